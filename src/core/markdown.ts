@@ -1,0 +1,67 @@
+/**
+ * Markdown export: turndown with GitHub-flavoured tables and strikethrough, behind a YAML front
+ * matter block (title, author, site, source, published, plus any extra fields such as `saved`).
+ */
+import { gfm } from "@joplin/turndown-plugin-gfm";
+import TurndownService from "turndown";
+import type { Article } from "./types.ts";
+
+let service: TurndownService | undefined;
+
+function turndown(): TurndownService {
+  if (!service) {
+    service = new TurndownService({
+      headingStyle: "atx",
+      codeBlockStyle: "fenced",
+      bulletListMarker: "-",
+      emDelimiter: "_",
+      hr: "---",
+    });
+    service.use(gfm);
+    // Figures: the image, then the caption as an italic line under it.
+    service.addRule("figcaption", {
+      filter: "figcaption",
+      replacement: (content) => (content.trim() ? `\n\n_${content.trim()}_\n\n` : ""),
+    });
+  }
+  return service;
+}
+
+/** A YAML scalar that is always valid: a double-quoted string with JSON escapes. */
+function yamlString(value: string): string {
+  return JSON.stringify(value);
+}
+
+export type FrontMatter = Record<string, string | null | undefined>;
+
+export function frontMatter(fields: FrontMatter): string {
+  const lines = ["---"];
+  for (const [key, value] of Object.entries(fields)) {
+    if (value) lines.push(`${key}: ${yamlString(value)}`);
+  }
+  lines.push("---");
+  return lines.join("\n");
+}
+
+/** Converts article HTML (a string or an element whose children are the body) to Markdown. */
+export function htmlToMarkdown(content: string | HTMLElement): string {
+  return turndown().turndown(content).trim();
+}
+
+type MarkdownSource = Pick<Article, "title" | "byline" | "siteName" | "url" | "publishedTime" | "content">;
+
+/**
+ * The article as a Markdown document. `body` may pass the content element the pipeline already
+ * holds, to skip parsing `content` again; `extra` adds front matter fields (e.g. `saved`).
+ */
+export function toMarkdown(article: MarkdownSource, body?: HTMLElement, extra: FrontMatter = {}): string {
+  const head = frontMatter({
+    title: article.title,
+    author: article.byline,
+    site: article.siteName,
+    source: article.url,
+    published: article.publishedTime,
+    ...extra,
+  });
+  return `${head}\n\n# ${article.title}\n\n${htmlToMarkdown(body ?? article.content)}\n`;
+}

@@ -1,0 +1,51 @@
+/**
+ * What every cleanup pass receives, and the one way a pass removes something: `remove`, which
+ * takes the node out and records what went and why (Defuddle's rule: no silent removals).
+ */
+import { REMOVAL_TEXT_MAX, type Removal, type RemovalKind } from "../types.ts";
+
+export interface PassContext {
+  /** The working document: a clone of the page, never the live one. */
+  doc: Document;
+  /** Headline and standfirst as the metadata found them (the headline pass needs them). */
+  title: string;
+  subtitle: string | null;
+  /** Visibility of an element of the working document, when the caller can tell (browser). */
+  isVisible?: (element: Element) => boolean;
+  removed: Removal[];
+}
+
+/** A named cleanup pass. `root` is the whole clone's body before Readability, the article after. */
+export interface Pass {
+  name: string;
+  run(root: Element, ctx: PassContext): void;
+}
+
+export function squash(text: string | null | undefined): string {
+  return (text ?? "").replace(/\s+/g, " ").trim();
+}
+
+function shorten(text: string): string {
+  return text.length > REMOVAL_TEXT_MAX ? `${text.slice(0, REMOVAL_TEXT_MAX - 1)}…` : text;
+}
+
+/** Removes `node` and records it. Returns false when it was already detached. */
+export function remove(ctx: PassContext, node: Element, kind: RemovalKind, reason: string): boolean {
+  if (!node.parentNode) return false;
+  ctx.removed.push({ kind, reason, text: shorten(squash(node.textContent)) });
+  node.remove();
+  return true;
+}
+
+/** Records a removal of something that is not a whole element (an attribute, a source). */
+export function record(ctx: PassContext, kind: RemovalKind, reason: string, text = ""): void {
+  ctx.removed.push({ kind, reason, text: shorten(squash(text)) });
+}
+
+/** "class foo bar" / "id baz": a short description of an element for removal reasons. */
+export function describe(element: Element): string {
+  const id = element.getAttribute("id");
+  if (id) return `${element.localName}#${id}`;
+  const cls = squash(element.getAttribute("class"));
+  return cls ? `${element.localName}.${cls.split(" ").slice(0, 3).join(".")}` : element.localName;
+}

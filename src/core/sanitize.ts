@@ -1,0 +1,86 @@
+/**
+ * The only place where page-derived HTML is made safe. Everything that reaches an extension
+ * page's DOM (popup, reader tab, library) goes through `sanitizeHtml` first, and the core runs
+ * the extracted article through it too, so stored and exported HTML is already clean.
+ *
+ * Policy: a strict allow-list of reading markup. No scripts, event handlers, forms, iframes,
+ * objects, styles, <base> or <meta>; links only to http(s)/mailto/tel and relative targets,
+ * opened in a new tab without opener or referrer; images only from http(s) or data:image.
+ * SVG and MathML are not allowed: article images come as <img>, formulas as text.
+ */
+import createDOMPurify, { type Config, type DOMPurify } from "dompurify";
+
+const ALLOWED_TAGS = [
+  "a", "abbr", "address", "article", "aside", "b", "bdi", "bdo", "blockquote", "br", "caption",
+  "cite", "code", "col", "colgroup", "dd", "del", "details", "dfn", "div", "dl", "dt", "em",
+  "figcaption", "figure", "h1", "h2", "h3", "h4", "h5", "h6", "hr", "i", "img", "ins", "kbd", "li",
+  "mark", "ol", "p", "picture", "pre", "q", "rp", "rt", "ruby", "s", "samp", "section", "small",
+  "source", "span", "strong", "sub", "summary", "sup", "table", "tbody", "td", "tfoot", "th",
+  "thead", "time", "tr", "u", "ul", "var", "wbr",
+];
+
+const ALLOWED_ATTR = [
+  "href", "src", "srcset", "sizes", "alt", "title", "width", "height", "colspan", "rowspan",
+  "headers", "scope", "datetime", "cite", "lang", "dir", "start", "reversed", "type", "media",
+  "open", "abbr",
+];
+
+/** http(s), mailto, tel, and relative or fragment URLs; everything else is dropped. */
+const SAFE_URL = /^(?:(?:https?|mailto|tel):|[^a-z]|[a-z+.-]+(?:[^a-z+.\-:]|$))/i;
+const SAFE_IMAGE_DATA = /^data:image\/(?:png|gif|jpe?g|webp|avif);base64,/i;
+
+const CONFIG: Config = {
+  ALLOWED_TAGS,
+  ALLOWED_ATTR,
+  ALLOW_DATA_ATTR: false,
+  ALLOW_ARIA_ATTR: false,
+  ALLOWED_URI_REGEXP: SAFE_URL,
+  ALLOWED_NAMESPACES: ["http://www.w3.org/1999/xhtml"],
+  FORBID_TAGS: ["style", "script", "form", "iframe", "object", "embed", "base", "meta", "link", "svg", "math"],
+  KEEP_CONTENT: true,
+  WHOLE_DOCUMENT: false,
+};
+
+const instances = new WeakMap<object, DOMPurify>();
+
+function purifierFor(win: Window): DOMPurify {
+  let purify = instances.get(win);
+  if (!purify) {
+    purify = createDOMPurify(win as unknown as Parameters<typeof createDOMPurify>[0]);
+    purify.addHook("uponSanitizeAttribute", (node, data) => {
+      // Images may keep inline data only when it is a real raster image.
+      if ((data.attrName === "src" || data.attrName === "srcset") && /^\s*data:/i.test(data.attrValue)) {
+        data.keepAttr = node.nodeName === "IMG" && data.attrName === "src" && SAFE_IMAGE_DATA.test(data.attrValue);
+        data.forceKeepAttr = data.keepAttr ? true : undefined;
+      }
+      if (data.attrName === "href" && /^\s*data:/i.test(data.attrValue)) data.keepAttr = false;
+    });
+    purify.addHook("afterSanitizeAttributes", (node) => {
+      if (node.nodeName === "A" && node.hasAttribute("href")) {
+        const href = node.getAttribute("href") ?? "";
+        if (!href.startsWith("#")) {
+          node.setAttribute("target", "_blank");
+          node.setAttribute("rel", "noopener noreferrer");
+        }
+      }
+    });
+    instances.set(win, purify);
+  }
+  return purify;
+}
+
+/** Allows `target` only as set by the hook above (DOMPurify strips unknown attributes first). */
+const FINAL_CONFIG: Config = { ...CONFIG, ADD_ATTR: ["target", "rel"] };
+
+/**
+ * Returns safe HTML for `html`. `win` is the window whose DOM does the parsing: the extension
+ * page's own window in the browser, jsdom's window in Node.
+ */
+export function sanitizeHtml(html: string, win: Window): string {
+  return purifierFor(win).sanitize(html, FINAL_CONFIG) as unknown as string;
+}
+
+/** Sanitizes an element's children in place (no serialise/parse round trip). */
+export function sanitizeInPlace(element: Element, win: Window): void {
+  purifierFor(win).sanitize(element, { ...FINAL_CONFIG, IN_PLACE: true });
+}

@@ -1,0 +1,92 @@
+/**
+ * The data Folio's core hands to everything else: the article, the failure, and the record
+ * of what cleanup removed. Plain data only (no DOM nodes, no functions) so that it survives
+ * structured cloning between the content script, the popup and storage.
+ */
+
+/** Which cleanup pass removed something. */
+export type RemovalKind =
+  | "ad"
+  | "ad-label"
+  | "caption"
+  | "promo"
+  | "lazy-image"
+  | "headline"
+  | "hidden"
+  | "empty";
+
+/** One thing a cleanup pass took out of the article, and why. */
+export interface Removal {
+  kind: RemovalKind;
+  /** A short human-readable reason, e.g. "ad slot (class ad-slot)". */
+  reason: string;
+  /** The removed text, cut to at most {@link REMOVAL_TEXT_MAX} characters. */
+  text: string;
+}
+
+export const REMOVAL_TEXT_MAX = 120;
+
+export interface LeadImage {
+  url: string;
+  alt: string | null;
+  caption: string | null;
+}
+
+export interface Article {
+  /** The canonical URL when the page declares one, else the document URL. */
+  url: string;
+  title: string;
+  /** Standfirst / dek. */
+  subtitle: string | null;
+  /** Authors joined with ", " (no "By", no dates). */
+  byline: string | null;
+  authors: string[];
+  siteName: string | null;
+  /** ISO 8601; the page's offset is kept when it gives one. */
+  publishedTime: string | null;
+  modifiedTime: string | null;
+  lang: string | null;
+  dir: "ltr" | "rtl" | null;
+  excerpt: string | null;
+  leadImage: LeadImage | null;
+  /** Sanitized article HTML. */
+  content: string;
+  /** Plain text, blocks separated by blank lines. */
+  textContent: string;
+  /**
+   * Markdown with YAML front matter. `null` only when extraction was asked to defer it
+   * (`markdown: false`); call `toMarkdown(article)` then.
+   */
+  markdown: string | null;
+  wordCount: number;
+  readingTimeMinutes: number;
+  /** Whether the page looked like an article before extraction (Readability's check). */
+  readerable: boolean;
+  removed: Removal[];
+}
+
+export type FailureKind = "not-article" | "empty" | "too-large";
+
+export interface ExtractFailure {
+  kind: FailureKind;
+  /** Human-readable, says what to do when there is something to do. */
+  message: string;
+}
+
+export type ExtractResult = { ok: true; article: Article } | { ok: false; error: ExtractFailure };
+
+export interface ExtractOptions {
+  /** The document URL (used for resolving links and as fallback article URL). */
+  url?: string;
+  /** Extract even when the page does not look like an article. */
+  force?: boolean;
+  /** Compute Markdown now (default true). The popup defers it until asked. */
+  markdown?: boolean;
+  /** Refuse documents with more elements than this (default 150 000). */
+  maxElements?: number;
+  /**
+   * Tells whether an element of the input document is visible. The content script passes one
+   * that reads computed styles of the live page; Node has no layout and passes none.
+   */
+  isVisible?: (element: Element) => boolean;
+}
