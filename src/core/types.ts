@@ -9,6 +9,7 @@ export type RemovalKind =
   | "ad"
   | "ad-label"
   | "caption"
+  | "duplicate"
   | "promo"
   | "lazy-image"
   | "headline"
@@ -65,7 +66,12 @@ export interface Article {
   removed: Removal[];
 }
 
-export type FailureKind = "not-article" | "empty" | "too-large";
+/**
+ * `not-article`: the page does not look like an article (extract with `force` to try anyway);
+ * `empty`: no article text was found; `too-large`: the page exceeds `maxElements`;
+ * `error`: something unexpected went wrong while reading the page (a bug, reported as data).
+ */
+export type FailureKind = "not-article" | "empty" | "too-large" | "error";
 
 export interface ExtractFailure {
   kind: FailureKind;
@@ -89,4 +95,6 @@ export interface ExtractOptions {
    * that reads computed styles of the live page; Node has no layout and passes none.
    */
   isVisible?: (element: Element) => boolean;
+  /** The window used to sanitize (DOMPurify needs one). Default: the document's own window. */
+  window?: Window;
 }

@@ -10,8 +10,13 @@ export interface PassContext {
   /** Headline and standfirst as the metadata found them (the headline pass needs them). */
   title: string;
   subtitle: string | null;
-  /** Visibility of an element of the working document, when the caller can tell (browser). */
-  isVisible?: (element: Element) => boolean;
+  /** Authors as the metadata found them (the headline pass drops a repeated byline line). */
+  authors: string[];
+  /**
+   * Elements of the working copy whose live counterpart the browser does not show. Filled only
+   * for the elements passes ask about (captions) and only when the caller can tell (browser).
+   */
+  hidden?: Set<Element>;
   removed: Removal[];
 }
 
@@ -29,9 +34,18 @@ function shorten(text: string): string {
   return text.length > REMOVAL_TEXT_MAX ? `${text.slice(0, REMOVAL_TEXT_MAX - 1)}…` : text;
 }
 
-/** Removes `node` and records it. Returns false when it was already detached. */
+/** Whether `node` or one of its ancestors was already removed by a pass. */
+export function isGone(node: Node): boolean {
+  for (let n: Node | null = node; n; n = n.parentNode) if (removedNodes.has(n)) return true;
+  return false;
+}
+
+const removedNodes = new WeakSet<Node>();
+
+/** Removes `node` and records it. Returns false when it (or an ancestor) was already removed. */
 export function remove(ctx: PassContext, node: Element, kind: RemovalKind, reason: string): boolean {
-  if (!node.parentNode) return false;
+  if (!node.parentNode || isGone(node)) return false;
+  removedNodes.add(node);
   ctx.removed.push({ kind, reason, text: shorten(squash(node.textContent)) });
   node.remove();
   return true;

@@ -1,0 +1,200 @@
+/**
+ * The extraction pipeline: a page's Document in, an Article (or a typed failure) out.
+ *
+ * The input document is never changed: metadata is read from it as it is, and every cleanup
+ * pass and Readability itself work on one clone. The order of the stages matters:
+ *
+ *   1. guards        refuse what cannot be read: too many elements, not an article (unless forced)
+ *   2. metadata      read what the page says about itself (JSON-LD, meta tags...) from the original
+ *   3. visibility    note which caption copies the live page hides (browser only, read-only)
+ *   4. clone         one deep copy; everything below works on it
+ *   5. before-passes on the whole copy, so Readability neither scores nor keeps the clutter:
+ *                    lazy images, ad slots, promo blocks, hidden copies
+ *   6. Readability   picks the article container and cleans it (classes kept for the next stage)
+ *   7. after-passes  on the article only (small, so cheap): ad labels, promo lines, repeated
+ *                    text and captions, the header repeated in the body, absolute image URLs,
+ *                    blocks left empty
+ *   8. sanitize      in place, once: the article's HTML is safe from here on
+ *   9. assemble      text, statistics, metadata precedence, Markdown
+ */
+import { isProbablyReaderable, Readability } from "@mozilla/readability";
+import { serializeChildren } from "./html.ts";
+import { toMarkdown } from "./markdown.ts";
+import { extractMetadata } from "./metadata/index.ts";
+import type { PageMetadata } from "./metadata/types.ts";
+import { adLabels, adSlots } from "./passes/ads.ts";
+import { CAPTION_SELECTOR, hiddenCopies, repeatedText } from "./passes/captions.ts";
+import type { Pass, PassContext } from "./passes/context.ts";
+import { emptyBlocks } from "./passes/empty-blocks.ts";
+import { headline } from "./passes/headline.ts";
+import { absoluteImageUrls, lazyImages } from "./passes/lazy-images.ts";
+import { promoBlocks, promoLines } from "./passes/promos.ts";
+import { plainText } from "./plain-text.ts";
+import { sanitizeInPlace } from "./sanitize.ts";
+import { textStats } from "./text-stats.ts";
+import type { Article, ExtractOptions, ExtractResult, LeadImage } from "./types.ts";
+
+/** Passes over the whole working copy, before Readability. Order: fix images before judging blocks. */
+export const BEFORE_READABILITY: readonly Pass[] = [lazyImages, adSlots, promoBlocks, hiddenCopies];
+
+/** Passes over the extracted article. Order: labels and promos go first so duplicates compare clean text. */
+export const AFTER_READABILITY: readonly Pass[] = [
+  adLabels,
+  promoLines,
+  repeatedText,
+  headline,
+  absoluteImageUrls,
+  emptyBlocks,
+];
+
+export const DEFAULT_MAX_ELEMENTS = 150_000;
+
+type Parsed = NonNullable<ReturnType<Readability<Element>["parse"]>>;
+
+function fail(kind: "not-article" | "empty" | "too-large" | "error", message: string): ExtractResult {
+  return { ok: false, error: { kind, message } };
+}
+
+export function extractArticle(doc: Document, options: ExtractOptions = {}): ExtractResult {
+  try {
+    return extract(doc, options);
+  } catch (error) {
+    return fail("error", `Folio could not read this page (${error instanceof Error ? error.message : String(error)}).`);
+  }
+}
+
+function extract(doc: Document, options: ExtractOptions): ExtractResult {
+  const url = options.url ?? doc.URL;
+  const win = options.window ?? doc.defaultView;
+  if (!win) return fail("error", "Folio needs the page's window to make its HTML safe.");
+
+  // 1. Guards.
+  const maxElements = options.maxElements ?? DEFAULT_MAX_ELEMENTS;
+  const elements = doc.getElementsByTagName("*").length;
+  if (elements > maxElements) {
+    return fail("too-large", `This page is too large to read (${elements} elements; the limit is ${maxElements}).`);
+  }
+  if (!doc.body) return fail("empty", "This page has no body to read.");
+  const readerable = isProbablyReaderable(doc);
+  if (!readerable && !options.force) {
+    return fail("not-article", "This page does not look like an article. Use --force (or Show anyway) to extract it anyway.");
+  }
+
+  // 2. Metadata, from the untouched original.
+  const meta = extractMetadata(doc, url);
+
+  // 3 + 4. Clone, and map the live page's hidden caption copies onto the clone.
+  const clone = doc.cloneNode(true) as Document;
+  const hidden = options.isVisible ? hiddenInClone(doc, clone, options.isVisible) : undefined;
+
+  const ctx: PassContext = {
+    doc: clone,
+    title: meta.title ?? "",
+    subtitle: meta.subtitle,
+    authors: meta.authors,
+    hidden,
+    removed: [],
+  };
+
+  // 5. Before Readability.
+  for (const pass of BEFORE_READABILITY) pass.run(clone.body, ctx);
+
+  // 6. Readability, returning its article element instead of an HTML string.
+  const parsed = new Readability<Element>(clone, {
+    keepClasses: true,
+    serializer: (node) => node as Element,
+  }).parse();
+  const root = parsed?.content;
+  if (!parsed || !root) return fail("empty", "Folio found no article text on this page.");
+
+  // 7. After Readability, on the article only. Titles may be better known now.
+  ctx.title = meta.title ?? parsed.title ?? "";
+  for (const pass of AFTER_READABILITY) pass.run(root, ctx);
+
+  // 8. Sanitize once, in place.
+  sanitizeInPlace(root, win);
+
+  // 9. Assemble.
+  const standfirst = ctx.removed.find((r) => r.reason === "standfirst repeated in the body") ? meta.subtitle : null;
+  const body = plainText(root);
+  if (!body) return fail("empty", "Folio found no article text on this page.");
+  const textContent = standfirst ? `${standfirst}\n\n${body}` : body;
+  const stats = textStats(textContent);
+  const article: Article = {
+    ...assembleMetadata(meta, parsed, url),
+    leadImage: meta.leadImage ?? firstImage(root),
+    content: serializeChildren(root),
+    textContent,
+    markdown: null,
+    wordCount: stats.wordCount,
+    readingTimeMinutes: stats.readingTimeMinutes,
+    readerable,
+    removed: ctx.removed,
+  };
+  if (options.markdown !== false) article.markdown = toMarkdown(article, root as HTMLElement);
+  return { ok: true, article };
+}
+
+/**
+ * Which fields come from where, once. The page's own metadata (JSON-LD, OpenGraph, meta tags,
+ * see metadata/index.ts for their order) wins over Readability's guesses, except for the title:
+ * Readability's title logic (JSON-LD headline, meta titles, `<title>` with the site name cut,
+ * checked against the page's headings) is tuned on thousands of pages, so it goes first and the
+ * metadata title is the fallback.
+ */
+function assembleMetadata(meta: PageMetadata, parsed: Parsed, url: string) {
+  const authors = meta.authors.length > 0 ? meta.authors : splitByline(parsed.byline);
+  const dir = meta.dir ?? (parsed.dir === "rtl" || parsed.dir === "ltr" ? parsed.dir : null);
+  return {
+    url: meta.canonicalUrl ?? url,
+    title: clean(parsed.title) ?? meta.title ?? "",
+    subtitle: meta.subtitle,
+    byline: authors.length > 0 ? authors.join(", ") : null,
+    authors,
+    siteName: meta.siteName ?? clean(parsed.siteName),
+    publishedTime: meta.publishedTime,
+    modifiedTime: meta.modifiedTime,
+    lang: meta.lang ?? clean(parsed.lang),
+    dir,
+    excerpt: meta.description ?? clean(parsed.excerpt),
+  };
+}
+
+function clean(value: string | null | undefined): string | null {
+  const v = value?.replace(/\s+/g, " ").trim();
+  return v ? v : null;
+}
+
+/** Readability's byline as a list of names: no "By", no trailing date. */
+function splitByline(byline: string | null | undefined): string[] {
+  const text = clean(byline);
+  if (!text) return [];
+  const name = text
+    .replace(/^(?:by|von|par|por|di)\s+/i, "")
+    .replace(/\s*[|,–—-]?\s*(?:updated|published|posted)\b.*$/i, "")
+    .trim();
+  return name ? [name] : [];
+}
+
+function firstImage(root: Element): LeadImage | null {
+  const img = root.querySelector("img[src]");
+  const src = img?.getAttribute("src");
+  if (!img || !src || src.startsWith("data:")) return null;
+  const caption = img.closest("figure")?.querySelector("figcaption")?.textContent?.replace(/\s+/g, " ").trim();
+  return { url: src, alt: img.getAttribute("alt") || null, caption: caption || null };
+}
+
+/**
+ * Caption copies that the live page hides, as elements of the clone. Clone and original have
+ * the same structure until the first pass runs, so the n-th match in one is the n-th in the other.
+ */
+function hiddenInClone(doc: Document, clone: Document, isVisible: (el: Element) => boolean): Set<Element> {
+  const hidden = new Set<Element>();
+  const live = doc.querySelectorAll(CAPTION_SELECTOR);
+  const copies = clone.querySelectorAll(CAPTION_SELECTOR);
+  if (live.length !== copies.length) return hidden;
+  live.forEach((el, i) => {
+    if (!isVisible(el)) hidden.add(copies[i]!);
+  });
+  return hidden;
+}

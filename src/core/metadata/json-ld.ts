@@ -1,0 +1,333 @@
+/**
+ * JSON-LD (schema.org) reader.
+ *
+ * Reads every `script[type="application/ld+json"]`, tolerating what real pages ship: HTML
+ * comments and CDATA wrappers, trailing semicolons and commas, raw line breaks inside strings,
+ * several objects in one script. Objects are collected from top-level arrays and `@graph`s;
+ * `{"@id": ...}` references (Yoast and friends) are resolved against every node on the page.
+ *
+ * The article node is the first node whose `@type` (string or list) ends in "Article" or
+ * "Posting" (Article, NewsArticle, BlogPosting, ReportageNewsArticle, LiveBlogPosting...)
+ * or is Report; a WebPage-family node (or its `mainEntity`) is a weak fallback.
+ * `publisher` falls back to a top-level Organization / NewsMediaOrganization / WebSite node.
+ */
+
+import { clean } from "./text.ts";
+
+type JsonObject = Record<string, unknown>;
+
+export interface JsonLdImage {
+  url: string;
+  alt: string | null;
+  caption: string | null;
+}
+
+export interface JsonLdArticle {
+  /** The `@type` that made this node the article (for debugging / tests). */
+  type: string;
+  /** "article" for Article/Posting types, "page" for the WebPage fallback. */
+  strength: "article" | "page";
+  headline: string | null;
+  name: string | null;
+  alternativeHeadline: string | null;
+  description: string | null;
+  /** Raw author names in page order (strings, Person.name, Organization.name). */
+  authors: string[];
+  publisherName: string | null;
+  /** Raw date strings (or numbers) as written; normalised by the caller. */
+  datePublished: unknown;
+  dateModified: unknown;
+  images: JsonLdImage[];
+  url: string | null;
+  inLanguage: string | null;
+}
+
+export interface JsonLdData {
+  article: JsonLdArticle | null;
+  /** Name of a top-level Organization / WebSite node, for siteName when the article has none. */
+  siteName: string | null;
+}
+
+const ARTICLE_TYPE = /(?:Article|Posting)$|^Report$/;
+const PAGE_TYPE = /^(?:WebPage|ItemPage|AboutPage|CollectionPage|QAPage|FAQPage|ProfilePage)$/;
+const SITE_TYPE = /(?:Organization|WebSite|Corporation|NewsMediaOrganization)$/;
+
+function isObject(value: unknown): value is JsonObject {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+function asArray(value: unknown): unknown[] {
+  if (value === undefined || value === null) return [];
+  return Array.isArray(value) ? value : [value];
+}
+
+/** `@type` as a list of bare type names ("http://schema.org/NewsArticle" -> "NewsArticle"). */
+function typesOf(node: JsonObject): string[] {
+  return asArray(node["@type"])
+    .filter((t): t is string => typeof t === "string")
+    .map((t) => t.trim().replace(/^.*[/#:]/, ""));
+}
+
+/** Removes the wrappers and slips real pages put around JSON. */
+function unwrap(text: string): string {
+  return text
+    .replace(/^\s*(?:<!--|\/\/\s*<!\[CDATA\[|<!\[CDATA\[)/, "")
+    .replace(/(?:-->|\/\/\s*\]\]>|\]\]>)\s*$/, "")
+    .replace(/^\s*(?:<!--|<!\[CDATA\[)/, "")
+    .replace(/(?:-->|\]\]>)\s*$/, "")
+    .trim()
+    .replace(/;+\s*$/, "");
+}
+
+/** Escapes raw control characters inside string literals, drops trailing commas. */
+function repair(text: string): string {
+  let out = "";
+  let inString = false;
+  let escaped = false;
+  for (const ch of text) {
+    if (inString) {
+      if (escaped) escaped = false;
+      else if (ch === "\\") escaped = true;
+      else if (ch === '"') inString = false;
+      else if (ch === "\n") {
+        out += "\\n";
+        continue;
+      } else if (ch === "\r") {
+        out += "\\r";
+        continue;
+      } else if (ch === "\t") {
+        out += "\\t";
+        continue;
+      } else if (ch < " ") continue;
+    } else if (ch === '"') inString = true;
+    out += ch;
+  }
+  return out.replace(/,(\s*[}\]])/g, "$1");
+}
+
+function tryParse(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
+
+/** Parses one script's text; undefined when it is not JSON even after repairs. */
+export function parseJsonLdText(raw: string): unknown {
+  const text = unwrap(raw);
+  if (text === "") return undefined;
+  const direct = tryParse(text);
+  if (direct !== undefined) return direct;
+  const repaired = repair(text);
+  const second = tryParse(repaired);
+  if (second !== undefined) return second;
+  // Several objects back to back: {...}{...} or {...},{...}
+  if (/^\{[\s\S]*\}$/.test(repaired)) return tryParse(`[${repaired.replace(/\}\s*,?\s*\{/g, "},{")}]`);
+  return undefined;
+}
+
+/** Top-level nodes of a parsed script: arrays and `@graph`s flattened (one level each). */
+function topNodes(parsed: unknown): JsonObject[] {
+  const out: JsonObject[] = [];
+  const visit = (value: unknown, depth: number) => {
+    if (depth > 4) return;
+    if (Array.isArray(value)) {
+      for (const item of value) visit(item, depth + 1);
+      return;
+    }
+    if (!isObject(value)) return;
+    if (Array.isArray(value["@graph"]) || isObject(value["@graph"])) {
+      visit(value["@graph"], depth + 1);
+      if (value["@type"] === undefined) return;
+    }
+    out.push(value);
+  };
+  visit(parsed, 0);
+  return out;
+}
+
+/** Every object with an `@id` anywhere in the data, for resolving references. */
+function indexIds(nodes: JsonObject[]): Map<string, JsonObject> {
+  const ids = new Map<string, JsonObject>();
+  const seen = new Set<unknown>();
+  const visit = (value: unknown, depth: number) => {
+    if (depth > 8 || seen.has(value)) return;
+    if (Array.isArray(value)) {
+      seen.add(value);
+      for (const item of value) visit(item, depth + 1);
+      return;
+    }
+    if (!isObject(value)) return;
+    seen.add(value);
+    const id = value["@id"];
+    // Prefer the fullest definition of an id over a bare reference to it.
+    if (typeof id === "string" && (!ids.has(id) || Object.keys(value).length > Object.keys(ids.get(id)!).length)) {
+      ids.set(id, value);
+    }
+    for (const key of Object.keys(value)) visit(value[key], depth + 1);
+  };
+  visit(nodes, 0);
+  return ids;
+}
+
+function deref(value: unknown, ids: Map<string, JsonObject>): unknown {
+  if (isObject(value) && typeof value["@id"] === "string" && Object.keys(value).length <= 2) {
+    return ids.get(value["@id"]) ?? value;
+  }
+  return value;
+}
+
+/** A text value: string, number, `{ "@value": ... }`, or the first of a list. */
+function text(value: unknown): string | null {
+  if (typeof value === "string") return clean(value);
+  if (Array.isArray(value)) {
+    for (const item of value) {
+      const t = text(item);
+      if (t) return t;
+    }
+    return null;
+  }
+  if (isObject(value) && "@value" in value) return text(value["@value"]);
+  return null;
+}
+
+function names(value: unknown, ids: Map<string, JsonObject>, depth = 0): string[] {
+  if (depth > 3) return [];
+  const out: string[] = [];
+  for (const item of asArray(value)) {
+    const node = deref(item, ids);
+    if (typeof node === "string") {
+      const t = clean(node);
+      if (t) out.push(t);
+    } else if (isObject(node)) {
+      const name = text(node.name) ?? joinName(node);
+      if (name) out.push(name);
+      // { "@type": "Role", "author": {...} } and similar wrappers
+      else if (node.author !== undefined) out.push(...names(node.author, ids, depth + 1));
+    }
+  }
+  return out;
+}
+
+function joinName(node: JsonObject): string | null {
+  const given = text(node.givenName);
+  const family = text(node.familyName);
+  if (given || family) return [given, family].filter(Boolean).join(" ");
+  return null;
+}
+
+function url(value: unknown, ids: Map<string, JsonObject>): string | null {
+  const node = deref(value, ids);
+  if (typeof node === "string") return clean(node);
+  if (Array.isArray(node)) {
+    for (const item of node) {
+      const u = url(item, ids);
+      if (u) return u;
+    }
+    return null;
+  }
+  if (isObject(node)) return text(node.url) ?? text(node.contentUrl) ?? text(node["@id"]);
+  return null;
+}
+
+function images(value: unknown, ids: Map<string, JsonObject>): JsonLdImage[] {
+  const out: JsonLdImage[] = [];
+  for (const item of asArray(value)) {
+    const node = deref(item, ids);
+    if (typeof node === "string") {
+      const u = clean(node);
+      if (u) out.push({ url: u, alt: null, caption: null });
+    } else if (Array.isArray(node)) {
+      out.push(...images(node, ids));
+    } else if (isObject(node)) {
+      const u = text(node.url) ?? text(node.contentUrl);
+      if (u) {
+        out.push({
+          url: u,
+          alt: text(node.description) ?? text(node.name),
+          caption: text(node.caption),
+        });
+      }
+    }
+  }
+  return out;
+}
+
+function publisherName(value: unknown, ids: Map<string, JsonObject>): string | null {
+  for (const item of asArray(value)) {
+    const node = deref(item, ids);
+    if (typeof node === "string") return clean(node);
+    if (isObject(node)) {
+      const name = text(node.name) ?? text(node.legalName) ?? text(node.alternateName);
+      if (name) return name;
+    }
+  }
+  return null;
+}
+
+function toArticle(node: JsonObject, type: string, strength: "article" | "page", ids: Map<string, JsonObject>) {
+  const authors = names(node.author, ids);
+  return {
+    type,
+    strength,
+    headline: text(node.headline),
+    name: text(node.name),
+    alternativeHeadline: text(node.alternativeHeadline) ?? text(node.alternateName),
+    description: text(node.description) ?? text(node.abstract),
+    authors: authors.length > 0 ? authors : names(node.creator, ids),
+    publisherName: publisherName(node.publisher, ids) ?? publisherName(node.sourceOrganization, ids),
+    datePublished: node.datePublished ?? node.dateCreated ?? node.uploadDate,
+    dateModified: node.dateModified,
+    images: images(node.image ?? node.thumbnailUrl, ids),
+    url: url(node.url, ids) ?? url(node.mainEntityOfPage, ids),
+    inLanguage: text(node.inLanguage),
+  } satisfies JsonLdArticle;
+}
+
+/** Every parsed script of the document, in document order. Reads, never mutates. */
+export function readJsonLdScripts(doc: Document): unknown[] {
+  const parsed: unknown[] = [];
+  for (const script of Array.from(doc.querySelectorAll("script"))) {
+    const type = (script.getAttribute("type") ?? "").trim().toLowerCase();
+    if (type !== "application/ld+json") continue;
+    const value = parseJsonLdText(script.textContent ?? "");
+    if (value !== undefined) parsed.push(value);
+  }
+  return parsed;
+}
+
+/** The article described by the page's JSON-LD, and a site name. */
+export function readJsonLd(doc: Document): JsonLdData {
+  const nodes = readJsonLdScripts(doc).flatMap(topNodes);
+  const ids = indexIds(nodes);
+
+  let article: JsonLdArticle | null = null;
+  let page: JsonLdArticle | null = null;
+  let siteName: string | null = null;
+
+  for (const node of nodes) {
+    const types = typesOf(node);
+    const articleType = types.find((t) => ARTICLE_TYPE.test(t));
+    if (articleType && !article) article = toArticle(node, articleType, "article", ids);
+    const pageType = types.find((t) => PAGE_TYPE.test(t));
+    if (pageType && !page) {
+      page = toArticle(node, pageType, "page", ids);
+      // A WebPage whose mainEntity is the article (common on news sites).
+      if (!article) {
+        for (const entity of asArray(node.mainEntity)) {
+          const inner = deref(entity, ids);
+          if (!isObject(inner)) continue;
+          const innerType = typesOf(inner).find((t) => ARTICLE_TYPE.test(t));
+          if (innerType) {
+            article = toArticle(inner, innerType, "article", ids);
+            break;
+          }
+        }
+      }
+    }
+    if (!siteName && types.some((t) => SITE_TYPE.test(t))) siteName = text(node.name);
+  }
+
+  return { article: article ?? page, siteName };
+}

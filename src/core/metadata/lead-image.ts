@@ -1,0 +1,92 @@
+/**
+ * Lead-image caption lookup: the declared lead image (og:image, JSON-LD image...) usually
+ * appears again in the article inside a `<figure>`, at another size or through another CDN
+ * path. We match by file name and take that figure's `<figcaption>`.
+ */
+
+import { inFurniture } from "./meta-tags.ts";
+import { clean } from "./text.ts";
+
+/** File names too generic to identify one image on their own. */
+const GENERIC = /^(?:\d{1,5}|image|img|photo|picture|default|thumb|thumbnail|original|large|medium|small|full|master|index|main|hero|lead)$/i;
+
+/**
+ * A comparable key for an image URL: the last path segment without extension or a size
+ * suffix ("-1024x768", "_800", "@2x"), lower-cased; generic names keep two parent segments.
+ */
+export function imageKey(src: string, base: string): string | null {
+  let url: URL;
+  try {
+    url = new URL(src.trim(), base);
+  } catch {
+    return null;
+  }
+  if (url.protocol === "data:") return null;
+  const segs = url.pathname.split("/").filter(Boolean);
+  const last = segs.pop();
+  if (!last) return null;
+  let name: string;
+  try {
+    name = decodeURIComponent(last);
+  } catch {
+    name = last;
+  }
+  name = name
+    .toLowerCase()
+    .replace(/\.(?:jpe?g|png|gif|webp|avif|svg|bmp|tiff?)$/i, "")
+    .replace(/(?:[-_]\d{2,5}x\d{2,5}|[-_]\d{2,5}w|@\dx)$/i, "");
+  if (name === "") return null;
+  if (name.length < 6 || GENERIC.test(name)) {
+    const parents = segs.slice(-2).join("/").toLowerCase();
+    if (parents === "") return null;
+    return `${parents}/${name}`;
+  }
+  return name;
+}
+
+/** Every URL an `<img>` / `<source>` may load: src, srcset, and common lazy-load attributes. */
+function candidateSources(el: Element): string[] {
+  const out: string[] = [];
+  for (const attr of ["src", "data-src", "data-original", "data-lazy-src", "data-url", "data-hi-res-src"]) {
+    const v = el.getAttribute(attr);
+    if (v) out.push(v);
+  }
+  for (const attr of ["srcset", "data-srcset", "data-lazy-srcset"]) {
+    const v = el.getAttribute(attr);
+    if (!v) continue;
+    for (const item of v.split(/,\s+/)) {
+      const url = item.trim().split(/\s+/)[0];
+      if (url) out.push(url);
+    }
+  }
+  return out;
+}
+
+export interface FigureMatch {
+  caption: string | null;
+  alt: string | null;
+}
+
+/**
+ * The `<figure>` showing the image at `imageUrl` (matched by {@link imageKey}), with its
+ * `<figcaption>` text and the `<img alt>`; null when no figure shows it. Read-only.
+ */
+export function findFigure(doc: Document, imageUrl: string, base: string): FigureMatch | null {
+  const key = imageKey(imageUrl, base);
+  if (!key) return null;
+  for (const figure of Array.from(doc.querySelectorAll("figure"))) {
+    if (inFurniture(figure)) continue;
+    const media = Array.from(figure.querySelectorAll("img, source, [data-src], [data-srcset]"));
+    const hit = media.find((el) => candidateSources(el).some((src) => imageKey(src, base) === key));
+    if (!hit) continue;
+    const captionEl = Array.from(figure.querySelectorAll("figcaption")).find(
+      (fc) => fc.closest("figure") === figure,
+    );
+    const img = hit.localName === "img" ? hit : figure.querySelector("img");
+    return {
+      caption: clean(captionEl?.textContent),
+      alt: clean(img?.getAttribute("alt")),
+    };
+  }
+  return null;
+}

@@ -1,0 +1,90 @@
+/** Small string helpers shared by the metadata readers. No DOM, no globals. */
+
+const NAMED_ENTITIES: Record<string, string> = {
+  amp: "&",
+  lt: "<",
+  gt: ">",
+  quot: '"',
+  apos: "'",
+  nbsp: " ",
+  hellip: "…",
+  mdash: "—",
+  ndash: "–",
+  lsquo: "‘",
+  rsquo: "’",
+  ldquo: "“",
+  rdquo: "”",
+  laquo: "«",
+  raquo: "»",
+  middot: "·",
+  bull: "•",
+  copy: "©",
+  reg: "®",
+  trade: "™",
+};
+
+function codePointToString(code: number): string {
+  if (code === 0 || code > 0x10ffff || (code >= 0xd800 && code <= 0xdfff)) return "\uFFFD";
+  return String.fromCodePoint(code);
+}
+
+/**
+ * Decodes HTML entities left in metadata strings. The DOM already decodes attribute values
+ * once, but many sites escape twice (`&amp;#8217;`) and JSON-LD strings are never decoded.
+ * Unknown or malformed entities are left as written.
+ */
+export function decodeEntities(value: string): string {
+  if (!value.includes("&")) return value;
+  return value.replace(/&(?:#(\d{1,8})|#[xX]([0-9a-fA-F]{1,8})|([a-zA-Z]{2,8}));/g, (whole, dec, hex, name) => {
+    if (dec !== undefined) return codePointToString(Number.parseInt(dec, 10));
+    if (hex !== undefined) return codePointToString(Number.parseInt(hex, 16));
+    return NAMED_ENTITIES[name as string] ?? whole;
+  });
+}
+
+/** Collapses whitespace (including no-break spaces) and trims. */
+export function collapse(value: string): string {
+  return value.replace(/[\s\u00a0\u200b\ufeff]+/g, " ").trim();
+}
+
+/** Decoded, collapsed text, or null when nothing is left. */
+export function clean(value: unknown): string | null {
+  if (typeof value !== "string") return null;
+  const text = collapse(decodeEntities(value));
+  return text === "" ? null : text;
+}
+
+/** True for absolute URLs and bare host/path strings such as `www.facebook.com/xyz`. */
+export function isUrlLike(value: string): boolean {
+  const v = value.trim();
+  return (
+    /^[a-z][a-z0-9+.-]*:\/\//i.test(v) ||
+    /^\/\//.test(v) ||
+    /^(?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}\/\S*$/i.test(v) ||
+    /^www\.\S+$/i.test(v) ||
+    /^mailto:/i.test(v)
+  );
+}
+
+/** Resolves `href` against `base`; null when it is not an http(s) URL afterwards. */
+export function resolveUrl(href: string | null | undefined, base: string): string | null {
+  if (!href) return null;
+  const trimmed = href.trim();
+  if (trimmed === "") return null;
+  try {
+    const url = new URL(trimmed, base);
+    if (url.protocol !== "http:" && url.protocol !== "https:") return null;
+    return url.href;
+  } catch {
+    return null;
+  }
+}
+
+/** Lower-cased, whitespace-collapsed, punctuation-light form used to compare two strings. */
+export function comparable(value: string): string {
+  return collapse(value)
+    .toLowerCase()
+    .replace(/[‘’‚‛′`]/g, "'")
+    .replace(/[“”„‟″]/g, '"')
+    .replace(/[–—―]/g, "-");
+}

@@ -1,0 +1,104 @@
+/**
+ * One caption per image. Publishers print captions more than once: a desktop and a mobile
+ * copy (one hidden by CSS), a visually-hidden copy for screen readers ("Image caption, ..."),
+ * a credit line both inside and beside the caption, the caption repeated as a paragraph next
+ * to the figure, or a figcaption that merely repeats the image's alt text. A browser shows one
+ * of them; a reader view that ignores CSS shows them all.
+ *
+ *  - `hiddenCopies` (before Readability): screen-reader-only copies, and caption copies the
+ *    live page hides (when the caller can tell visibility: `ctx.hidden`).
+ *  - `repeatedText` (after Readability, article only): a caption-like or short block whose text
+ *    was already printed is removed; a credit inside an earlier caption is removed; an alt
+ *    text equal to the caption is emptied so Markdown and screen readers say it once.
+ */
+import { type Pass, type PassContext, record, remove, squash } from "./context.ts";
+
+/** Classes of text that is only for screen readers. */
+const VISUALLY_HIDDEN = /(?:^|[\s_-])(?:sr-only|sr-text|visually-hidden|visuallyhidden|screen-reader-text|screen-reader-only|screenreader|a11y-hidden|offscreen|hidden-visually|u-hidden-visually|element-invisible|assistive-text)(?:$|\s)/i;
+
+/** Elements that carry captions or credits. Also used by the pipeline to ask visibility. */
+export const CAPTION_SELECTOR =
+  "figcaption, [class*='caption' i], [class*='credit' i], [itemprop='caption'], [itemprop='description'], [class*='slideshow-description' i]";
+
+function isCaptionLike(el: Element): boolean {
+  return el.matches(CAPTION_SELECTOR) || !!el.closest("figure, figcaption");
+}
+
+export const hiddenCopies: Pass = {
+  name: "hidden-copies",
+  run(root, ctx) {
+    for (const el of root.querySelectorAll("[class]")) {
+      if (!el.parentNode || !VISUALLY_HIDDEN.test(el.getAttribute("class") ?? "")) continue;
+      const text = squash(el.textContent);
+      if (text.length <= 150) remove(ctx, el, "hidden", "text for screen readers only");
+    }
+    if (!ctx.hidden || ctx.hidden.size === 0) return;
+    // Caption copies hidden in the live page: drop them when a visible copy with the same text exists.
+    const visibleTexts = new Set<string>();
+    const hiddenOnes: Element[] = [];
+    for (const el of root.querySelectorAll(CAPTION_SELECTOR)) {
+      if (ctx.hidden.has(el)) hiddenOnes.push(el);
+      else visibleTexts.add(squash(el.textContent).toLowerCase());
+    }
+    for (const el of hiddenOnes) {
+      const text = squash(el.textContent).toLowerCase();
+      if (text && visibleTexts.has(text)) remove(ctx, el, "caption", "hidden copy of a visible caption");
+    }
+  },
+};
+
+/** Blocks whose text can be a repeat: leaves of the article's block structure. */
+const LEAF_BLOCKS = "p, h1, h2, h3, h4, h5, h6, figcaption, li, blockquote, div, span, small, cite";
+const BLOCK_CHILD = "p, div, h1, h2, h3, h4, h5, h6, ul, ol, table, figure, blockquote, section, article";
+const MIN_REPEAT_CHARS = 25;
+
+function dedupeAltText(root: Element, ctx: PassContext): void {
+  for (const figure of root.querySelectorAll("figure")) {
+    const caption = squash(figure.querySelector("figcaption")?.textContent).toLowerCase();
+    if (!caption) continue;
+    for (const img of figure.querySelectorAll("img[alt]")) {
+      const alt = squash(img.getAttribute("alt")).toLowerCase();
+      if (alt && alt === caption) {
+        img.setAttribute("alt", "");
+        record(ctx, "caption", "alt text repeated the caption", alt);
+      }
+    }
+  }
+}
+
+/** A credit element ("Photo: AFP") whose text an earlier caption of the same figure already holds. */
+function dedupeCredits(root: Element, ctx: PassContext): void {
+  for (const credit of root.querySelectorAll("[class*='credit' i]")) {
+    const scope = credit.closest("figure") ?? credit.parentElement;
+    const text = squash(credit.textContent);
+    if (!scope || text.length < 3) continue;
+    for (const caption of scope.querySelectorAll("figcaption, [class*='caption' i]")) {
+      if (caption === credit || caption.contains(credit) || credit.contains(caption)) continue;
+      if (squash(caption.textContent).includes(text)) {
+        remove(ctx, credit, "caption", "credit line printed twice");
+        break;
+      }
+    }
+  }
+}
+
+export const repeatedText: Pass = {
+  name: "repeated-text",
+  run(root, ctx) {
+    dedupeAltText(root, ctx);
+    dedupeCredits(root, ctx);
+    const seen = new Map<string, Element>();
+    for (const el of root.querySelectorAll(LEAF_BLOCKS)) {
+      if (!el.parentNode || el.querySelector(BLOCK_CHILD)) continue;
+      const text = squash(el.textContent).toLowerCase();
+      if (text.length < MIN_REPEAT_CHARS) continue;
+      const first = seen.get(text);
+      if (!first || first.contains(el) || el.contains(first)) {
+        if (!first) seen.set(text, el);
+        continue;
+      }
+      const caption = isCaptionLike(el) || isCaptionLike(first);
+      remove(ctx, el, caption ? "caption" : "duplicate", caption ? "caption printed twice" : "text printed twice");
+    }
+  },
+};

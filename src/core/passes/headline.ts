@@ -1,0 +1,69 @@
+/**
+ * The header, once. Folio shows headline, standfirst, byline and date in its own header, so
+ * when Readability's article starts by repeating them (the headline as a heading, the dek as
+ * the first paragraph, a "By ..." line, an "Updated ... IST" stub) the reader would see them
+ * twice. Only the first few blocks of the article are looked at: a sentence deep in the story
+ * that happens to match is the story's own.
+ *
+ * The standfirst text that is removed here is returned through `ctx.removed` and prepended to
+ * the article's plain text by the pipeline, so search and export keep it.
+ */
+import { type Pass, remove, squash } from "./context.ts";
+
+const HEAD_BLOCKS = "h1, h2, h3, h4, h5, h6, p, div, span, time, address";
+const LOOK_AT_FIRST = 8;
+
+function normal(text: string | null | undefined): string {
+  return squash(text)
+    .toLowerCase()
+    .replace(/[“”"'‘’«»„]/g, "")
+    .replace(/[\s.:;,!?–—-]+$/, "");
+}
+
+/** "By Jane Doe", "Jane Doe, DHNS", "Von Jane Doe" and alike: the byline and nothing else. */
+function isBylineLine(text: string, authors: string[]): boolean {
+  if (authors.length === 0 || text.length > 160) return false;
+  let rest = ` ${normal(text)} `;
+  for (const author of authors) rest = rest.replace(` ${normal(author)} `, " ");
+  rest = rest.replace(/\b(?:by|von|par|por|di|and|und|et|y|e|with|the|staff|reporter|correspondent|writer|dhns|pti|ians|ap|afp|reuters|dpa|ani)\b/g, " ");
+  return rest.replace(/[\s,&|/·•]+/g, "").length === 0 && normal(text) !== "";
+}
+
+/** "Last Updated IST", "Updated: 24 Aug 2021", "Published 24 August 2021, 23:01 IST": a date stub. */
+const DATE_STUB =
+  /^\(?(?:last )?(?:updated|published|posted|modified|aktualisiert|veröffentlicht|stand|mis à jour|publié)(?:\s+(?:on|at|am|le))?[\s:]*(?:[\w\s,.:/+-]{0,50})?(?:ist|gmt|utc|est|edt|pst|pdt|cet|cest|bst|uhr)?\)?$/i;
+
+export const headline: Pass = {
+  name: "headline",
+  run(root, ctx) {
+    const title = normal(ctx.title);
+    const subtitle = normal(ctx.subtitle);
+    let looked = 0;
+    for (const el of root.querySelectorAll(HEAD_BLOCKS)) {
+      if (looked >= LOOK_AT_FIRST) break;
+      if (!el.parentNode || el.querySelector("p, div, h1, h2, h3, img, figure, ul, ol, table")) continue;
+      const raw = squash(el.textContent);
+      if (!raw) continue;
+      looked++;
+      const text = normal(raw);
+      if (title && text === title && /^h[1-6]$/.test(el.localName)) {
+        remove(ctx, el, "headline", "headline repeated in the body");
+      } else if (subtitle && text === subtitle) {
+        remove(ctx, el, "headline", "standfirst repeated in the body");
+      } else if (isBylineLine(raw, ctx.authors)) {
+        remove(ctx, el, "headline", "byline repeated in the body");
+      } else if (raw.length <= 80 && DATE_STUB.test(raw)) {
+        remove(ctx, el, "headline", "date line repeated in the body");
+      }
+    }
+    // A publication line often closes the story instead: "(Published 24 August 2021, 23:01 IST)".
+    const blocks = root.querySelectorAll("p, div, span, time");
+    for (let i = blocks.length - 1, n = 0; i >= 0 && n < 3; i--) {
+      const el = blocks[i]!;
+      const raw = squash(el.textContent);
+      if (!raw || el.querySelector("p, div")) continue;
+      n++;
+      if (raw.length <= 80 && DATE_STUB.test(raw)) remove(ctx, el, "headline", "date line repeated in the body");
+    }
+  },
+};

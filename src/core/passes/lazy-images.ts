@@ -1,0 +1,136 @@
+/**
+ * Lazy images. News sites ship a placeholder in `src` (a 1x1 GIF, a grey SVG, a tiny base64
+ * blob) and the real picture in `data-src`, `data-srcset`, `data-original`... filled in by
+ * script on scroll. Our copy of the page never runs that script, so without this pass the
+ * reader would show grey boxes, or Readability would drop the image as empty. The `<noscript>`
+ * fallback many sites add next to it would then make the same picture appear twice.
+ *
+ * Runs before Readability on the whole working copy; `absoluteImageUrls` runs after it on the
+ * article, because `<picture><source>` URLs are not resolved by Readability.
+ */
+import { type Pass, type PassContext, record, remove } from "./context.ts";
+
+/** Attributes that hold the real image URL, most specific first. */
+const SRC_ATTRS = [
+  "data-src", "data-lazy-src", "data-original", "data-lazy", "data-url", "data-hi-res-src",
+  "data-src-large", "data-full-src", "data-echo", "data-img-src", "data-image", "data-actualsrc",
+  "data-orig-src", "data-pagespeed-lazy-src",
+];
+const SRCSET_ATTRS = ["data-srcset", "data-lazy-srcset", "data-original-srcset", "data-src-set"];
+
+const PLACEHOLDER_NAME = /(?:^|[/_.-])(?:blank|spacer|placeholder|transparent|pixel|lazy|loading|grey|gray|empty|dummy|1x1)(?:[/_.-]|$)/i;
+
+/** True when `src` is missing or is a stand-in rather than the picture. */
+export function isPlaceholderSrc(src: string | null): boolean {
+  if (!src?.trim() || src === "null" || src === "about:blank") return true;
+  const value = src.trim();
+  if (/^data:/i.test(value)) {
+    // Inline SVG or GIF stand-ins, and any inline image under ~100 bytes, are placeholders.
+    if (/^data:image\/(?:svg\+xml|gif)/i.test(value)) return true;
+    return value.length < 200;
+  }
+  const path = value.split(/[?#]/)[0] ?? "";
+  return /\.(?:gif|svg)$/i.test(path) ? PLACEHOLDER_NAME.test(path) || /\b1x1\b/.test(value) : PLACEHOLDER_NAME.test(path.split("/").pop() ?? "");
+}
+
+function firstAttr(el: Element, names: string[]): string | null {
+  for (const name of names) {
+    const value = el.getAttribute(name);
+    if (value?.trim() && !/^data:/i.test(value.trim())) return value.trim();
+  }
+  return null;
+}
+
+function fixImage(img: Element, ctx: PassContext): void {
+  const real = firstAttr(img, SRC_ATTRS);
+  const realSet = firstAttr(img, SRCSET_ATTRS);
+  const src = img.getAttribute("src");
+  if ((real || realSet) && isPlaceholderSrc(src)) {
+    if (src) record(ctx, "lazy-image", "placeholder source replaced by the lazy-loaded image", src.slice(0, 60));
+    if (real) img.setAttribute("src", real);
+    if (realSet) img.setAttribute("srcset", realSet);
+    if (!real && realSet) img.setAttribute("src", realSet.split(",")[0]!.trim().split(/\s+/)[0]!);
+  } else if (realSet && !img.getAttribute("srcset")) {
+    img.setAttribute("srcset", realSet);
+  }
+}
+
+function fixSource(source: Element): void {
+  const realSet = firstAttr(source, SRCSET_ATTRS) ?? firstAttr(source, SRC_ATTRS);
+  if (realSet && isPlaceholderSrc(source.getAttribute("srcset"))) source.setAttribute("srcset", realSet);
+}
+
+/** The URL an image will show, without query string, for comparing two copies. */
+function imageKey(img: Element): string {
+  const src = img.getAttribute("src") ?? img.getAttribute("srcset")?.split(/[\s,]/)[0] ?? "";
+  return (src.split(/[?#]/)[0] ?? "").split("/").pop() ?? "";
+}
+
+/**
+ * A `<noscript>` image is a fallback for the lazy one next to it: drop it when the page already
+ * shows the same picture (after the fix above), otherwise let Readability unwrap it.
+ */
+function dropDuplicateNoscript(noscript: Element, ctx: PassContext): void {
+  const html = noscript.textContent ?? "";
+  if (!/<img/i.test(html)) return;
+  const match = /src\s*=\s*["']?([^"'\s>]+)/i.exec(html);
+  if (!match) return;
+  const key = (match[1]!.split(/[?#]/)[0] ?? "").split("/").pop() ?? "";
+  const scope = noscript.parentElement;
+  if (!scope || !key) return;
+  for (const img of scope.querySelectorAll("img")) {
+    if (imageKey(img) === key && !isPlaceholderSrc(img.getAttribute("src"))) {
+      remove(ctx, noscript, "lazy-image", "noscript fallback of an image already shown");
+      return;
+    }
+  }
+}
+
+export const lazyImages: Pass = {
+  name: "lazy-images",
+  run(root, ctx) {
+    for (const img of root.querySelectorAll("img")) fixImage(img, ctx);
+    for (const source of root.querySelectorAll("picture source")) fixSource(source);
+    for (const noscript of root.querySelectorAll("noscript")) dropDuplicateNoscript(noscript, ctx);
+    // An image left with nothing but a stand-in shows an empty box: drop it.
+    for (const img of root.querySelectorAll("img")) {
+      const src = img.getAttribute("src");
+      if (src && isPlaceholderSrc(src) && !img.getAttribute("srcset") && !img.closest("picture")) {
+        remove(ctx, img, "lazy-image", "placeholder image with no real source");
+      }
+    }
+  },
+};
+
+function absolutize(value: string, base: string): string {
+  try {
+    return new URL(value, base).href;
+  } catch {
+    return value;
+  }
+}
+
+function absolutizeSrcset(srcset: string, base: string): string {
+  return srcset
+    .split(",")
+    .map((candidate) => {
+      const [url, ...descriptor] = candidate.trim().split(/\s+/);
+      return url ? [absolutize(url, base), ...descriptor].join(" ") : "";
+    })
+    .filter(Boolean)
+    .join(", ");
+}
+
+/** After Readability: every image and `<picture>` source URL is absolute. */
+export const absoluteImageUrls: Pass = {
+  name: "absolute-image-urls",
+  run(root, ctx) {
+    const base = ctx.doc.baseURI;
+    for (const el of root.querySelectorAll("img[src], img[srcset], source[srcset], source[src]")) {
+      const src = el.getAttribute("src");
+      if (src && !/^data:/i.test(src)) el.setAttribute("src", absolutize(src, base));
+      const srcset = el.getAttribute("srcset");
+      if (srcset) el.setAttribute("srcset", absolutizeSrcset(srcset, base));
+    }
+  },
+};

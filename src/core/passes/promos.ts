@@ -1,0 +1,89 @@
+/**
+ * Promos and page furniture: newsletter sign-ups, "latest videos" and "watch more" blocks,
+ * related and most-read lists, share bars, cookie and consent banners, comment teasers.
+ * Readability's own "unlikely candidate" rule misses them whenever their class also says
+ * "article" or "content" (`article-related`, `content-share`), and inline promo lines
+ * ("Also read: ...", "Check out latest videos from ...") look like paragraphs to it.
+ *
+ *  - `promoBlocks` (before Readability): containers named like furniture, and blocks headed
+ *    "Related", "Most read", "More from ..." that are mostly links. Guarded by
+ *    `looksLikeContent`, so a real section of the story is never taken.
+ *  - `promoLines` (after Readability): short paragraphs that are a promo on their own.
+ */
+import { looksLikeContent, linkTextLength } from "./content-guard.ts";
+import { type Pass, describe, isGone, remove, squash } from "./context.ts";
+
+const FURNITURE_WORDS =
+  /(?:^|[\s_-])(?:newsletter|newsletters|subscribe|subscription|signup|sign-up|optin|opt-in|related|relatedlinks|related-articles|related-posts|related-stories|related-content|recommended|recommendations|most-read|mostread|most-popular|mostpopular|popular|trending|share|shares|sharing|sharebar|share-bar|sharetools|share-tools|social|social-share|socialshare|social-links|cookie|cookies|consent|gdpr|cmp|cookiebanner|comments-teaser|comment-teaser|comments-count|read-more|readmore|more-stories|morestories|more-articles|video-promo|latest-videos|watch-more|promo|promos|promotion|breadcrumb|breadcrumbs|paywall|app-promo|follow-us|print-button|toolbar|jump-link|author-more|tags|tag-list|taglist)(?:$|[\s_-])/i;
+
+/** Headings that introduce a list of other stories, in our readers' languages. */
+const PROMO_HEADING =
+  /^(?:related(?: (?:stories|articles|posts|content|coverage|news|topics|links))?|more (?:from|on|in|about|stories|news|videos)\b.*|most (?:read|popular|viewed|shared)|(?:you|we think you) (?:may|might) (?:also )?(?:like|enjoy)|recommended(?: for you| stories| reading)?|read (?:more|next|also)|also read|trending(?: now)?|latest (?:news|stories|videos)|(?:check out |watch )?(?:latest|more) videos.*|watch more|top stories|popular (?:now|stories)|editor'?s picks|sign up.*newsletter.*|get (?:our|the) newsletter.*|share (?:this|the) (?:article|story|post)|weitere artikel|mehr zum thema|das könnte sie auch interessieren|lesen sie auch|meistgelesen|auch interessant|à lire aussi|lire aussi|sur le même sujet|le più lette|leggi anche|te puede interesar|lo más leído|noticias relacionadas)[\s:.!…]*$/i;
+
+function furnitureWord(el: Element): string | null {
+  for (const name of ["class", "id"] as const) {
+    const raw = el.getAttribute(name);
+    if (!raw) continue;
+    const value = raw.replace(/([a-z])([A-Z])/g, "$1-$2");
+    const m = FURNITURE_WORDS.exec(value);
+    if (m) return `${name} word "${m[0].trim().replace(/^[_-]|[_-]$/g, "")}"`;
+  }
+  return null;
+}
+
+function linkDensity(el: Element): number {
+  const len = squash(el.textContent).length;
+  return len === 0 ? 0 : linkTextLength(el) / len;
+}
+
+/** The block's first heading-like text, if any. */
+function headingOf(el: Element): string | null {
+  const h = el.querySelector("h1, h2, h3, h4, h5, h6, header, [class*='title' i], [class*='heading' i], strong");
+  return h ? squash(h.textContent) : null;
+}
+
+const BLOCKS = "aside, section, div, ul, ol, nav, footer, form";
+
+export const promoBlocks: Pass = {
+  name: "promo-blocks",
+  run(root, ctx) {
+    for (const el of root.querySelectorAll("[class],[id]")) {
+      if (el.localName === "body" || el.localName === "html" || el.localName === "article") continue;
+      const why = furnitureWord(el);
+      if (why && !isGone(el) && !looksLikeContent(el)) remove(ctx, el, "promo", `page furniture (${describe(el)}: ${why})`);
+    }
+    for (const el of root.querySelectorAll(BLOCKS)) {
+      if (isGone(el)) continue;
+      const heading = headingOf(el);
+      if (!heading || heading.length > 80 || !PROMO_HEADING.test(heading)) continue;
+      const rest = squash(el.textContent).length - heading.length;
+      // Headed like a promo and made of links (or nothing but the heading): a list of other stories.
+      if ((rest < 20 || linkDensity(el) > 0.5) && !looksLikeContent(el)) {
+        remove(ctx, el, "promo", `block headed "${heading.slice(0, 40)}"`);
+      }
+    }
+  },
+};
+
+/** Lines that are a promo on their own: a call to watch, follow, subscribe or read elsewhere. */
+const PROMO_LINE =
+  /^(?:(?:check out|watch) (?:the )?(?:latest|more) videos?(?: from [^:]{1,40})?|(?:also|read) (?:read|more|also)|read next|related|recommended|sign up (?:for|to) (?:our|the) [^.]{0,40}newsletter[^.]{0,60}|subscribe to (?:our|the) [^.]{0,40}newsletter[^.]{0,40}|follow us on [^.]{1,60}|click here to [^.]{1,60}|lesen sie auch|mehr zum thema|auch interessant|lire aussi|à lire aussi|leggi anche)[\s:.!…]*$/i;
+
+/** "Also read: <link>" — a label followed by nothing but a link. */
+const PROMO_LEAD = /^(?:also read|read more|read also|read next|related|see also|more|lesen sie auch|mehr zum thema|auch interessant|lire aussi|à lire aussi|leggi anche|lee también|leia também)\s*[:|»>–-]/i;
+
+export const promoLines: Pass = {
+  name: "promo-lines",
+  run(root, ctx) {
+    for (const el of root.querySelectorAll("p, div, h2, h3, h4, h5, h6, strong, li, span")) {
+      if (!el.parentNode || el.querySelector("img, picture, video, p")) continue;
+      const text = squash(el.textContent);
+      if (!text || text.length > 160) continue;
+      if (PROMO_LINE.test(text)) {
+        remove(ctx, el, "promo", "promo line");
+      } else if (PROMO_LEAD.test(text) && linkTextLength(el) >= (text.length - 20) * 0.6 && el.querySelector("a")) {
+        remove(ctx, el, "promo", "link to another story");
+      }
+    }
+  },
+};

@@ -1,0 +1,35 @@
+/**
+ * Plain text of the article with whitespace between blocks. `textContent` would glue
+ * "...end.</p><p>Next..." into "end.Next", which breaks search, word counts and snippets.
+ */
+
+const BLOCK = new Set([
+  "address", "article", "aside", "blockquote", "br", "dd", "details", "div", "dl", "dt", "figcaption",
+  "figure", "footer", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr", "li", "main", "nav", "ol",
+  "p", "pre", "section", "summary", "table", "td", "th", "tr", "ul", "caption",
+]);
+
+export function plainText(root: Element): string {
+  const out: string[] = [];
+  const walk = (node: Node): void => {
+    for (let child = node.firstChild; child; child = child.nextSibling) {
+      if (child.nodeType === 3) {
+        out.push(child.nodeValue ?? "");
+      } else if (child.nodeType === 1) {
+        const name = (child as Element).localName;
+        const block = BLOCK.has(name);
+        if (block) out.push("\n\n");
+        if (name === "td" || name === "th") out.push(" ");
+        walk(child);
+        if (block) out.push("\n\n");
+      }
+    }
+  };
+  walk(root);
+  return out
+    .join("")
+    .split(/\n{2,}/)
+    .map((block) => block.replace(/[ \t\f\r\n\u00a0]+/g, " ").trim())
+    .filter(Boolean)
+    .join("\n\n");
+}
