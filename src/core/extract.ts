@@ -9,13 +9,13 @@
  *   3. visibility    note which caption copies the live page hides (browser only, read-only)
  *   4. clone         one deep copy; everything below works on it
  *   5. before-passes on the whole copy, so Readability neither scores nor keeps the clutter:
- *                    lazy images, ad slots, promo blocks, hidden copies
- *   6. Readability   picks the article container and cleans it (classes kept for the next stage)
+ *                    lazy images, ad slots, promo blocks, hidden copies, caption marks
+ *   6. Readability   picks the article container and cleans it (captions are marked for stage 7)
  *   7. after-passes  on the article only (small, so cheap): ad labels, promo lines, repeated
  *                    text and captions, the header repeated in the body, absolute image URLs,
  *                    blocks left empty
  *   8. sanitize      in place, once: the article's HTML is safe from here on
- *   9. assemble      text, statistics, metadata precedence, Markdown
+ *   9. assemble      text, statistics, metadata precedence; Markdown on first read
  */
 import { isProbablyReaderable, Readability } from "@mozilla/readability";
 import { serializeChildren } from "./html.ts";
@@ -23,7 +23,7 @@ import { toMarkdown } from "./markdown.ts";
 import { extractMetadata } from "./metadata/index.ts";
 import type { PageMetadata } from "./metadata/types.ts";
 import { adLabels, adSlots } from "./passes/ads.ts";
-import { CAPTION_SELECTOR, hiddenCopies, repeatedText } from "./passes/captions.ts";
+import { CAPTION_SELECTOR, captionMarks, hiddenCopies, repeatedText } from "./passes/captions.ts";
 import type { Pass, PassContext } from "./passes/context.ts";
 import { emptyBlocks } from "./passes/empty-blocks.ts";
 import { headline } from "./passes/headline.ts";
@@ -35,7 +35,7 @@ import { textStats } from "./text-stats.ts";
 import type { Article, ExtractOptions, ExtractResult, LeadImage } from "./types.ts";
 
 /** Passes over the whole working copy, before Readability. Order: fix images before judging blocks. */
-export const BEFORE_READABILITY: readonly Pass[] = [lazyImages, adSlots, promoBlocks, hiddenCopies];
+export const BEFORE_READABILITY: readonly Pass[] = [lazyImages, adSlots, promoBlocks, hiddenCopies, captionMarks];
 
 /** Passes over the extracted article. Order: labels and promos go first so duplicates compare clean text. */
 export const AFTER_READABILITY: readonly Pass[] = [
@@ -101,7 +101,6 @@ function extract(doc: Document, options: ExtractOptions): ExtractResult {
 
   // 6. Readability, returning its article element instead of an HTML string.
   const parsed = new Readability<Element>(clone, {
-    keepClasses: true,
     serializer: (node) => node as Element,
   }).parse();
   const root = parsed?.content;
@@ -131,8 +130,28 @@ function extract(doc: Document, options: ExtractOptions): ExtractResult {
     readerable,
     removed: ctx.removed,
   };
-  if (options.markdown !== false) article.markdown = toMarkdown(article, root as HTMLElement);
+  if (options.markdown !== false) defineLazyMarkdown(article);
   return { ok: true, article };
+}
+
+/**
+ * `article.markdown` is computed on first read (then kept): converting a long article costs as
+ * much as extracting it, and most readers never export. It is an ordinary enumerable property
+ * to every consumer: JSON.stringify, spreading and structured cloning all read it.
+ */
+function defineLazyMarkdown(article: Article): void {
+  let markdown: string | null = null;
+  Object.defineProperty(article, "markdown", {
+    enumerable: true,
+    configurable: true,
+    get: () => {
+      markdown ??= toMarkdown(article);
+      return markdown;
+    },
+    set: (value: string | null) => {
+      markdown = value;
+    },
+  });
 }
 
 /**

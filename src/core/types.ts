@@ -55,8 +55,9 @@ export interface Article {
   /** Plain text, blocks separated by blank lines. */
   textContent: string;
   /**
-   * Markdown with YAML front matter. `null` only when extraction was asked to defer it
-   * (`markdown: false`); call `toMarkdown(article)` then.
+   * Markdown with YAML front matter, computed on first read. `null` only when extraction was
+   * told not to offer it (`markdown: false`, as the content script does); `toMarkdown(article)`
+   * makes it later.
    */
   markdown: string | null;
   wordCount: number;
@@ -86,7 +87,7 @@ export interface ExtractOptions {
   url?: string;
   /** Extract even when the page does not look like an article. */
   force?: boolean;
-  /** Compute Markdown now (default true). The popup defers it until asked. */
+  /** Offer `article.markdown` (default true; computed on first read). The popup passes false. */
   markdown?: boolean;
   /** Refuse documents with more elements than this (default 150 000). */
   maxElements?: number;

@@ -12,18 +12,15 @@
  */
 import { type Pass, describe, isGone, remove, squash } from "./context.ts";
 import { looksLikeContent } from "./content-guard.ts";
+import { measure, shortElements } from "./measure.ts";
+import { type Named, namedElements } from "./scan.ts";
 
-/** Selectors of the ad systems themselves: exact marks, never article markup. */
-const AD_SYSTEM_SELECTOR = [
-  "[id^='div-gpt-ad']", "[id^='google_ads']", "[id^='gpt-ad']", "[id^='dfp-']", "[id^='ad-slot']",
-  "ins.adsbygoogle", ".adsbygoogle", "[data-ad-slot]", "[data-ad-unit]", "[data-ad-client]",
-  "[data-google-query-id]", "[data-adunit]", "[data-ad-position]", "[data-dfp]", "[data-ad]",
-  "[id^='taboola']", "[class*='taboola']", "[class*='trc_related']", "[class*='OUTBRAIN']",
-  "[class*='outbrain']", "[id^='outbrain']", "[data-widget-id][data-src*='outbrain']",
-  "[class*='plista']", "[id*='plista']", "[class*='zergnet']", "[id*='zergnet']",
-  "[aria-label='Advertisement' i]", "[aria-label='Anzeige' i]", "[aria-label='Sponsored' i]",
-  "amp-ad", "amp-embed", "amp-sticky-ad",
-].join(",");
+/** Marks the ad systems themselves leave in class and id names: exact, never article markup. */
+const AD_SYSTEM_NAMES =
+  /(?:^|\s)(?:div-gpt-ad|google_ads|gpt-ad|dfp-|ad-slot|adsbygoogle)|taboola|trc_related|outbrain|plista|zergnet/i;
+/** ... and in `data-*` attribute names (GPT, AdSense, Prebid, DFP). */
+const AD_SYSTEM_DATA = /data-(?:ad|ad-slot|ad-unit|ad-client|adunit|ad-position|google-query-id|dfp|ad-format)(?:\s|-)/;
+const AD_ELEMENTS = new Set(["amp-ad", "amp-embed", "amp-sticky-ad"]);
 
 /**
  * Class or id words that name an ad container. Matched as whole words between separators, so
@@ -52,39 +49,36 @@ export function isAdLabel(text: string): boolean {
   return t.length > 0 && t.length <= 60 && AD_LABELS.has(t);
 }
 
-function adWord(el: Element): string | null {
-  const cls = el.getAttribute("class") ?? "";
-  const id = el.getAttribute("id") ?? "";
-  if (AD_WORDS.test(cls)) return `class ${squash(cls).slice(0, 40)}`;
-  if (AD_WORDS.test(id)) return `id ${id.slice(0, 40)}`;
-  return null;
+function adReason({ el, names, dataAttrs }: Named): string | null {
+  if (AD_ELEMENTS.has(el.localName) || AD_SYSTEM_NAMES.test(names) || (dataAttrs && AD_SYSTEM_DATA.test(dataAttrs))) {
+    return `ad slot (${describe(el)})`;
+  }
+  return AD_WORDS.test(names) ? `ad container (${describe(el)})` : null;
 }
 
 export const adSlots: Pass = {
   name: "ad-slots",
   run(root, ctx) {
-    for (const el of root.querySelectorAll(AD_SYSTEM_SELECTOR)) {
-      if (!looksLikeContent(el)) remove(ctx, el, "ad", `ad slot (${describe(el)})`);
-    }
-    for (const el of root.querySelectorAll("[class],[id]")) {
-      if (el.localName === "body" || el.localName === "html") continue;
-      const why = adWord(el);
-      if (!why || isGone(el)) continue;
-      if (!looksLikeContent(el)) remove(ctx, el, "ad", `ad container (${why})`);
+    for (const named of namedElements(root)) {
+      const why = adReason(named);
+      if (why && !isGone(named.el) && !looksLikeContent(named.el)) remove(ctx, named.el, "ad", why);
     }
   },
 };
 
-/** Elements small enough to be a label: few descendants, short text. */
-const LABEL_CANDIDATES = "p, div, span, aside, section, figure, h2, h3, h4, h5, h6, strong, em, small, li, a, center";
+/** Elements that can carry a label. */
+const LABEL_TAGS = new Set([
+  "p", "div", "span", "aside", "section", "figure", "h2", "h3", "h4", "h5", "h6", "strong", "em", "b",
+  "small", "li", "a", "center", "label", "header",
+]);
 
 export const adLabels: Pass = {
   name: "ad-labels",
   run(root, ctx) {
-    for (const el of root.querySelectorAll(LABEL_CANDIDATES)) {
-      if (!el.parentNode || el.querySelector("img, picture, video")) continue;
-      const text = el.textContent ?? "";
-      if (text.length <= 80 && isAdLabel(text)) remove(ctx, el, "ad-label", "ad label");
+    const sizes = measure(root);
+    for (const el of shortElements(root, 80, LABEL_TAGS)) {
+      if (sizes.get(el)!.hasMedia || isGone(el)) continue;
+      if (isAdLabel(el.textContent ?? "")) remove(ctx, el, "ad-label", "ad label");
     }
   },
 };

@@ -11,7 +11,9 @@
  *    was already printed is removed; a credit inside an earlier caption is removed; an alt
  *    text equal to the caption is emptied so Markdown and screen readers say it once.
  */
-import { type Pass, type PassContext, record, remove, squash } from "./context.ts";
+import { isGone, type Pass, type PassContext, record, remove, squash } from "./context.ts";
+import { elementsInOrder, measure } from "./measure.ts";
+import { namedElements } from "./scan.ts";
 
 /** Classes of text that is only for screen readers. */
 const VISUALLY_HIDDEN = /(?:^|[\s_-])(?:sr-only|sr-text|visually-hidden|visuallyhidden|screen-reader-text|screen-reader-only|screenreader|a11y-hidden|offscreen|hidden-visually|u-hidden-visually|element-invisible|assistive-text)(?:$|\s)/i;
@@ -20,15 +22,34 @@ const VISUALLY_HIDDEN = /(?:^|[\s_-])(?:sr-only|sr-text|visually-hidden|visually
 export const CAPTION_SELECTOR =
   "figcaption, [class*='caption' i], [class*='credit' i], [itemprop='caption'], [itemprop='description'], [class*='slideshow-description' i]";
 
+/**
+ * Readability strips class names, and the caption passes after it need to know which blocks
+ * were captions or credits: the before-stage marks them with this attribute (its value says
+ * which). The sanitizer drops every data attribute, so the mark never reaches the reader.
+ */
+export const CAPTION_MARK = "data-folio-caption";
+const CAPTION_NAMES = /caption|credit|slideshow-description/i;
+
 function isCaptionLike(el: Element): boolean {
-  return el.matches(CAPTION_SELECTOR) || !!el.closest("figure, figcaption");
+  return el.localName === "figcaption" || el.hasAttribute(CAPTION_MARK) || !!el.closest(`figure, figcaption, [${CAPTION_MARK}]`);
 }
+
+export const captionMarks: Pass = {
+  name: "caption-marks",
+  run(root) {
+    for (const { el, names } of namedElements(root)) {
+      const m = CAPTION_NAMES.exec(names);
+      if (m) el.setAttribute(CAPTION_MARK, m[0].toLowerCase() === "credit" ? "credit" : "caption");
+    }
+    for (const el of Array.from(root.querySelectorAll("[itemprop~='caption']"))) el.setAttribute(CAPTION_MARK, "caption");
+  },
+};
 
 export const hiddenCopies: Pass = {
   name: "hidden-copies",
   run(root, ctx) {
-    for (const el of root.querySelectorAll("[class]")) {
-      if (!el.parentNode || !VISUALLY_HIDDEN.test(el.getAttribute("class") ?? "")) continue;
+    for (const { el, names } of namedElements(root)) {
+      if (!VISUALLY_HIDDEN.test(names) || isGone(el)) continue;
       const text = squash(el.textContent);
       if (text.length <= 150) remove(ctx, el, "hidden", "text for screen readers only");
     }
@@ -48,8 +69,7 @@ export const hiddenCopies: Pass = {
 };
 
 /** Blocks whose text can be a repeat: leaves of the article's block structure. */
-const LEAF_BLOCKS = "p, h1, h2, h3, h4, h5, h6, figcaption, li, blockquote, div, span, small, cite";
-const BLOCK_CHILD = "p, div, h1, h2, h3, h4, h5, h6, ul, ol, table, figure, blockquote, section, article";
+const LEAF_BLOCKS = new Set(["p", "h1", "h2", "h3", "h4", "h5", "h6", "figcaption", "li", "blockquote", "div", "span", "small", "cite"]);
 const MIN_REPEAT_CHARS = 25;
 
 function dedupeAltText(root: Element, ctx: PassContext): void {
@@ -68,11 +88,11 @@ function dedupeAltText(root: Element, ctx: PassContext): void {
 
 /** A credit element ("Photo: AFP") whose text an earlier caption of the same figure already holds. */
 function dedupeCredits(root: Element, ctx: PassContext): void {
-  for (const credit of root.querySelectorAll("[class*='credit' i]")) {
+  for (const credit of root.querySelectorAll(`[${CAPTION_MARK}='credit']`)) {
     const scope = credit.closest("figure") ?? credit.parentElement;
     const text = squash(credit.textContent);
     if (!scope || text.length < 3) continue;
-    for (const caption of scope.querySelectorAll("figcaption, [class*='caption' i]")) {
+    for (const caption of scope.querySelectorAll(`figcaption, [${CAPTION_MARK}='caption']`)) {
       if (caption === credit || caption.contains(credit) || credit.contains(caption)) continue;
       if (squash(caption.textContent).includes(text)) {
         remove(ctx, credit, "caption", "credit line printed twice");
@@ -88,8 +108,10 @@ export const repeatedText: Pass = {
     dedupeAltText(root, ctx);
     dedupeCredits(root, ctx);
     const seen = new Map<string, Element>();
-    for (const el of root.querySelectorAll(LEAF_BLOCKS)) {
-      if (!el.parentNode || el.querySelector(BLOCK_CHILD)) continue;
+    const sizes = measure(root);
+    for (const el of elementsInOrder(root)) {
+      const m = sizes.get(el)!;
+      if (!LEAF_BLOCKS.has(el.localName) || m.hasBlock || m.textLength < MIN_REPEAT_CHARS || isGone(el)) continue;
       const text = squash(el.textContent).toLowerCase();
       if (text.length < MIN_REPEAT_CHARS) continue;
       const first = seen.get(text);

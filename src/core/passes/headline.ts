@@ -8,9 +8,11 @@
  * The standfirst text that is removed here is returned through `ctx.removed` and prepended to
  * the article's plain text by the pipeline, so search and export keep it.
  */
-import { type Pass, remove, squash } from "./context.ts";
+import { isGone, type Pass, remove, squash } from "./context.ts";
+import { elementsInOrder, measure } from "./measure.ts";
 
-const HEAD_BLOCKS = "h1, h2, h3, h4, h5, h6, p, div, span, time, address";
+const HEAD_BLOCKS = new Set(["h1", "h2", "h3", "h4", "h5", "h6", "p", "div", "span", "time", "address"]);
+const TAIL_BLOCKS = new Set(["p", "div", "span", "time"]);
 const LOOK_AT_FIRST = 8;
 
 function normal(text: string | null | undefined): string {
@@ -39,9 +41,15 @@ export const headline: Pass = {
     const title = normal(ctx.title);
     const subtitle = normal(ctx.subtitle);
     let looked = 0;
-    for (const el of root.querySelectorAll(HEAD_BLOCKS)) {
+    const sizes = measure(root);
+    const order = elementsInOrder(root);
+    const isLeaf = (el: Element): boolean => {
+      const m = sizes.get(el)!;
+      return !m.hasBlock && !m.hasMedia && m.textLength <= 400 && !isGone(el);
+    };
+    for (const el of order) {
       if (looked >= LOOK_AT_FIRST) break;
-      if (!el.parentNode || el.querySelector("p, div, h1, h2, h3, img, figure, ul, ol, table")) continue;
+      if (!HEAD_BLOCKS.has(el.localName) || !isLeaf(el)) continue;
       const raw = squash(el.textContent);
       if (!raw) continue;
       looked++;
@@ -57,11 +65,11 @@ export const headline: Pass = {
       }
     }
     // A publication line often closes the story instead: "(Published 24 August 2021, 23:01 IST)".
-    const blocks = root.querySelectorAll("p, div, span, time");
-    for (let i = blocks.length - 1, n = 0; i >= 0 && n < 3; i--) {
-      const el = blocks[i]!;
+    for (let i = order.length - 1, n = 0; i >= 0 && n < 3; i--) {
+      const el = order[i]!;
+      if (!TAIL_BLOCKS.has(el.localName) || !isLeaf(el)) continue;
       const raw = squash(el.textContent);
-      if (!raw || el.querySelector("p, div")) continue;
+      if (!raw) continue;
       n++;
       if (raw.length <= 80 && DATE_STUB.test(raw)) remove(ctx, el, "headline", "date line repeated in the body");
     }

@@ -78,7 +78,7 @@ function dropDuplicateNoscript(noscript: Element, ctx: PassContext): void {
   const key = (match[1]!.split(/[?#]/)[0] ?? "").split("/").pop() ?? "";
   const scope = noscript.parentElement;
   if (!scope || !key) return;
-  for (const img of scope.querySelectorAll("img")) {
+  for (const img of Array.from(scope.getElementsByTagName("img"))) {
     if (imageKey(img) === key && !isPlaceholderSrc(img.getAttribute("src"))) {
       remove(ctx, noscript, "lazy-image", "noscript fallback of an image already shown");
       return;
@@ -89,11 +89,14 @@ function dropDuplicateNoscript(noscript: Element, ctx: PassContext): void {
 export const lazyImages: Pass = {
   name: "lazy-images",
   run(root, ctx) {
-    for (const img of root.querySelectorAll("img")) fixImage(img, ctx);
-    for (const source of root.querySelectorAll("picture source")) fixSource(source);
-    for (const noscript of root.querySelectorAll("noscript")) dropDuplicateNoscript(noscript, ctx);
+    const images = Array.from(root.getElementsByTagName("img"));
+    for (const img of images) fixImage(img, ctx);
+    for (const source of Array.from(root.getElementsByTagName("source"))) {
+      if (source.parentElement?.localName === "picture") fixSource(source);
+    }
+    for (const noscript of Array.from(root.getElementsByTagName("noscript"))) dropDuplicateNoscript(noscript, ctx);
     // An image left with nothing but a stand-in shows an empty box: drop it.
-    for (const img of root.querySelectorAll("img")) {
+    for (const img of images) {
       const src = img.getAttribute("src");
       if (src && isPlaceholderSrc(src) && !img.getAttribute("srcset") && !img.closest("picture")) {
         remove(ctx, img, "lazy-image", "placeholder image with no real source");

@@ -12,6 +12,8 @@
  */
 import { looksLikeContent, linkTextLength } from "./content-guard.ts";
 import { type Pass, describe, isGone, remove, squash } from "./context.ts";
+import { measure, shortElements } from "./measure.ts";
+import { namedElements } from "./scan.ts";
 
 const FURNITURE_WORDS =
   /(?:^|[\s_-])(?:newsletter|newsletters|subscribe|subscription|signup|sign-up|optin|opt-in|related|relatedlinks|related-articles|related-posts|related-stories|related-content|recommended|recommendations|most-read|mostread|most-popular|mostpopular|popular|trending|share|shares|sharing|sharebar|share-bar|sharetools|share-tools|social|social-share|socialshare|social-links|cookie|cookies|consent|gdpr|cmp|cookiebanner|comments-teaser|comment-teaser|comments-count|read-more|readmore|more-stories|morestories|more-articles|video-promo|latest-videos|watch-more|promo|promos|promotion|breadcrumb|breadcrumbs|paywall|app-promo|follow-us|print-button|toolbar|jump-link|author-more|tags|tag-list|taglist)(?:$|[\s_-])/i;
@@ -20,15 +22,9 @@ const FURNITURE_WORDS =
 const PROMO_HEADING =
   /^(?:related(?: (?:stories|articles|posts|content|coverage|news|topics|links))?|more (?:from|on|in|about|stories|news|videos)\b.*|most (?:read|popular|viewed|shared)|(?:you|we think you) (?:may|might) (?:also )?(?:like|enjoy)|recommended(?: for you| stories| reading)?|read (?:more|next|also)|also read|trending(?: now)?|latest (?:news|stories|videos)|(?:check out |watch )?(?:latest|more) videos.*|watch more|top stories|popular (?:now|stories)|editor'?s picks|sign up.*newsletter.*|get (?:our|the) newsletter.*|share (?:this|the) (?:article|story|post)|weitere artikel|mehr zum thema|das könnte sie auch interessieren|lesen sie auch|meistgelesen|auch interessant|à lire aussi|lire aussi|sur le même sujet|le più lette|leggi anche|te puede interesar|lo más leído|noticias relacionadas)[\s:.!…]*$/i;
 
-function furnitureWord(el: Element): string | null {
-  for (const name of ["class", "id"] as const) {
-    const raw = el.getAttribute(name);
-    if (!raw) continue;
-    const value = raw.replace(/([a-z])([A-Z])/g, "$1-$2");
-    const m = FURNITURE_WORDS.exec(value);
-    if (m) return `${name} word "${m[0].trim().replace(/^[_-]|[_-]$/g, "")}"`;
-  }
-  return null;
+function furnitureWord(names: string): string | null {
+  const m = FURNITURE_WORDS.exec(names);
+  return m ? m[0].trim().replace(/^[_-]|[_-]$/g, "") : null;
 }
 
 function linkDensity(el: Element): number {
@@ -36,30 +32,40 @@ function linkDensity(el: Element): number {
   return len === 0 ? 0 : linkTextLength(el) / len;
 }
 
-/** The block's first heading-like text, if any. */
-function headingOf(el: Element): string | null {
-  const h = el.querySelector("h1, h2, h3, h4, h5, h6, header, [class*='title' i], [class*='heading' i], strong");
-  return h ? squash(h.textContent) : null;
-}
+const HEADINGS = ["h2", "h3", "h4", "h5", "h6"];
+const NOT_A_CONTAINER = new Set(["body", "html", "main", "article"]);
 
-const BLOCKS = "aside, section, div, ul, ol, nav, footer, form";
+/**
+ * The block a promo heading introduces: the heading's parent, or the grandparent when the
+ * parent only wraps the heading (`<header><h3>Related</h3></header><ul>...`).
+ */
+function blockOf(heading: Element): Element | null {
+  let block = heading.parentElement;
+  if (block && squash(block.textContent).length <= squash(heading.textContent).length + 2) block = block.parentElement;
+  return block && !NOT_A_CONTAINER.has(block.localName) ? block : null;
+}
 
 export const promoBlocks: Pass = {
   name: "promo-blocks",
   run(root, ctx) {
-    for (const el of root.querySelectorAll("[class],[id]")) {
-      if (el.localName === "body" || el.localName === "html" || el.localName === "article") continue;
-      const why = furnitureWord(el);
-      if (why && !isGone(el) && !looksLikeContent(el)) remove(ctx, el, "promo", `page furniture (${describe(el)}: ${why})`);
+    for (const { el, names } of namedElements(root)) {
+      if (NOT_A_CONTAINER.has(el.localName)) continue;
+      const word = furnitureWord(names);
+      if (word && !isGone(el) && !looksLikeContent(el)) {
+        remove(ctx, el, "promo", `page furniture (${describe(el)}: "${word}")`);
+      }
     }
-    for (const el of root.querySelectorAll(BLOCKS)) {
-      if (isGone(el)) continue;
-      const heading = headingOf(el);
-      if (!heading || heading.length > 80 || !PROMO_HEADING.test(heading)) continue;
-      const rest = squash(el.textContent).length - heading.length;
-      // Headed like a promo and made of links (or nothing but the heading): a list of other stories.
-      if ((rest < 20 || linkDensity(el) > 0.5) && !looksLikeContent(el)) {
-        remove(ctx, el, "promo", `block headed "${heading.slice(0, 40)}"`);
+    for (const tag of HEADINGS) {
+      for (const heading of Array.from(root.getElementsByTagName(tag))) {
+        const text = squash(heading.textContent);
+        if (text.length > 80 || !PROMO_HEADING.test(text) || isGone(heading)) continue;
+        const block = blockOf(heading);
+        if (!block) continue;
+        const rest = squash(block.textContent).length - text.length;
+        // Headed like a promo and made of links (or nothing but the heading): a list of other stories.
+        if ((rest < 20 || linkDensity(block) > 0.5) && !looksLikeContent(block)) {
+          remove(ctx, block, "promo", `block headed "${text.slice(0, 40)}"`);
+        }
       }
     }
   },
@@ -72,11 +78,15 @@ const PROMO_LINE =
 /** "Also read: <link>" — a label followed by nothing but a link. */
 const PROMO_LEAD = /^(?:also read|read more|read also|read next|related|see also|more|lesen sie auch|mehr zum thema|auch interessant|lire aussi|à lire aussi|leggi anche|lee también|leia também)\s*[:|»>–-]/i;
 
+const LINE_TAGS = new Set(["p", "div", "h2", "h3", "h4", "h5", "h6", "strong", "li", "span"]);
+
 export const promoLines: Pass = {
   name: "promo-lines",
   run(root, ctx) {
-    for (const el of root.querySelectorAll("p, div, h2, h3, h4, h5, h6, strong, li, span")) {
-      if (!el.parentNode || el.querySelector("img, picture, video, p")) continue;
+    const sizes = measure(root);
+    for (const el of shortElements(root, 240, LINE_TAGS)) {
+      const m = sizes.get(el)!;
+      if (m.hasMedia || isGone(el) || (m.hasBlock && el.getElementsByTagName("p").length > 0)) continue;
       const text = squash(el.textContent);
       if (!text || text.length > 160) continue;
       if (PROMO_LINE.test(text)) {

@@ -1,0 +1,54 @@
+/**
+ * One walk over the working copy that the before-Readability passes share. Selector engines
+ * are slow on big pages (a jsdom `querySelectorAll("[class],[id]")` costs several full walks),
+ * and three passes ask the same question ("which elements are named like X?"), so the walk is
+ * done once per root and cached; each pass then tests the names with its own rule.
+ */
+
+export interface Named {
+  el: Element;
+  /** class and id, camelCase split into words ("articleRelated" -> "article-Related"). */
+  names: string;
+  /** Names of the element's `data-*` attributes, space-separated ("" when none). */
+  dataAttrs: string;
+}
+
+const cache = new WeakMap<Element, Named[]>();
+
+export function namedElements(root: Element): Named[] {
+  let list = cache.get(root);
+  if (list) return list;
+  list = [];
+  // Iterative, not recursive: hostile pages nest tens of thousands of elements deep.
+  for (let el = root.firstElementChild; el; el = nextElement(el, root)) {
+    const cls = el.getAttribute("class");
+    const id = el.getAttribute("id");
+    let dataAttrs = "";
+    const attrs = el.attributes;
+    if (attrs.length > (cls === null ? 0 : 1) + (id === null ? 0 : 1)) {
+      for (let i = 0; i < attrs.length; i++) {
+        const name = attrs[i]!.name;
+        if (name.startsWith("data-")) dataAttrs += `${name} `;
+      }
+    }
+    if (cls || id || dataAttrs) {
+      const raw = `${cls ?? ""} ${id ?? ""}`;
+      list.push({
+        el,
+        names: /[a-z][A-Z]/.test(raw) ? raw.replace(/([a-z])([A-Z])/g, "$1-$2") : raw,
+        dataAttrs,
+      });
+    }
+  }
+  cache.set(root, list);
+  return list;
+}
+
+/** The element after `el` in document order within `root`, or null at the end. */
+export function nextElement(el: Element, root: Element): Element | null {
+  if (el.firstElementChild) return el.firstElementChild;
+  for (let n: Element | null = el; n && n !== root; n = n.parentElement) {
+    if (n.nextElementSibling) return n.nextElementSibling;
+  }
+  return null;
+}
