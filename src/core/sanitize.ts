@@ -55,13 +55,16 @@ function purifierFor(win: Window): DOMPurify {
       }
       if (data.attrName === "href" && /^\s*data:/i.test(data.attrValue)) data.keepAttr = false;
     });
+    // `target` and `rel` are Folio's, never the page's: every outside link opens in a new tab
+    // without opener or referrer; fragment links and anchors without href carry neither.
     purify.addHook("afterSanitizeAttributes", (node) => {
-      if (node.nodeName === "A" && node.hasAttribute("href")) {
-        const href = node.getAttribute("href") ?? "";
-        if (!href.startsWith("#")) {
-          node.setAttribute("target", "_blank");
-          node.setAttribute("rel", "noopener noreferrer");
-        }
+      if (!node.hasAttribute("target") && !node.hasAttribute("rel") && node.nodeName !== "A") return;
+      node.removeAttribute("target");
+      node.removeAttribute("rel");
+      const href = node.nodeName === "A" ? node.getAttribute("href") : null;
+      if (href && !href.startsWith("#")) {
+        node.setAttribute("target", "_blank");
+        node.setAttribute("rel", "noopener noreferrer");
       }
     });
     instances.set(win, purify);

@@ -10,7 +10,7 @@
  *  - `adLabels` (after Readability, article only): any element whose whole text is an ad
  *    label, in the languages our readers use. A sentence that mentions advertising stays.
  */
-import { type Pass, describe, isGone, remove, squash } from "./context.ts";
+import { type Pass, describe, isGone, remove, squash, standsAlone } from "./context.ts";
 import { looksLikeContent } from "./content-guard.ts";
 import { measure, shortElements } from "./measure.ts";
 import { type Named, namedElements } from "./scan.ts";
@@ -49,7 +49,8 @@ export function isAdLabel(text: string): boolean {
   return t.length > 0 && t.length <= 60 && AD_LABELS.has(t);
 }
 
-function adReason({ el, names, dataAttrs }: Named): string | null {
+function adReason({ el, names, dataAttrs, label }: Named): string | null {
+  if (label && isAdLabel(label)) return `ad slot (${describe(el)}, labelled "${label}")`;
   if (AD_ELEMENTS.has(el.localName) || AD_SYSTEM_NAMES.test(names) || (dataAttrs && AD_SYSTEM_DATA.test(dataAttrs))) {
     return `ad slot (${describe(el)})`;
   }
@@ -78,7 +79,7 @@ export const adLabels: Pass = {
     const sizes = measure(root);
     for (const el of shortElements(root, 80, LABEL_TAGS)) {
       if (sizes.get(el)!.hasMedia || isGone(el)) continue;
-      if (isAdLabel(el.textContent ?? "")) remove(ctx, el, "ad-label", "ad label");
+      if (isAdLabel(el.textContent ?? "") && standsAlone(el)) remove(ctx, el, "ad-label", "ad label");
     }
   },
 };

@@ -63,3 +63,32 @@ export function describe(element: Element): string {
   const cls = squash(element.getAttribute("class"));
   return cls ? `${element.localName}.${cls.split(" ").slice(0, 3).join(".")}` : element.localName;
 }
+
+const INLINE = new Set(["a", "em", "strong", "b", "i", "span", "small", "label", "u", "mark", "font", "cite", "time"]);
+
+/** Whether a sibling run next to `node` carries text on the same line (up to the next block). */
+function textOnSameLine(node: Node, direction: "previousSibling" | "nextSibling"): boolean {
+  for (let n = node[direction]; n; n = n[direction]) {
+    if (n.nodeType === 3) {
+      if ((n.nodeValue ?? "").trim()) return true;
+    } else if (n.nodeType === 1) {
+      const name = (n as Element).localName;
+      if (name === "br") return false;
+      if (!INLINE.has(name)) return false;
+      if ((n.textContent ?? "").trim()) return true;
+    }
+  }
+  return false;
+}
+
+/**
+ * Whether an element's text stands on its own line: a block, or an inline element with no
+ * text beside it up to the nearest block boundary. "The trip was <em>sponsored</em> by..."
+ * keeps its word; `<a>SKIP ADVERTISEMENT</a>` between two paragraphs is a line of its own.
+ */
+export function standsAlone(el: Element): boolean {
+  for (let n: Element | null = el; n && INLINE.has(n.localName); n = n.parentElement) {
+    if (textOnSameLine(n, "previousSibling") || textOnSameLine(n, "nextSibling")) return false;
+  }
+  return true;
+}

@@ -25,15 +25,34 @@ function normal(text: string | null | undefined): string {
 /** "By Jane Doe", "Jane Doe, DHNS", "Von Jane Doe" and alike: the byline and nothing else. */
 function isBylineLine(text: string, authors: string[]): boolean {
   if (authors.length === 0 || text.length > 160) return false;
-  let rest = ` ${normal(text)} `;
+  let rest = ` ${normal(text).replace(/[,;|·•/]/g, " ")} `;
   for (const author of authors) rest = rest.replace(` ${normal(author)} `, " ");
   rest = rest.replace(/\b(?:by|von|par|por|di|and|und|et|y|e|with|the|staff|reporter|correspondent|writer|dhns|pti|ians|ap|afp|reuters|dpa|ani)\b/g, " ");
   return rest.replace(/[\s,&|/·•]+/g, "").length === 0 && normal(text) !== "";
 }
 
-/** "Last Updated IST", "Updated: 24 Aug 2021", "Published 24 August 2021, 23:01 IST": a date stub. */
-const DATE_STUB =
-  /^\(?(?:last )?(?:updated|published|posted|modified|aktualisiert|veröffentlicht|stand|mis à jour|publié)(?:\s+(?:on|at|am|le))?[\s:]*(?:[\w\s,.:/+-]{0,50})?(?:ist|gmt|utc|est|edt|pst|pdt|cet|cest|bst|uhr)?\)?$/i;
+const MONTH =
+  "jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|june|july|august|september|october|november|december|januar|februar|märz|mai|juni|juli|oktober|dezember|janvier|février|mars|avril|juin|juillet|août|septembre|octobre|novembre|décembre";
+const ZONE = "ist|gmt|utc|est|edt|cst|cdt|pst|pdt|cet|cest|bst|uhr|am|pm";
+
+/**
+ * "Last Updated IST", "Updated: 24 Aug 2021", "(Published 24 August 2021, 23:01 IST)": a
+ * keyword followed by nothing but date words. "Updated rules take effect" is a sentence.
+ */
+const DATE_STUB = new RegExp(
+  `^\\(?(?:last )?(?:updated|published|posted|modified|aktualisiert|veröffentlicht|stand|mis à jour|publié)(?:\\s+(?:on|at|am|le|:))?(?:[\\s,.:/+()-]|\\d|\\b(?:${MONTH}|${ZONE}|mon|tue|wed|thu|fri|sat|sun)\\b\\.?)*$`,
+  "i",
+);
+
+/** "14 March 2024", "18.06.2024, 14.30 Uhr", "Aug 24, 2021 11:01 PM": a date and nothing else. */
+const DATE_ONLY = new RegExp(`^(?:[\\s,.:/+()-]|\\d|\\b(?:${MONTH}|${ZONE}|mon|tue|wed|thu|fri|sat|sun|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\\b\\.?)+$`, "i");
+
+function isDateLine(el: Element, text: string): boolean {
+  if (text.length > 80) return false;
+  if (DATE_STUB.test(text)) return true;
+  // A bare date: only when it has digits, so a lone month name in a heading is not taken.
+  return /\d/.test(text) && (DATE_ONLY.test(text) || (el.localName === "time" && text.length <= 40));
+}
 
 export const headline: Pass = {
   name: "headline",
@@ -60,7 +79,7 @@ export const headline: Pass = {
         remove(ctx, el, "headline", "standfirst repeated in the body");
       } else if (isBylineLine(raw, ctx.authors)) {
         remove(ctx, el, "headline", "byline repeated in the body");
-      } else if (raw.length <= 80 && DATE_STUB.test(raw)) {
+      } else if (isDateLine(el, raw)) {
         remove(ctx, el, "headline", "date line repeated in the body");
       }
     }

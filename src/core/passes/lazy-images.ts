@@ -18,6 +18,8 @@ const SRC_ATTRS = [
 ];
 const SRCSET_ATTRS = ["data-srcset", "data-lazy-srcset", "data-original-srcset", "data-src-set"];
 
+const PLACEHOLDER_BASENAME =
+  /^(?:blank|spacer|placeholder|transparent|pixel|lazy|loading|grey|gray|empty|dummy|1x1)(?:[-_.]?(?:image|img|pixel|\d+(?:x\d+)?))*$/i;
 const PLACEHOLDER_NAME = /(?:^|[/_.-])(?:blank|spacer|placeholder|transparent|pixel|lazy|loading|grey|gray|empty|dummy|1x1)(?:[/_.-]|$)/i;
 
 /** True when `src` is missing or is a stand-in rather than the picture. */
@@ -30,7 +32,11 @@ export function isPlaceholderSrc(src: string | null): boolean {
     return value.length < 200;
   }
   const path = value.split(/[?#]/)[0] ?? "";
-  return /\.(?:gif|svg)$/i.test(path) ? PLACEHOLDER_NAME.test(path) || /\b1x1\b/.test(value) : PLACEHOLDER_NAME.test(path.split("/").pop() ?? "");
+  // GIF and SVG stand-ins say so anywhere in their path; a photo only when its whole name is
+  // a stand-in word ("blank.png" yes, "empty-shelves.jpg" or "grey-seal.jpg" no).
+  if (/\.(?:gif|svg)$/i.test(path)) return PLACEHOLDER_NAME.test(path) || /\b1x1\b/.test(value);
+  const base = (path.split("/").pop() ?? "").replace(/\.[a-z0-9]+$/i, "");
+  return PLACEHOLDER_BASENAME.test(base);
 }
 
 function firstAttr(el: Element, names: string[]): string | null {
@@ -71,15 +77,15 @@ function imageKey(img: Element): string {
  * shows the same picture (after the fix above), otherwise let Readability unwrap it.
  */
 function dropDuplicateNoscript(noscript: Element, ctx: PassContext): void {
-  const html = noscript.textContent ?? "";
-  if (!/<img/i.test(html)) return;
-  const match = /src\s*=\s*["']?([^"'\s>]+)/i.exec(html);
-  if (!match) return;
-  const key = (match[1]!.split(/[?#]/)[0] ?? "").split("/").pop() ?? "";
+  // With scripting off (jsdom), <noscript> holds elements; with it on (a browser), raw markup.
+  const inner = noscript.getElementsByTagName("img")[0];
+  const src = inner ? inner.getAttribute("src") : /<img[^>]+src\s*=\s*["']?([^"'\s>]+)/i.exec(noscript.textContent ?? "")?.[1];
+  if (!src) return;
+  const key = (src.split(/[?#]/)[0] ?? "").split("/").pop() ?? "";
   const scope = noscript.parentElement;
   if (!scope || !key) return;
   for (const img of Array.from(scope.getElementsByTagName("img"))) {
-    if (imageKey(img) === key && !isPlaceholderSrc(img.getAttribute("src"))) {
+    if (img !== inner && !noscript.contains(img) && imageKey(img) === key && !isPlaceholderSrc(img.getAttribute("src"))) {
       remove(ctx, noscript, "lazy-image", "noscript fallback of an image already shown");
       return;
     }

@@ -11,12 +11,12 @@
  *  - `promoLines` (after Readability): short paragraphs that are a promo on their own.
  */
 import { looksLikeContent, linkTextLength } from "./content-guard.ts";
-import { type Pass, describe, isGone, remove, squash } from "./context.ts";
+import { type Pass, describe, isGone, remove, squash, standsAlone } from "./context.ts";
 import { measure, shortElements } from "./measure.ts";
 import { namedElements } from "./scan.ts";
 
 const FURNITURE_WORDS =
-  /(?:^|[\s_-])(?:newsletter|newsletters|subscribe|subscription|signup|sign-up|optin|opt-in|related|relatedlinks|related-articles|related-posts|related-stories|related-content|recommended|recommendations|most-read|mostread|most-popular|mostpopular|popular|trending|share|shares|sharing|sharebar|share-bar|sharetools|share-tools|social|social-share|socialshare|social-links|cookie|cookies|consent|gdpr|cmp|cookiebanner|comments-teaser|comment-teaser|comments-count|read-more|readmore|more-stories|morestories|more-articles|video-promo|latest-videos|watch-more|promo|promos|promotion|breadcrumb|breadcrumbs|paywall|app-promo|follow-us|print-button|toolbar|jump-link|author-more|tags|tag-list|taglist)(?:$|[\s_-])/i;
+  /(?:^|[\s_-])(?:newsletter|newsletters|subscribe|subscription|signup|sign-up|optin|opt-in|related|relatedlinks|related-articles|related-posts|related-stories|related-content|recommended|recommendations|most-read|mostread|most-popular|mostpopular|popular|trending|share|shares|sharing|sharebar|share-bar|sharetools|share-tools|social|social-share|socialshare|social-links|cookie|cookies|consent|gdpr|cmp-banner|cmp-dialog|cmp-message|cmp-wrapper|cmp-root|sp_message|cookiebanner|comments-teaser|comment-teaser|comments-count|read-more|readmore|more-stories|morestories|more-articles|video-promo|latest-videos|watch-more|promo|promos|promotion|breadcrumb|breadcrumbs|paywall|app-promo|follow-us|print-button|toolbar|jump-link|author-more|tags|tag-list|taglist)(?:$|[\s_-])/i;
 
 /** Headings that introduce a list of other stories, in our readers' languages. */
 const PROMO_HEADING =
@@ -88,7 +88,7 @@ export const promoLines: Pass = {
       const m = sizes.get(el)!;
       if (m.hasMedia || isGone(el) || (m.hasBlock && el.getElementsByTagName("p").length > 0)) continue;
       const text = squash(el.textContent);
-      if (!text || text.length > 160) continue;
+      if (!text || text.length > 160 || !standsAlone(el)) continue;
       if (PROMO_LINE.test(text)) {
         remove(ctx, el, "promo", "promo line");
       } else if (PROMO_LEAD.test(text) && linkTextLength(el) >= (text.length - 20) * 0.6 && el.querySelector("a")) {

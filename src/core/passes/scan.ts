@@ -11,6 +11,8 @@ export interface Named {
   names: string;
   /** Names of the element's `data-*` attributes, space-separated ("" when none). */
   dataAttrs: string;
+  /** Its `aria-label`, if any (ad slots are labelled for assistive technology). */
+  label: string | null;
 }
 
 const cache = new WeakMap<Element, Named[]>();
@@ -24,19 +26,22 @@ export function namedElements(root: Element): Named[] {
     const cls = el.getAttribute("class");
     const id = el.getAttribute("id");
     let dataAttrs = "";
+    let label: string | null = null;
     const attrs = el.attributes;
     if (attrs.length > (cls === null ? 0 : 1) + (id === null ? 0 : 1)) {
       for (let i = 0; i < attrs.length; i++) {
         const name = attrs[i]!.name;
         if (name.startsWith("data-")) dataAttrs += `${name} `;
+        else if (name === "aria-label") label = attrs[i]!.value;
       }
     }
-    if (cls || id || dataAttrs) {
+    if (cls || id || dataAttrs || label || el.localName.startsWith("amp-")) {
       const raw = `${cls ?? ""} ${id ?? ""}`;
       list.push({
         el,
         names: /[a-z][A-Z]/.test(raw) ? raw.replace(/([a-z])([A-Z])/g, "$1-$2") : raw,
         dataAttrs,
+        label,
       });
     }
   }

@@ -1,0 +1,81 @@
+/** Blocks left empty after the other passes: removed, outermost once; media and structure kept. */
+import { describe, expect, it } from "vitest";
+import type { PassContext } from "../../../src/core/passes/context.ts";
+import { emptyBlocks } from "../../../src/core/passes/empty-blocks.ts";
+import { parseDocument } from "../../../src/node/jsdom.ts";
+
+function setup(html: string) {
+  const page = parseDocument(
+    `<!DOCTYPE html><html><body><div id="root">${html}</div></body></html>`,
+    "https://news.example/story",
+  );
+  const doc = page.document;
+  const root = doc.getElementById("root")!;
+  const ctx: PassContext = { doc, title: "", subtitle: null, authors: [], removed: [] };
+  return { root, ctx };
+}
+
+const P = "<p>Text that stays.</p>";
+
+describe("emptyBlocks: removes", () => {
+  it.each([
+    ["an empty div", "<div></div>"],
+    ["a paragraph of spaces", "<p>   \n  </p>"],
+    ["a paragraph of non-breaking spaces", "<p>&nbsp;&nbsp;</p>"],
+    ["an empty list", "<ul><li></li><li> </li></ul>"],
+    ["an empty figure", "<figure><figcaption></figcaption></figure>"],
+    ["an icon link", `<a href="/share" class="icon"><i class="icon-share"></i></a>`],
+    ["nested empty wrappers", "<section><div><div><span></span></div></div></section>"],
+  ])("%s", (_name, html) => {
+    const { root, ctx } = setup(`${P}${html}${P}`);
+    emptyBlocks.run(root, ctx);
+    expect(root.innerHTML).toBe(`${P}${P}`);
+    expect(ctx.removed.length).toBeGreaterThanOrEqual(1);
+    expect(ctx.removed.every((r) => r.kind === "empty" && r.text === "")).toBe(true);
+  });
+
+  it("reports nested empty wrappers once, as the outermost", () => {
+    const { root, ctx } = setup(`${P}<div class="ad-wrap"><div><div></div></div></div>`);
+    emptyBlocks.run(root, ctx);
+    expect(root.innerHTML).toBe(P);
+    expect(ctx.removed).toHaveLength(1);
+  });
+
+  it("keeps the wrapper but drops its empty children when it also holds text", () => {
+    const { root, ctx } = setup(`<div><div></div><p>Still here.</p><span> </span></div>`);
+    emptyBlocks.run(root, ctx);
+    expect(root.innerHTML).toBe("<div><p>Still here.</p></div>");
+    expect(ctx.removed).toHaveLength(2);
+  });
+});
+
+describe("emptyBlocks: keeps", () => {
+  it.each([
+    ["an image-only paragraph", `<p><img src="https://cdn.example/a.jpg" alt=""></p>`],
+    [
+      "a figure with a picture",
+      `<figure><picture><source srcset="https://cdn.example/a.webp"><img src="https://cdn.example/a.jpg"></picture></figure>`,
+    ],
+    ["a video wrapper", `<div class="player"><video src="https://cdn.example/v.mp4"></video></div>`],
+    ["an iframe wrapper", `<div><iframe src="https://www.youtube.com/embed/x"></iframe></div>`],
+    ["a table with empty cells", "<table><tr><td></td><td>1</td></tr><tr><td></td><td></td></tr></table>"],
+    ["a line break paragraph", "<p><br></p>"],
+    ["a horizontal rule", "<hr>"],
+    ["an inline SVG chart", `<div><svg viewBox="0 0 10 10"><rect width="5" height="5"></rect></svg></div>`],
+    ["a code block of spaces", "<pre><code>    </code></pre>"],
+    ["a paragraph that says 0", "<p>0</p>"],
+    ["a linked image", `<a href="https://cdn.example/big.jpg"><img src="https://cdn.example/small.jpg"></a>`],
+  ])("%s", (_name, html) => {
+    const { root, ctx } = setup(html);
+    const before = root.innerHTML;
+    emptyBlocks.run(root, ctx);
+    expect(root.innerHTML).toBe(before);
+    expect(ctx.removed).toEqual([]);
+  });
+
+  it("never removes the root itself", () => {
+    const { root, ctx } = setup("");
+    emptyBlocks.run(root, ctx);
+    expect(root.isConnected).toBe(true);
+  });
+});

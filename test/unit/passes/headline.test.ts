@@ -1,0 +1,145 @@
+/** The header, once: headline, standfirst, byline and date stubs repeated at the top of the body. */
+import { describe, expect, it } from "vitest";
+import type { PassContext } from "../../../src/core/passes/context.ts";
+import { headline } from "../../../src/core/passes/headline.ts";
+import { parseDocument } from "../../../src/node/jsdom.ts";
+
+const TITLE = "India, Russia to have permanent channel to exchange views on Afghanistan";
+const SUBTITLE =
+  "India and Russia, along with Iran, Tajikistan and Turkey, had in the 1990s supported the Northern Alliance";
+const LONG =
+  "Prime Minister Narendra Modi and Russian President Vladimir Putin discussed the unfolding situation in Afghanistan during a phone call on Tuesday.";
+
+function setup(html: string, meta: Partial<Pick<PassContext, "title" | "subtitle" | "authors">> = {}) {
+  const page = parseDocument(
+    `<!DOCTYPE html><html><body><div id="root">${html}</div></body></html>`,
+    "https://news.example/story",
+  );
+  const doc = page.document;
+  const root = doc.getElementById("root")!;
+  const ctx: PassContext = {
+    doc,
+    title: TITLE,
+    subtitle: SUBTITLE,
+    authors: ["Anirban Bhaumik"],
+    removed: [],
+    ...meta,
+  };
+  const blocks = () =>
+    [...root.querySelectorAll("h1, h2, h3, p, div, time, span")]
+      .map((el) => el.textContent!.trim())
+      .filter(Boolean);
+  return { root, ctx, blocks };
+}
+
+describe("headline: removes", () => {
+  it("the headline repeated as a heading, ignoring quotes and end punctuation", () => {
+    const { root, ctx } = setup(`<h1>“${TITLE}.”</h1><p>${LONG}</p>`);
+    headline.run(root, ctx);
+    expect(root.querySelector("h1")).toBeNull();
+    expect(ctx.removed).toEqual([
+      expect.objectContaining({ kind: "headline", reason: "headline repeated in the body" }),
+    ]);
+  });
+
+  it("the standfirst repeated as the first paragraph", () => {
+    const { root, ctx } = setup(`<h2>${SUBTITLE}</h2><p>${LONG}</p>`);
+    headline.run(root, ctx);
+    expect(root.textContent).not.toContain(SUBTITLE);
+    expect(ctx.removed).toEqual([expect.objectContaining({ reason: "standfirst repeated in the body" })]);
+  });
+
+  it.each([
+    ["By Anirban Bhaumik", ["Anirban Bhaumik"]],
+    ["Anirban Bhaumik, DHNS", ["Anirban Bhaumik"]],
+    ["By Marisol Whitcombe and Daniel Okafor", ["Marisol Whitcombe", "Daniel Okafor"]],
+    ["Von Katrin Oberländer und Jonas Wiesehöfer", ["Katrin Oberländer", "Jonas Wiesehöfer"]],
+  ])("the byline line %j", (line, authors) => {
+    const { root, ctx } = setup(`<div class="byline">${line}</div><p>${LONG}</p>`, { authors });
+    headline.run(root, ctx);
+    expect(root.textContent).not.toContain(line);
+    expect(ctx.removed).toEqual([
+      expect.objectContaining({ kind: "headline", reason: "byline repeated in the body" }),
+    ]);
+  });
+
+  it.each([
+    "Last Updated IST",
+    "Updated: 24 Aug 2021",
+    "Published 24 August 2021, 23:01 IST",
+    "Aktualisiert am 18.06.2024, 17:05 Uhr",
+  ])("the date stub %j near the top", (line) => {
+    const { root, ctx } = setup(`<div class="dateline">${line}</div><p>${LONG}</p>`);
+    headline.run(root, ctx);
+    expect(root.textContent).not.toContain(line);
+    expect(ctx.removed).toEqual([expect.objectContaining({ reason: "date line repeated in the body" })]);
+  });
+
+  it("the publication line closing the story", () => {
+    const { root, ctx } = setup(
+      `<p>${LONG}</p>${`<p>${LONG} More.</p>`.repeat(10)}<p>(Published 24 August 2021, 23:01 IST)</p>`,
+    );
+    headline.run(root, ctx);
+    expect(root.textContent).not.toContain("(Published 24 August 2021");
+    expect(root.querySelectorAll("p")).toHaveLength(11);
+  });
+});
+
+describe("headline: keeps", () => {
+  it("the headline text deep in the story (past the first blocks)", () => {
+    const body = `<p>${LONG}</p>`.repeat(10);
+    const { root, ctx } = setup(`${body}<h2>${TITLE}</h2>${body}`);
+    headline.run(root, ctx);
+    expect(root.querySelector("h2")?.textContent).toBe(TITLE);
+  });
+
+  it("a paragraph (not a heading) that equals the headline", () => {
+    const { root, ctx } = setup(`<p>${TITLE}</p><p>${LONG}</p>`);
+    headline.run(root, ctx);
+    expect(root.querySelectorAll("p")).toHaveLength(2);
+  });
+
+  it("a first paragraph that starts with the standfirst and goes on", () => {
+    const longer = `${SUBTITLE}, a group of warlords who had fought the Taliban.`;
+    const { root, ctx } = setup(`<p>${longer}</p>`);
+    headline.run(root, ctx);
+    expect(root.textContent).toBe(longer);
+  });
+
+  it("a sentence that names the author", () => {
+    const sentence =
+      "Anirban Bhaumik, who has covered diplomacy for a decade, asked the ministry for comment.";
+    const { root, ctx } = setup(`<p>${sentence}</p>`);
+    headline.run(root, ctx);
+    expect(root.textContent).toBe(sentence);
+  });
+
+  it("a byline-like line when the authors are not known", () => {
+    const { root, ctx } = setup(`<p>By Anirban Bhaumik</p><p>${LONG}</p>`, { authors: [] });
+    headline.run(root, ctx);
+    expect(root.querySelectorAll("p")).toHaveLength(2);
+  });
+
+  it.each([
+    "Updated rules for landlords take effect in March.",
+    "Published accounts show the club lost money again.",
+    "Posted workers will need a new permit from July.",
+    "Stand der Verhandlungen ist weiter offen.",
+  ])("a short first paragraph that starts with a date-stub word: %j", (sentence) => {
+    const { root, ctx } = setup(`<p>${sentence}</p><p>${LONG}</p>`);
+    headline.run(root, ctx);
+    expect(root.querySelector("p")?.textContent).toBe(sentence);
+    expect(ctx.removed).toEqual([]);
+  });
+
+  it("an empty title or subtitle never matches everything", () => {
+    const { root, ctx } = setup(`<h2>Background</h2><p>${LONG}</p>`, {
+      title: "",
+      subtitle: null,
+      authors: [],
+    });
+    headline.run(root, ctx);
+    expect(root.querySelector("h2")).not.toBeNull();
+    expect(ctx.removed).toEqual([]);
+  });
+});

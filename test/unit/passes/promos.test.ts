@@ -1,0 +1,214 @@
+/** The promo passes: `promoBlocks` (furniture containers, before Readability) and `promoLines` (after). */
+import { describe, expect, it } from "vitest";
+import type { PassContext } from "../../../src/core/passes/context.ts";
+import { promoBlocks, promoLines } from "../../../src/core/passes/promos.ts";
+import { parseDocument } from "../../../src/node/jsdom.ts";
+
+function setup(html: string) {
+  const page = parseDocument(
+    `<!DOCTYPE html><html><body><div id="root">${html}</div></body></html>`,
+    "https://news.example/story",
+  );
+  const doc = page.document;
+  const root = doc.getElementById("root")!;
+  const ctx: PassContext = { doc, title: "", subtitle: null, authors: [], removed: [] };
+  const text = () => root.textContent!.replace(/\s+/g, " ").trim();
+  return { doc, root, ctx, text };
+}
+
+const LONG =
+  "The council said the repairs would take most of the summer and that the footpath along the river would stay closed until the contractors had finished their work on the embankment.";
+const STORY = `<p class="story">${LONG}</p>`;
+
+describe("promoBlocks: removes", () => {
+  it.each([
+    [
+      "a newsletter box",
+      `<div class="newsletter-box"><h3>Der Wirtschafts-Newsletter</h3><p>Jeden Morgen die wichtigsten Nachrichten.</p><form><input type="email"><button>Jetzt abonnieren</button></form></div>`,
+      "Newsletter",
+    ],
+    [
+      "a Jetpack share bar",
+      `<div class="sharedaddy sd-sharing-enabled"><h3 class="sd-title">Share this:</h3><ul><li><a href="?share=twitter">Twitter</a></li><li><a href="?share=facebook">Facebook</a></li></ul></div>`,
+      "Share this",
+    ],
+    [
+      "Jetpack related posts",
+      `<div id="jp-relatedposts" class="jp-relatedposts"><h3 class="jp-relatedposts-headline"><em>Related</em></h3><div class="jp-relatedposts-items jp-relatedposts-items-visual">${[
+        ["Chillies in the shade: a partial success", "August 14, 2022"],
+        ["Salad leaves all summer on a north wall", "July 2, 2021"],
+        ["Why my courgettes sulked", "June 9, 2021"],
+      ]
+        .map(
+          ([title, date], i) =>
+            `<div class="jp-relatedposts-post jp-relatedposts-post${i}" data-post-id="${i + 100}"><h4 class="jp-relatedposts-post-title"><a class="jp-relatedposts-post-a" href="/p/${i}">${title}</a></h4><p class="jp-relatedposts-post-date">${date}</p><p class="jp-relatedposts-post-context">In "Vegetables"</p></div>`,
+        )
+        .join("")}</div></div>`,
+      "Chillies",
+    ],
+    [
+      "a cookie consent banner (cmp-container)",
+      `<div id="sp_message_container_1" class="cmp-container" role="dialog"><h2>Wir brauchen Ihre Zustimmung</h2><p>Wir verwenden Cookies.</p><button>Akzeptieren</button></div>`,
+      "Zustimmung",
+    ],
+    [
+      "a GDPR banner",
+      `<div class="gdpr-banner"><p>We use cookies to improve your experience.</p><button>OK</button></div>`,
+      "cookies",
+    ],
+    [
+      "a comment teaser",
+      `<a class="comments-link comments-teaser" href="#comments">12 comments</a>`,
+      "12 comments",
+    ],
+    [
+      "a related-stories aside",
+      `<aside class="related-stories"><h3>Related stories</h3><ul><li><a href="/a">Taliban takes control of Kabul</a></li><li><a href="/b">India evacuates embassy staff</a></li></ul></aside>`,
+      "Taliban",
+    ],
+    [
+      "a block headed 'More on this story'",
+      `<section class="ssrcss-1ocoo3l-Wrap"><div><h2>More on this story</h2><ul><li><a href="/1">Coastal village braces for spring tides</a></li><li><a href="/2">Why some towns give land back to the sea</a></li></ul></div></section>`,
+      "Coastal village",
+    ],
+    [
+      "a block headed 'Related Topics'",
+      `<section data-component="tag-list"><div><h2>Related Topics</h2><ul><li><a href="/t/1">Flooding</a></li><li><a href="/t/2">Climate change</a></li></ul></div></section>`,
+      "Flooding",
+    ],
+    [
+      "a block headed 'Mehr zum Thema'",
+      `<aside class="mehr"><h2>Mehr zum Thema</h2><ul><li><a href="/1">Umbau statt Neubau: Die stille Wende am Bau</a></li><li><a href="/2">Wie klimaschädlich ist Beton?</a></li></ul></aside>`,
+      "Umbau statt Neubau",
+    ],
+    [
+      "a block headed 'Most read'",
+      `<div class="rail"><h3>Most read</h3><ol><li><a href="/1">Storm warning issued</a></li><li><a href="/2">Ferry services cancelled</a></li></ol></div>`,
+      "Storm warning",
+    ],
+    [
+      "a video promo headed 'Check out latest videos from DH'",
+      `<div class="widget"><h4>Check out latest videos from DH:</h4><div><a href="/v/1">Watch: Kabul airport chaos</a><a href="/v/2">Watch: Monsoon floods</a></div></div>`,
+      "Kabul airport",
+    ],
+  ])("%s", (_name, html, marker) => {
+    const { root, ctx, text } = setup(`${STORY}${html}${STORY}`);
+    promoBlocks.run(root, ctx);
+    expect(text()).not.toContain(marker);
+    expect(root.querySelectorAll("p.story")).toHaveLength(2);
+    expect(ctx.removed.length).toBeGreaterThanOrEqual(1);
+    expect(ctx.removed.every((r) => r.kind === "promo")).toBe(true);
+  });
+});
+
+describe("promoBlocks: keeps", () => {
+  it("a story wrapped in a class that says 'related' or 'share'", () => {
+    const { root, ctx } = setup(
+      `<div class="article-related-wrapper share-container">${STORY}<p>${LONG} Again.</p><p>${LONG} Once more.</p></div>`,
+    );
+    promoBlocks.run(root, ctx);
+    expect(root.querySelectorAll("p")).toHaveLength(3);
+    expect(ctx.removed).toEqual([]);
+  });
+
+  it("a section headed 'Related' that is prose, not links", () => {
+    const html = `<section><h2>Related</h2><p>Two earlier fires in the same street, in 2019 and 2021, were never explained, and residents say the council has ignored their complaints about the wiring ever since.</p></section>`;
+    const { root, ctx, text } = setup(html);
+    promoBlocks.run(root, ctx);
+    expect(text()).toContain("Two earlier fires");
+    expect(ctx.removed).toEqual([]);
+  });
+
+  it.each([
+    ["div.header", `<div class="header"><h2>Flood defences</h2></div>`],
+    ["a paragraph that mentions 'related'", `<p>Police said the two incidents were not related.</p>`],
+    [
+      "a heading 'Most read books of the decade, ranked' with prose under it",
+      `<div><h2>Most read books of the decade, ranked</h2><p>${LONG}</p></div>`,
+    ],
+    ["div.tagline", `<div class="tagline">Growing food with three hours of sun</div>`],
+    [
+      "div.shared-ownership (a housing term)",
+      `<div class="shared-ownership-note"><p>Shared ownership homes are sold at a discount.</p></div>`,
+    ],
+  ])("%s", (_name, html) => {
+    const { root, ctx, text } = setup(html);
+    const before = text();
+    promoBlocks.run(root, ctx);
+    expect(text()).toBe(before);
+    expect(ctx.removed).toEqual([]);
+  });
+
+  it("Adobe AEM content components (cmp-text, cmp-image, cmp-title)", () => {
+    const html = `<div class="cmp-title"><h2>Flood defences approved</h2></div><div class="cmp-text"><p>${LONG}</p></div><div class="cmp-image"><img src="https://cdn.example/a.jpg" alt="The embankment"></div><div class="cmp-text"><p>${LONG} Again.</p></div>`;
+    const { root, ctx } = setup(html);
+    promoBlocks.run(root, ctx);
+    expect(root.querySelectorAll("p")).toHaveLength(2);
+    expect(root.querySelector("img")).not.toBeNull();
+    expect(root.querySelector("h2")).not.toBeNull();
+    expect(ctx.removed).toEqual([]);
+  });
+});
+
+describe("promoLines: removes", () => {
+  it.each([
+    [
+      "Also read: <link>",
+      `<p><strong>Also read:</strong> <a href="/x">How I make comfrey tea without the smell</a></p>`,
+    ],
+    [
+      "Also read: <link> (no markup on the label)",
+      `<p>Also read: <a href="/y">Starting seeds on a cold windowsill</a></p>`,
+    ],
+    [
+      "Lesen Sie auch: <link>",
+      `<p>Lesen Sie auch: <a href="/z">Warum die Mieten in Ostdeutschland steigen</a></p>`,
+    ],
+    ["À lire aussi : <link>", `<p>À lire aussi : <a href="/z">La réforme des retraites expliquée</a></p>`],
+    ["Read more: <link>", `<p>Read more: <a href="/m">The full timeline of the floods</a></p>`],
+    ["Check out latest videos from DH:", `<p><strong>Check out latest videos from DH:</strong></p>`],
+    ["a newsletter call", `<p>Sign up for our daily Morning Briefing newsletter.</p>`],
+    ["a follow-us line", `<p>Follow us on Twitter and Instagram.</p>`],
+    ["a bare 'Related' label", `<h3>Related</h3>`],
+  ])("%s", (_name, html) => {
+    const { root, ctx } = setup(`${STORY}${html}${STORY}`);
+    promoLines.run(root, ctx);
+    expect(root.children).toHaveLength(2);
+    expect(ctx.removed.length).toBeGreaterThanOrEqual(1);
+    expect(ctx.removed[0]!.kind).toBe("promo");
+  });
+});
+
+describe("promoLines: keeps", () => {
+  it.each([
+    "Police said the two incidents were not related.",
+    "Related research from Oxford suggests the effect is smaller than first thought.",
+    "Read more about the methodology in the appendix, which explains how the survey was weighted.",
+    "Also read the council's full statement, which was published on Monday.",
+    "Also read: the council's forty-page report, leaked to this newspaper, makes for grim reading.",
+    "More than 300 people attended the meeting.",
+    "Subscribers can listen to the full interview.",
+  ])("%j", (sentence) => {
+    const { root, ctx, text } = setup(`<p>${sentence}</p>`);
+    promoLines.run(root, ctx);
+    expect(text()).toBe(sentence);
+    expect(ctx.removed).toEqual([]);
+  });
+
+  it("a link to the source document inside a sentence", () => {
+    const sentence = `The ministry published <a href="/report.pdf">the full report</a> on Tuesday.`;
+    const { root, ctx, text } = setup(`<p>${sentence}</p>`);
+    promoLines.run(root, ctx);
+    expect(text()).toBe("The ministry published the full report on Tuesday.");
+    expect(ctx.removed).toEqual([]);
+  });
+
+  it("the word 'related' in bold inside a sentence", () => {
+    const { root, ctx, text } = setup(
+      `<p>Investigators now believe the two fires were <strong>related</strong>, the chief said.</p>`,
+    );
+    promoLines.run(root, ctx);
+    expect(text()).toBe("Investigators now believe the two fires were related, the chief said.");
+    expect(ctx.removed).toEqual([]);
+  });
+});
