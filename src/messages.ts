@@ -1,0 +1,112 @@
+/**
+ * Folio's one message protocol. Every message that travels between contexts is listed in
+ * `Protocol` with what it carries and what its handler answers; receivers register a handler
+ * map (one function per message type) and `dispatch` routes to it. There are two transports:
+ *
+ * - extension page -> content script: `scripting.executeScript` with a self-contained `func`
+ *   that calls the content script's published receiver (no runtime messaging, no host
+ *   permission: the activeTab grant is enough);
+ * - extension page -> background: `runtime.sendMessage`.
+ *
+ * This module imports browser types only, so Node tests can load it.
+ */
+import type Browser from "webextension-polyfill";
+import type { Article, ExtractResult } from "./core/types.ts";
+
+/** What the content script answers when extraction itself threw or the script is missing. */
+export interface ContentFailure {
+  ok: false;
+  error: { kind: "exception" | "not-injected"; message: string };
+}
+
+export type ExtractReply = ExtractResult | ContentFailure;
+
+export interface Protocol {
+  /** Page of the extension -> content script: run the core on the live page. */
+  extract: { request: { force: boolean }; response: ExtractReply };
+  /** Popup -> background: open the full-tab reader with an article already extracted. */
+  "open-reader": { request: { article: Article; sourceTabId?: number }; response: { tabId: number | null } };
+}
+
+export type MessageType = keyof Protocol;
+export type Message<K extends MessageType = MessageType> = {
+  [T in K]: { type: T } & Protocol[T]["request"];
+}[K];
+export type Reply<K extends MessageType> = Protocol[K]["response"];
+
+export type Sender = Browser.Runtime.MessageSender | undefined;
+
+/** A receiver's handlers: one per message type it understands. */
+export type Handlers<K extends MessageType> = {
+  [T in K]: (message: Message<T>, sender: Sender) => Reply<T> | Promise<Reply<T>>;
+};
+
+export function isMessage(value: unknown): value is Message {
+  return (
+    typeof value === "object" &&
+    value !== null &&
+    typeof (value as { type?: unknown }).type === "string"
+  );
+}
+
+/**
+ * Routes `message` to its handler. Returns `undefined` when the message is not one of the
+ * handled types (so other listeners may answer it).
+ */
+export function dispatch<K extends MessageType>(
+  handlers: Handlers<K>,
+  message: unknown,
+  sender?: Sender,
+): Reply<K> | Promise<Reply<K>> | undefined {
+  if (!isMessage(message) || !Object.hasOwn(handlers, message.type)) return undefined;
+  const handler = handlers[message.type as K] as (m: unknown, s: Sender) => Reply<K> | Promise<Reply<K>>;
+  return handler(message, sender);
+}
+
+/** Set by the build (vite.config.ts); absent in Node tests. */
+declare const __FOLIO_BUILD__: string | undefined;
+
+/**
+ * The name under which the content script publishes its receiver in its isolated world. It
+ * carries the build id: a receiver left in a page by an older build is never called.
+ */
+export const CONTENT_RECEIVER = `__folioReceive_${typeof __FOLIO_BUILD__ === "string" ? __FOLIO_BUILD__ : "dev"}`;
+
+/** Registers background handlers on `runtime.onMessage`. */
+export function listen<K extends MessageType>(runtime: Browser.Runtime.Static, handlers: Handlers<K>): void {
+  runtime.onMessage.addListener((message: unknown, sender: Browser.Runtime.MessageSender) => {
+    const reply = dispatch(handlers, message, sender);
+    return reply === undefined ? undefined : Promise.resolve(reply);
+  });
+}
+
+/** Sends a message to the background and returns its typed reply. */
+export function sendToBackground<K extends MessageType>(
+  runtime: Browser.Runtime.Static,
+  message: Message<K>,
+): Promise<Reply<K>> {
+  return runtime.sendMessage(message) as Promise<Reply<K>>;
+}
+
+/**
+ * Sends a message to the content script in `tabId` (injected already with `files`), through
+ * `executeScript`'s `func`. Rejects when the browser refuses to script the tab.
+ */
+export async function sendToTab<K extends MessageType>(
+  scripting: Browser.Scripting.Static,
+  tabId: number,
+  message: Message<K>,
+): Promise<Reply<K> | undefined> {
+  const [injection] = await scripting.executeScript({
+    target: { tabId },
+    // Serialised and run in the content script's isolated world: must stay self-contained.
+    func: (msg: unknown, name: string) => {
+      const receive = (globalThis as unknown as Record<string, ((m: unknown) => unknown) | undefined>)[name];
+      return receive
+        ? receive(msg)
+        : { ok: false, error: { kind: "not-injected", message: "Folio's page script did not load." } };
+    },
+    args: [message, CONTENT_RECEIVER],
+  });
+  return injection?.result as Reply<K> | undefined;
+}

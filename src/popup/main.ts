@@ -1,0 +1,47 @@
+/**
+ * The toolbar popup. The user's click granted activeTab on the active tab; the popup injects
+ * the content script there, shows the states and renders the article.
+ *
+ * The page's work starts first: this module is tiny and asks the tab for its article at once,
+ * while the UI code (renderer, sanitizer, settings) loads in parallel.
+ * `?tab=<id>` targets a given tab instead (used when this page is opened in a tab by tests).
+ */
+import type { Outcome } from "../ui/outcome.ts";
+import { extractFromTab, nativeApi } from "../ui/tab-source.ts";
+
+const api = nativeApi();
+
+async function targetTab(): Promise<{ id: number; url?: string } | null> {
+  const param = new URLSearchParams(location.search).get("tab");
+  if (param && /^\d+$/.test(param)) return { id: Number(param) };
+  const [tab] = await api.tabs.query({ active: true, currentWindow: true });
+  return tab?.id === undefined ? null : { id: tab.id, url: tab.url };
+}
+
+const tab = targetTab();
+
+async function load(force: boolean): Promise<Outcome> {
+  const target = await tab;
+  if (!target) {
+    return { state: "restricted", title: "No page to read", message: "Folio found no open page in this window." };
+  }
+  return extractFromTab(api.scripting, target.id, force, target.url);
+}
+
+performance.mark("folio-load-start");
+let first: Promise<Outcome> | null = load(false);
+
+const [{ startApp }, { sendToBackground }] = await Promise.all([import("../ui/app.ts"), import("../messages.ts")]);
+
+startApp({
+  load: (force) => {
+    const prefetched = first;
+    first = null;
+    return prefetched && !force ? prefetched : load(force);
+  },
+  openInTab: async (article) => {
+    const target = await tab;
+    await sendToBackground(api.runtime, { type: "open-reader", article, sourceTabId: target?.id });
+    window.close();
+  },
+});

@@ -1,0 +1,84 @@
+/**
+ * What a page of the extension shows after asking a tab for its article: one of the popup's
+ * states with its message. Pure (no DOM, no extension APIs) so it is unit-testable.
+ */
+import type { Article } from "../core/types.ts";
+import type { ExtractReply } from "../messages.ts";
+
+export type ViewState = "loading" | "ready" | "not-article" | "restricted" | "error";
+
+export type Outcome =
+  | { state: "ready"; article: Article }
+  | { state: "not-article" | "restricted" | "error"; title: string; message: string };
+
+/** The browser refused to run Folio's script in the tab: say why, plainly. */
+export function restrictedOutcome(url: string | undefined, error: unknown): Outcome {
+  const reason = String(error instanceof Error ? error.message : error);
+  const scheme = url ? url.slice(0, url.indexOf(":") + 1).toLowerCase() : "";
+  if (scheme === "file:" || /file:/i.test(reason)) {
+    return {
+      state: "restricted",
+      title: "Folio can't read local files yet",
+      message:
+        "To read files opened from your computer, allow Folio to access file URLs on the browser's extensions page, then try again.",
+    };
+  }
+  if (scheme === "view-source:") {
+    return {
+      state: "restricted",
+      title: "This is a source view",
+      message: "Browsers don't let extensions read view-source pages. Open the page itself and try again.",
+    };
+  }
+  if (/\.pdf(?:$|[?#])/i.test(url ?? "")) {
+    return {
+      state: "restricted",
+      title: "Folio can't read PDFs",
+      message: "The browser's PDF viewer doesn't let extensions read the document.",
+    };
+  }
+  return {
+    state: "restricted",
+    title: "Folio can't read this page",
+    message:
+      "The browser doesn't let extensions read its own pages, extension stores or built-in viewers. Folio works on ordinary web pages.",
+  };
+}
+
+/** Turns the content script's reply into a state. `force`: the user already asked "Show anyway". */
+export function outcomeOf(reply: ExtractReply | null | undefined, force: boolean): Outcome {
+  if (!reply) {
+    return {
+      state: "error",
+      title: "The page didn't answer",
+      message: "Folio couldn't run on this page. It may still be loading; try again.",
+    };
+  }
+  if (reply.ok) return { state: "ready", article: reply.article };
+  const { kind, message } = reply.error;
+  // The core's messages for these name its command-line flag; the popup says it its own way.
+  switch (kind) {
+    case "not-article":
+      return {
+        state: "not-article",
+        title: "This doesn't look like an article",
+        message: "It may be a home page, a list or a shop. Folio can still try to show the page's main text.",
+      };
+    case "empty":
+      return force
+        ? { state: "error", title: "Nothing to read here", message: "Folio found no readable text on this page." }
+        : {
+            state: "not-article",
+            title: "Nothing that looks like an article",
+            message: "Folio found no article text. It can still try to show what text there is.",
+          };
+    case "too-large":
+      return { state: "error", title: "This page is too large", message };
+    default:
+      return {
+        state: "error",
+        title: "Something went wrong",
+        message: `Folio couldn't read the article (${message}). Try again; if it keeps failing, reload the page.`,
+      };
+  }
+}

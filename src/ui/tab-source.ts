@@ -1,0 +1,55 @@
+/**
+ * Gets the article of a tab: ask the content script through the message protocol, injecting
+ * it first when the page does not have it yet (allowed by the activeTab grant of the user's
+ * click). A refused call means the browser does not let extensions read that page.
+ *
+ * Takes the `scripting` API as an argument and imports no polyfill, so the popup can start
+ * this before the rest of its code has loaded.
+ */
+import type Browser from "webextension-polyfill";
+import { type Reply, sendToTab } from "../messages.ts";
+import { type Outcome, outcomeOf, restrictedOutcome } from "./outcome.ts";
+
+export const CONTENT_SCRIPT = "src/content/extract.js";
+
+export async function extractFromTab(
+  scripting: Browser.Scripting.Static,
+  tabId: number,
+  force: boolean,
+  url?: string,
+): Promise<Outcome> {
+  const message = { type: "extract", force } as const;
+  let reply: Reply<"extract"> | undefined;
+  try {
+    // The content script stays in the page's isolated world after the first open: reuse it
+    // (its code is compiled and warm) and inject only when it is not there yet.
+    reply = await sendToTab(scripting, tabId, message);
+    if (!reply || (!reply.ok && reply.error.kind === "not-injected")) {
+      await scripting.executeScript({ target: { tabId }, files: [CONTENT_SCRIPT] });
+      performance.mark("folio-injected");
+      reply = undefined;
+    }
+  } catch (error) {
+    return restrictedOutcome(url, error);
+  }
+  try {
+    return outcomeOf(reply ?? (await sendToTab(scripting, tabId, message)), force);
+  } catch (error) {
+    return {
+      state: "error",
+      title: "The page went away",
+      message: `Folio lost the page while reading it (${String(error)}). Try again.`,
+    };
+  }
+}
+
+/**
+ * The extension API without the polyfill: Firefox's `browser`, or Chromium's (which has a
+ * native `browser` too, and promise-returning `chrome` in Manifest V3).
+ */
+export function nativeApi(): Browser.Browser {
+  const g = globalThis as unknown as { browser?: Browser.Browser; chrome?: Browser.Browser };
+  const api = g.browser ?? g.chrome;
+  if (!api) throw new Error("no extension API in this page");
+  return api;
+}

@@ -1,0 +1,51 @@
+/**
+ * Builds the extension for one browser: `TARGET_BROWSER=chrome|firefox vite build` writes
+ * dist/chrome or dist/firefox. An env var, not `--mode`: the plugin defines NODE_ENV as the mode.
+ * `FOLIO_VARIANT=bare` builds the bench-only bare-Readability extension (bench/bare/) into
+ * dist/bench-bare; it is never part of the shipped builds.
+ */
+import { cpSync } from "node:fs";
+import { resolve } from "node:path";
+import { defineConfig, type Plugin } from "vite";
+import webExtension from "vite-plugin-web-extension";
+
+const root = import.meta.dirname;
+const browser = process.env.TARGET_BROWSER === "firefox" ? "firefox" : "chrome";
+const bare = process.env.FOLIO_VARIANT === "bare";
+const outDir = bare ? "dist/bench-bare" : `dist/${browser}`;
+// One id per build, shared by the child builds the plugin runs in this process: the content
+// script publishes its receiver under it, so a page keeps no stale receiver across updates.
+process.env.FOLIO_BUILD_ID ??= Date.now().toString(36);
+
+/** The plugin builds entry points only; the icons the manifest names are copied here. */
+const copyIcons = (): Plugin => ({
+  name: "folio-copy-icons",
+  apply: "build",
+  closeBundle() {
+    cpSync(resolve(root, "icons"), resolve(root, outDir, "icons"), {
+      recursive: true,
+      filter: (src) => !src.endsWith(".svg"),
+    });
+  },
+});
+
+export default defineConfig({
+  define: { __FOLIO_BUILD__: JSON.stringify(process.env.FOLIO_BUILD_ID) },
+  build: {
+    outDir,
+    emptyOutDir: true,
+    // Firefox reviewers read the shipped code; Chrome gets the smaller bundle.
+    minify: browser === "chrome",
+    sourcemap: false,
+  },
+  plugins: [
+    webExtension({
+      browser,
+      manifest: bare ? "bench/bare/manifest.json" : "manifest.json",
+      additionalInputs: bare ? ["bench/bare/content.ts"] : ["src/content/extract.ts", "src/reader/index.html"],
+      skipManifestValidation: true,
+      disableAutoLaunch: true,
+    }),
+    copyIcons(),
+  ],
+});
