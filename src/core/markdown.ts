@@ -48,7 +48,27 @@ export function htmlToMarkdown(content: string | HTMLElement): string {
   return turndown().turndown(content).trim();
 }
 
-type MarkdownSource = Pick<Article, "title" | "byline" | "siteName" | "url" | "publishedTime" | "content">;
+type MarkdownSource = Pick<Article, "title" | "byline" | "siteName" | "url" | "publishedTime" | "content"> &
+  Partial<Pick<Article, "subtitle" | "leadImage">>;
+
+/** Markdown-safe image text: brackets and line breaks would end the `![...]` early. */
+function altText(text: string | null): string {
+  return (text ?? "").replace(/[[\]\\]/g, "\\$&").replace(/\s+/g, " ").trim();
+}
+
+/** The standfirst and lead image, which the reader's header shows and the body may lack. */
+function header(article: MarkdownSource): string {
+  const parts: string[] = [];
+  if (article.subtitle) parts.push(`_${article.subtitle.replace(/\s+/g, " ").trim()}_`);
+  const lead = article.leadImage;
+  if (lead && !article.content.includes(lead.url)) {
+    // An alt text that only repeats the caption is said once, by the caption.
+    const alt = lead.alt && lead.alt.trim() !== lead.caption?.trim() ? lead.alt : "";
+    parts.push(`![${altText(alt)}](<${lead.url}>)`);
+    if (lead.caption) parts.push(`_${lead.caption.replace(/\s+/g, " ").trim()}_`);
+  }
+  return parts.map((p) => `${p}\n\n`).join("");
+}
 
 /**
  * The article as a Markdown document. `body` may pass the content element the pipeline already
@@ -63,5 +83,5 @@ export function toMarkdown(article: MarkdownSource, body?: HTMLElement, extra: F
     published: article.publishedTime,
     ...extra,
   });
-  return `${head}\n\n# ${article.title}\n\n${htmlToMarkdown(body ?? article.content)}\n`;
+  return `${head}\n\n# ${article.title}\n\n${header(article)}${htmlToMarkdown(body ?? article.content)}\n`;
 }
