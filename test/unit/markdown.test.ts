@@ -135,3 +135,33 @@ describe("htmlToMarkdown", () => {
     expect(md).toContain("_it_ **b** ~~old~~");
   });
 });
+
+describe("toMarkdown header", () => {
+  const base = {
+    title: "T",
+    byline: null,
+    siteName: null,
+    url: "https://example.org/a",
+    publishedTime: null,
+    content: "<p>Body text.</p>",
+  };
+  it("adds the standfirst and a lead image the body lacks, its caption once", () => {
+    const md = toMarkdown({
+      ...base,
+      subtitle: "The dek",
+      leadImage: { url: "https://example.org/lead.jpg", alt: "Caption text", caption: "Caption text" },
+    });
+    expect(md).toContain("_The dek_");
+    expect(md).toContain("![](<https://example.org/lead.jpg>)");
+    expect(md.match(/Caption text/g)).toHaveLength(1);
+    expect(md.indexOf("The dek")).toBeLessThan(md.indexOf("Body text."));
+  });
+  it("does not add a lead image the body already shows", () => {
+    const md = toMarkdown({
+      ...base,
+      content: '<figure><img src="https://example.org/lead.jpg" alt="x"></figure><p>Body text.</p>',
+      leadImage: { url: "https://example.org/lead.jpg", alt: "x", caption: null },
+    });
+    expect(md.match(/lead\.jpg/g)).toHaveLength(1);
+  });
+});
