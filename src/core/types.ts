@@ -9,7 +9,6 @@ export type RemovalKind =
   | "ad"
   | "ad-label"
   | "caption"
-  | "duplicate"
   | "promo"
   | "lazy-image"
   | "headline"

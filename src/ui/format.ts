@@ -54,7 +54,6 @@ const KIND_NAMES: Record<RemovalKind, [string, string]> = {
   "ad-label": ["ad label", "ad labels"],
   promo: ["promo", "promos"],
   caption: ["repeated caption", "repeated captions"],
-  duplicate: ["repeated passage", "repeated passages"],
   "lazy-image": ["image placeholder", "image placeholders"],
   headline: ["repeated header line", "repeated header lines"],
   hidden: ["hidden text", "hidden texts"],

@@ -63,6 +63,10 @@ const SUFFIX = /,\s+(Jr|Sr|II|III|IV)\b\.?/g;
 const NOT_A_NAME =
   /^(?:follow|share|subscribe|contact|email|e-mail|view\s+(?:all|more|profile)|more\s+(?:from|by|articles)|read\s+more|comments?|staff|admin|administrator|unknown|anonymous|guest|editor|editors|none|null|undefined|n\/a)\b/i;
 
+/** Words of a job title or desk ("Senior Staff Technologist", "BuzzFeed News Reporter"). */
+const ROLE =
+  /\b(?:reporter|correspondent|editor|writer|columnist|contributor|technologist|producer|analyst|staff|desk|bureau|senior|chief|associate|deputy|managing|professor|director|researcher|photographer|intern|fellow|news service)s?\b/i;
+
 /** Separators between several names; "with/avec/mit" only inside parentheses (see below). */
 const SEPARATORS = /\s*(?:,|;|、|，|\s(?:and|&|und|et|y|e|og|och|i|en|ve)\s)\s*/i;
 
@@ -72,11 +76,14 @@ function wordCount(value: string): number {
   return value.split(/\s+/).filter(Boolean).length;
 }
 
+/** CJK byline labels: 作者 (author), 记者/記者 (reporter), 文 (text by), 撰文, 筆者. */
+const CJK_PREFIX = /^(?:作者|记者|記者|撰文|筆者|著者|文)\s*[:：／/]\s*|^(?:作者|记者|記者)\s+/;
+
 function stripPrefix(value: string): string {
   let v = value;
   for (let i = 0; i < 2; i++) {
     const before = v;
-    v = v.replace(BY_PREFIX, "");
+    v = v.replace(BY_PREFIX, "").replace(CJK_PREFIX, "");
     const particle = PARTICLE_PREFIX.exec(v);
     if (particle) {
       const rest = v.slice(particle[0].length);
@@ -135,7 +142,7 @@ function isAcceptableName(name: string): boolean {
 function tidyName(value: string): string {
   return value
     .replace(/^(?:and|&|und|et)\s+/i, "")
-    .replace(/^[\s,;:|\-–—·•]+|[\s,;:|\-–—·•]+$/g, "")
+    .replace(/^[\s,;:：|\-–—·•]+|[\s,;:：|\-–—·•]+$/g, "")
     .trim();
 }
 
@@ -147,6 +154,8 @@ export function splitAuthor(raw: string, options: CleanAuthorsOptions = {}): str
   // URLs written next to a name: "Bradley M. Kuhn (http://ebb.org/bkuhn/)".
   v = v.replace(/\(\s*(?:[a-z]+:\/\/|www\.)[^)]*\)/gi, " ");
   v = v.replace(/(?:^|\s)(?:[a-z]+:\/\/|www\.)\S+/gi, " ");
+  // Social handles next to the name: "Ahiza Garcia @ahiza_garcia".
+  v = v.replace(/(?:^|\s)@[\w.]+/g, " ");
   // "Martin Untersinger (avec Damien Leloup et Morgane Tual)": co-authors in parentheses.
   v = v.replace(/\(\s*(?:with|avec|mit|con|com|met)\s+([^)]*)\)/gi, ", $1");
   v = collapse(v);
@@ -165,7 +174,14 @@ export function splitAuthor(raw: string, options: CleanAuthorsOptions = {}): str
       .split(SEPARATORS)
       .map((p) => tidyName(stripPrefix(p)))
       .filter((p) => p !== "");
-    if (split.length > 1 && split.every(looksLikeName)) parts = split;
+    // "Jane Doe, Staff Writer": job titles after a name are not more names.
+    const names = split.filter((p, i) => i === 0 || !ROLE.test(p));
+    if (split.length > 1 && names.every(looksLikeName)) parts = names;
+  }
+  // "Daniel Kahn Gillmor, Senior Staff Technologist, ACLU Speech, Privacy, and Technology
+  // Project": unsplittable and too long as a whole, but it starts with the name.
+  if (parts.length === 1 && !isAcceptableName(parts[0]!) && v.includes(",")) {
+    parts = [tidyName(v.slice(0, v.indexOf(",")))];
   }
   return parts.filter(isAcceptableName);
 }

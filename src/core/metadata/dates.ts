@@ -6,7 +6,9 @@
  * - A date without a time stays a date (`2021-08-24`).
  * - A time without any zone stays a local time without an offset (ISO 8601 allows it);
  *   we do not guess the zone.
- * - Epoch numbers (seconds or milliseconds) are UTC by definition and come back with `Z`.
+ * - Epoch numbers (seconds or milliseconds) are UTC by definition and come back with `Z`;
+ *   `Z` / `GMT` / `UTC` become `Z`, a numeric `+00:00` stays `+00:00`.
+ * - Fractions of a second are cut to milliseconds.
  * - Anything we cannot read with confidence is null. We never fall back to `Date.parse`,
  *   whose results depend on the engine and on the machine's time zone.
  */
@@ -69,7 +71,8 @@ function format(p: Parts): string | null {
   const minute = p.minute ?? 0;
   const second = p.second ?? 0;
   if (p.hour > 23 || minute > 59 || second > 60) return null;
-  const fraction = p.fraction ? `.${p.fraction}` : "";
+  // Millisecond precision at most: what `Date` keeps, and what every consumer parses.
+  const fraction = p.fraction ? `.${p.fraction.slice(0, 3)}` : "";
   return `${date}T${pad(p.hour)}:${pad(minute)}:${pad(second)}${fraction}${p.offset ?? ""}`;
 }
 
@@ -85,7 +88,8 @@ function parseOffset(raw: string | undefined): string | undefined | null {
   const hours = Number(m[2]);
   const minutes = Number(m[3] ?? "0");
   if (hours > 14 || minutes > 59) return null;
-  if (hours === 0 && minutes === 0) return m[1] === "+" ? "Z" : "+00:00";
+  // "+00:00" stays as written ("-00:00", which ISO 8601 forbids, becomes "+00:00").
+  if (hours === 0 && minutes === 0) return "+00:00";
   return `${m[1]}${pad(hours)}:${pad(minutes)}`;
 }
 

@@ -5,80 +5,120 @@
  * 2. An element whose class or id names a dek (standfirst, dek, deck, subtitle, sub-headline,
  *    subhead, article-summary, summary, lede, intro, strapline, tagline, description, excerpt)
  *    or that carries `itemprop~=description`, which follows the article's `<h1>` in document
- *    order and sits near it (inside the h1's grandparent's parent).
- * 3. In a `<header>` (or `hgroup`), the `<h2>` / `<p>` right after the `<h1>`.
+ *    order and sits near it (under the h1's ancestor 4 levels up, below <body>), with no other
+ *    heading in between (past another heading we are in a teaser or the body, not the header).
+ *    The innermost such element wins ("standfirst-wrapper" > "standfirst" > meta content), and
+ *    a byline block inside it ("by Jane Doe") is left out of the text.
+ * 3. The `<h2>` right after the `<h1>` when it has 8+ words (shorter ones are section
+ *    headings), or the `<h2>` / `<p>` right after it inside a `<header>` / `<hgroup>`.
  *
  * Text must be 15..400 characters, must not be the headline itself, a byline or a date.
  */
 
 import { looksLikeDate } from "./dates.ts";
-import { inFurniture } from "./meta-tags.ts";
+import { headerRegion } from "./header.ts";
+import { inFurniture, type PageIndex } from "./page-index.ts";
 import { clean, comparable } from "./text.ts";
-
-const DEK_NAME =
-  /(?:^|[\s_-])(?:standfirst|stand-first|dek|deck|subtitle|sub-title|subheadline|sub-headline|subhead|subheading|article-summary|articlesummary|summary|lede|lead-in|intro|strapline|tagline|description|excerpt)(?:$|[\s_-])/i;
 
 const MIN_LENGTH = 15;
 const MAX_LENGTH = 400;
+/** A bare h2 after the h1 is a dek only when long enough not to be a section heading. */
+const DEK_H2_MIN_WORDS = 8;
+
+const BYLINE_MARKERS = '[itemprop~="author"], a[rel~="author"], [class*=byline], [class*=author]';
+
+function isBylineBlock(el: Element): boolean {
+  return el.matches(BYLINE_MARKERS) || el.querySelector(BYLINE_MARKERS) !== null;
+}
+
+/** The element's text without child blocks holding a byline ("by Jane Doe" under the dek). */
+function textWithoutByline(el: Element): string | null {
+  let text = "";
+  for (const child of Array.from(el.childNodes)) {
+    if (child.nodeType === 1 && isBylineBlock(child as Element)) continue;
+    text += ` ${child.textContent ?? ""}`;
+  }
+  return clean(text);
+}
 
 function acceptable(el: Element, title: string | null): string | null {
   if (inFurniture(el)) return null;
+  if (el.localName === "meta") return checkText(clean(el.getAttribute("content")), title);
   if (el.querySelector("h1") || el.closest("h1")) return null;
   // An image's description or credit is a caption, not a dek.
-  if (el.closest("figure, figcaption, [class*=caption], [class*=credit]") || el.querySelector("img")) return null;
-  const text = clean(el.textContent);
-  if (!text || text.length < MIN_LENGTH || text.length > MAX_LENGTH) return null;
-  if (title && comparable(text) === comparable(title)) return null;
-  if (/^(?:by|von|par|por|di)\s/i.test(text) || looksLikeDate(text)) return null;
+  if (el.closest("figure, figcaption, [class*=caption], [class*=credit]") || el.querySelector("img"))
+    return null;
+  // Datelines ("Published <time>… · Tagged with…") and widgets with their own headings.
+  if (el.querySelector("time, h1, h2, h3, h4, h5, h6")) return null;
+  if (el.matches(BYLINE_MARKERS)) return null;
+  const text = checkText(textWithoutByline(el), title);
+  if (!text) return null;
   // Link lists (tags, "more stories") are not a dek.
-  const linkText = Array.from(el.querySelectorAll("a")).reduce((n, a) => n + (a.textContent ?? "").length, 0);
+  const linkText = Array.from(el.querySelectorAll("a"))
+    .filter((a) => !a.closest(BYLINE_MARKERS))
+    .reduce((n, a) => n + (a.textContent ?? "").length, 0);
   if (linkText > text.length * 0.5) return null;
   return text;
 }
 
-function follows(a: Element, b: Element): boolean {
-  // DOCUMENT_POSITION_FOLLOWING = 4
-  return (a.compareDocumentPosition(b) & 4) !== 0;
+function checkText(text: string | null, title: string | null): string | null {
+  if (!text || text.length < MIN_LENGTH || text.length > MAX_LENGTH) return null;
+  if (title && comparable(text) === comparable(title)) return null;
+  if (/^(?:by|von|par|por|di|published|posted|updated|last updated)\b/i.test(text) || looksLikeDate(text)) {
+    return null;
+  }
+  return text;
 }
 
-function articleHeading(doc: Document, title: string | null): Element | null {
-  const headings = Array.from(doc.querySelectorAll("h1")).filter((h) => !inFurniture(h));
-  if (title) {
-    const match = headings.find((h) => comparable(h.textContent ?? "") === comparable(title));
-    if (match) return match;
-  }
-  return headings.find((h) => h.closest("article, main, [role=main]")) ?? headings[0] ?? null;
+/** Ends like a sentence (a truncated "…" / "(...)" does not count). */
+export function endsLikeSentence(text: string): boolean {
+  if (/(?:…|\.\.\.)\s*[)\]]?$/.test(text)) return false;
+  return /[.!?。！？]["”’')»]?$/.test(text);
+}
+
+/**
+ * True for an alternative *headline* rather than a dek: no sentence punctuation at the end.
+ * (The New York Times puts the print headline in itemprop=alternativeHeadline, NBC a second
+ * headline in JSON-LD alternativeHeadline; deks are written as sentences.)
+ */
+export function isHeadlineLike(text: string): boolean {
+  return !endsLikeSentence(text);
 }
 
 /** The page's explicit dek, or null. `title` helps find the right `<h1>`. Read-only. */
-export function readDek(doc: Document, title: string | null): string | null {
-  for (const el of Array.from(doc.querySelectorAll('[itemprop~="alternativeHeadline"]'))) {
+export function readDek(index: PageIndex, title: string | null): string | null {
+  for (const el of index.itemprops) {
+    const props = (el.getAttribute("itemprop") ?? "").split(/\s+/);
+    if (!props.some((p) => p.toLowerCase() === "alternativeheadline")) continue;
     const text = el.localName === "meta" ? clean(el.getAttribute("content")) : acceptable(el, title);
-    if (text) return text;
+    if (text && !isHeadlineLike(text)) return text;
   }
 
-  const h1 = articleHeading(doc, title);
-  if (!h1) return null;
-  const scope = h1.parentElement?.parentElement?.parentElement ?? h1.parentElement;
-  if (scope) {
-    for (const el of Array.from(scope.querySelectorAll("[class], [id], [itemprop~=description]"))) {
-      if (!follows(h1, el)) continue;
-      const named =
-        DEK_NAME.test(el.getAttribute("class") ?? "") ||
-        DEK_NAME.test(el.id) ||
-        (el.getAttribute("itemprop") ?? "").split(/\s+/).includes("description");
-      if (!named) continue;
-      const text = acceptable(el, title);
-      if (text) return text;
+  const region = headerRegion(index, title);
+  if (!region) return null;
+  const candidates = index.dekCandidates;
+  for (let i = 0; i < candidates.length; i++) {
+    const el = candidates[i]!;
+    if (region.isPast(el)) break;
+    if (!region.contains(el)) continue;
+    let text = acceptable(el, title);
+    if (!text) continue;
+    // "standfirst-wrapper" around "standfirst" + byline: the innermost dek is the clean one.
+    for (let j = i + 1; j < candidates.length && el.contains(candidates[j]!); j++) {
+      const inner = acceptable(candidates[j]!, title);
+      if (inner) text = inner;
     }
+    return text;
   }
 
-  const group = h1.closest("header, hgroup");
-  if (group) {
-    const next = h1.nextElementSibling;
-    if (next && (next.localName === "h2" || next.localName === "p") && group.contains(next)) {
-      const text = acceptable(next, title);
-      if (text) return text;
+  // <h1>Headline</h1><h2>Dek</h2>, or a <p> right after the h1 in a header / hgroup.
+  const { h1 } = region;
+  const next = h1.nextElementSibling;
+  if (next && (next.localName === "h2" || next.localName === "p")) {
+    const inGroup = h1.closest("header, hgroup")?.contains(next) ?? false;
+    const text = acceptable(next, title);
+    if (text && (inGroup || (next.localName === "h2" && text.split(/\s+/).length >= DEK_H2_MIN_WORDS))) {
+      return text;
     }
   }
   return null;

@@ -17,18 +17,26 @@
  * subtitle     explicit dek element in the page (see dek.ts: itemprop=alternativeHeadline,
  *              class/id standfirst|dek|subtitle|sub-headline|article-summary|lede... near the h1,
  *              header h1 + h2/p) > JSON-LD alternativeHeadline > JSON-LD description >
- *              og:description > meta description. The description fallbacks are skipped when
- *              truncated ("…"), longer than 300 characters, or equal to the title. The page's body
- *              is unknown here, so the pipeline should drop a subtitle that merely repeats the
- *              start of the body text.
+ *              og:description > meta description. Everything after the dek element is used only
+ *              on article pages (og:type=article or a JSON-LD Article), an alternativeHeadline
+ *              only when written as a sentence (NYT/NBC put a second headline there), and a
+ *              description only when it ends like a sentence (truncated ones don't), is at most
+ *              300 characters and is not the title. The page's body is unknown here, so the
+ *              pipeline should drop a subtitle that merely repeats the start of the body text.
  * description  og:description > meta description > twitter:description > dc:description >
  *              JSON-LD description > itemprop=description (meta).
  * authors      the first source that yields at least one clean name (authors.ts cleaning):
- *              JSON-LD author (creator) > article:author (profile URLs dropped) > dc:creator
- *              ("Last, First" kept whole) > meta author > parsely-author > sailthru.author >
- *              byl > itemprop=author (nested itemprop=name preferred) > a[rel=author] text.
+ *              JSON-LD author (creator) that is a Person or untyped > article:author (profile
+ *              URLs dropped) > dc:creator ("Last, First" kept whole) > meta author >
+ *              parsely-author > sailthru.author > byl > itemprop=author (nested itemprop=name
+ *              preferred) > a[rel=author] text > byline element in the article header (byline.ts)
+ *              > JSON-LD author typed as an Organization. A source naming only the site itself
+ *              (author "BBC News" on BBC News) or only user names ("CC7567", "mcupdate") is
+ *              skipped while a later source names a person, and used when none does.
  * siteName     og:site_name > JSON-LD publisher.name > JSON-LD Organization/WebSite name >
- *              application-name > twitter:site without "@" (last resort).
+ *              application-name > twitter:site without "@" (last resort). When og:site_name is
+ *              the publisher name plus a suffix ("Libération.fr", "Spiceworks Inc",
+ *              "Aktuálně.cz - Víte, co se právě děje"), the publisher name is used.
  * publishedTime (normalised, dates.ts) JSON-LD datePublished > article:published_time >
  *              itemprop=datePublished > dc:date.issued / dc:date / dc:created > parsely-pub-date >
  *              sailthru.date > pubdate / publishdate / publish-date / date meta > <time datetime>
@@ -40,29 +48,34 @@
  *              the site root from a deeper page is ignored (a common CMS mistake).
  * lang         <html lang> > <html xml:lang> > meta http-equiv=content-language (first entry) >
  *              JSON-LD inLanguage; as written.
- * dir          <html dir> > <body dir>; "ltr" / "rtl" only.
+ * dir          the nearest declared dir of the content: that of the single main region
+ *              (main / [role=main] / lone article) > <body dir> > <html dir>; "ltr" / "rtl" only
+ *              (HTML inheritance: an inner declaration overrides the outer one).
  * leadImage    url: og:image (og:image:url, og:image:secure_url) > twitter:image (:src) >
- *              JSON-LD image > itemprop=image > link[rel=image_src]; absolute http(s).
+ *              JSON-LD image > itemprop=image > link[rel=image_src]; absolute http(s); site-wide
+ *              share images (logo, "default" promo, generic social card) are skipped.
  *              alt: og:image:alt > twitter:image:alt > JSON-LD image description/name (same
  *              image) > alt of the same image in the page's figure.
  *              caption: figcaption of the <figure> showing the same file (lead-image.ts), else null.
  */
 
 import { cleanAuthors } from "./authors.ts";
+import { readHeaderBylines } from "./byline.ts";
 import { normalizeDate } from "./dates.ts";
-import { readDek } from "./dek.ts";
+import { endsLikeSentence, isHeadlineLike, readDek } from "./dek.ts";
 import { type JsonLdArticle, readJsonLd } from "./json-ld.ts";
-import { findFigure, imageKey } from "./lead-image.ts";
+import { findFigure, imageKey, isGenericShareImage } from "./lead-image.ts";
 import {
   type MetaTags,
   readBaseHref,
-  readCanonicalHref,
   readItemprop,
   readItempropAuthors,
+  readLinkHref,
   readMetaTags,
   readRelAuthors,
   readTimeElement,
 } from "./meta-tags.ts";
+import { indexPage, type PageIndex } from "./page-index.ts";
 import { cleanDocumentTitle, headingTexts, pickTitle, stripKnownSiteName } from "./title.ts";
 import { clean, comparable, resolveUrl } from "./text.ts";
 import type { PageMetadata } from "./types.ts";
@@ -86,16 +99,22 @@ function firstDate(...values: unknown[]): string | null {
   return null;
 }
 
-function baseUrl(doc: Document, documentUrl: string): string {
-  const href = readBaseHref(doc);
+function baseUrl(index: PageIndex, documentUrl: string): string {
+  const href = readBaseHref(index);
   return (href && resolveUrl(href, documentUrl)) || documentUrl;
 }
 
 function readSiteName(meta: MetaTags, article: JsonLdArticle | null, ldSite: string | null): string | null {
   const twitter = meta.first("twitter:site");
+  const og = meta.first("og:site_name");
+  const publisher = article?.publisherName ?? null;
+  // "Libération.fr", "Spiceworks Inc", "Aktuálně.cz - Víte, co se právě děje": when the
+  // publisher's name is the start of og:site_name, it is the same name without the suffix.
+  const ogTrimmed =
+    og && publisher && og !== publisher && comparable(og).startsWith(comparable(publisher)) ? publisher : og;
   return firstNonNull(
-    meta.first("og:site_name"),
-    article?.publisherName,
+    ogTrimmed,
+    publisher,
     ldSite,
     meta.first("application-name"),
     twitter && !/^https?:/i.test(twitter) ? clean(twitter.replace(/^@/, "")) : null,
@@ -103,13 +122,13 @@ function readSiteName(meta: MetaTags, article: JsonLdArticle | null, ldSite: str
 }
 
 function readTitle(
-  doc: Document,
+  index: PageIndex,
   meta: MetaTags,
   article: JsonLdArticle | null,
   siteNames: string[],
 ): string | null {
   const strip = (t: string | null | undefined) => (t ? stripKnownSiteName(t, siteNames) : null);
-  const docTitle = clean(doc.querySelector("title")?.textContent);
+  const docTitle = clean(index.titleElement?.textContent);
   const candidates = [
     strip(meta.first("og:title")),
     strip(article?.headline),
@@ -118,13 +137,24 @@ function readTitle(
     strip(meta.first("dc:title")),
     strip(meta.first("parsely-title")),
     strip(meta.first("sailthru.title")),
-    strip(meta.first("itemprop:headline") ?? readItemprop(doc, "headline")[0]),
+    strip(meta.first("itemprop:headline") ?? readItemprop(index, "headline")[0]),
     docTitle ? cleanDocumentTitle(docTitle, siteNames) : null,
   ];
-  return pickTitle(candidates, headingTexts(doc));
+  return pickTitle(candidates, headingTexts(index));
 }
 
-function readAuthors(doc: Document, meta: MetaTags, article: JsonLdArticle | null): string[] {
+function readAuthors(
+  index: PageIndex,
+  meta: MetaTags,
+  article: JsonLdArticle | null,
+  title: string | null,
+  siteNames: string[],
+): string[] {
+  const sites = new Set(siteNames.map(comparable));
+  const isSite = (name: string) => sites.has(comparable(name));
+  // A user name rather than a person's name: one token, lower-case or with digits ("CC7567").
+  const isHandle = (name: string) => /^[\p{Ll}\d_.-]+$/u.test(name) || /^\S*\d\S*$/.test(name);
+  const isWeak = (name: string) => isSite(name) || isHandle(name);
   const sources: (() => string[])[] = [
     () => cleanAuthors(article?.authors ?? []),
     () => cleanAuthors(meta.all("article:author")),
@@ -133,17 +163,34 @@ function readAuthors(doc: Document, meta: MetaTags, article: JsonLdArticle | nul
     () => cleanAuthors(meta.all("parsely-author")),
     () => cleanAuthors(meta.all("sailthru.author")),
     () => cleanAuthors(meta.all("byl")),
-    () => cleanAuthors([...meta.all("itemprop:author"), ...readItempropAuthors(doc)]),
-    () => cleanAuthors(readRelAuthors(doc)),
+    () => cleanAuthors([...meta.all("itemprop:author"), ...readItempropAuthors(index)]),
+    () => cleanAuthors(readRelAuthors(index)),
+    // Each byline element on its own: the first one that names someone.
+    () => {
+      for (const raw of readHeaderBylines(index, title)) {
+        const names = cleanAuthors([raw]).filter((n) => !isWeak(n));
+        if (names.length > 0) return names;
+      }
+      return [];
+    },
   ];
+  // The site named as author ("BBC News") or a user name ("CC7567") is kept only when no
+  // source names a person.
+  let weak: string[] = [];
   for (const source of sources) {
     const names = source();
-    if (names.length > 0) return names;
+    if (names.length === 0) continue;
+    if (names.every(isWeak)) {
+      if (weak.length === 0) weak = names;
+      continue;
+    }
+    return names;
   }
-  return [];
+  if (weak.length > 0) return weak;
+  return cleanAuthors(article?.organizationAuthors ?? []);
 }
 
-function readCanonical(doc: Document, meta: MetaTags, article: JsonLdArticle | null, base: string) {
+function readCanonical(index: PageIndex, meta: MetaTags, article: JsonLdArticle | null, base: string) {
   const docPath = (() => {
     try {
       return new URL(base).pathname;
@@ -151,7 +198,7 @@ function readCanonical(doc: Document, meta: MetaTags, article: JsonLdArticle | n
       return "/";
     }
   })();
-  for (const href of [readCanonicalHref(doc), meta.first("og:url"), article?.url]) {
+  for (const href of [readLinkHref(index, "canonical"), meta.first("og:url"), article?.url]) {
     const url = resolveUrl(href, base);
     if (!url) continue;
     if (new URL(url).pathname === "/" && docPath !== "/") continue;
@@ -171,57 +218,77 @@ function readLang(doc: Document, article: JsonLdArticle | null, meta: MetaTags):
   );
 }
 
-function readDir(doc: Document): "ltr" | "rtl" | null {
-  for (const el of [doc.documentElement, doc.body]) {
+/**
+ * Effective direction of the content: HTML inherits `dir` from the nearest ancestor, so a
+ * `<body dir>` overrides `<html dir>`, and the page's single main region (`main`, `[role=main]`,
+ * or a lone `article`) can override both.
+ */
+function readDir(index: PageIndex): "ltr" | "rtl" | null {
+  const doc = index.doc;
+  const valid = (el: Element | null | undefined): "ltr" | "rtl" | null => {
     const dir = el?.getAttribute("dir")?.trim().toLowerCase();
-    if (dir === "ltr" || dir === "rtl") return dir;
+    return dir === "ltr" || dir === "rtl" ? dir : null;
+  };
+  const { mains, articles } = index;
+  const region = mains.length === 1 ? mains[0] : articles.length === 1 ? articles[0] : null;
+  if (region) {
+    const declared = region.closest("[dir]");
+    // Only a declaration inside <body> is more specific than the body / html ones below.
+    if (declared && declared !== doc.documentElement && declared !== doc.body) {
+      const dir = valid(declared);
+      if (dir) return dir;
+    }
   }
-  return null;
+  return valid(doc.body) ?? valid(doc.documentElement);
 }
 
 function readLeadImage(
-  doc: Document,
+  index: PageIndex,
   meta: MetaTags,
   article: JsonLdArticle | null,
   base: string,
 ): PageMetadata["leadImage"] {
   const ldImage = article?.images[0];
-  const raw = firstNonNull(
+  const candidates = [
     meta.first("og:image", "og:image:url", "og:image:secure_url"),
     meta.first("twitter:image", "twitter:image:src"),
     ldImage?.url,
-    meta.first("itemprop:image") ?? readItemprop(doc, "image")[0],
-    clean(doc.querySelector('link[rel~="image_src"][href]')?.getAttribute("href")),
-  );
-  const url = resolveUrl(raw, base);
+    meta.first("itemprop:image") ?? readItemprop(index, "image")[0],
+    readLinkHref(index, "image_src"),
+  ]
+    .map((raw) => resolveUrl(raw, base))
+    .filter((u): u is string => u !== null);
+  const url = candidates.find((u) => !isGenericShareImage(u));
   if (!url) return null;
   const key = imageKey(url, base);
   const sameLd = article?.images.find((img) => key !== null && imageKey(img.url, base) === key);
-  const figure = findFigure(doc, url, base);
+  const figure = findFigure(index, url, base);
   return {
     url,
-    alt: firstNonNull(
-      meta.first("og:image:alt"),
-      meta.first("twitter:image:alt"),
-      sameLd?.alt,
-      figure?.alt,
-    ),
+    alt: firstNonNull(meta.first("og:image:alt"), meta.first("twitter:image:alt"), sameLd?.alt, figure?.alt),
     caption: figure?.caption ?? null,
   };
 }
 
-function usableAsSubtitle(text: string | null | undefined, title: string | null): string | null {
-  if (!text) return null;
-  if (text.length > SUBTITLE_MAX || /(?:…|\.\.\.)$/.test(text)) return null;
+/**
+ * A declared description or alternative headline used as subtitle: only on article pages
+ * (site-wide descriptions sit on home and section pages), only when it reads as a complete
+ * sentence (ends with sentence punctuation: truncated descriptions don't), not too long,
+ * not the title again.
+ */
+function usableAsSubtitle(text: string | null | undefined, title: string | null, isArticle: boolean) {
+  if (!text || !isArticle) return null;
+  if (text.length > SUBTITLE_MAX || !endsLikeSentence(text)) return null;
   if (title && comparable(text) === comparable(title)) return null;
   return text;
 }
 
 /** What the page says about itself. See the precedence list at the top of this file. */
 export function extractMetadata(doc: Document, documentUrl: string): PageMetadata {
-  const meta = readMetaTags(doc);
-  const { article, siteName: ldSite } = readJsonLd(doc);
-  const base = baseUrl(doc, documentUrl);
+  const index = indexPage(doc);
+  const meta = readMetaTags(index);
+  const { article, siteName: ldSite } = readJsonLd(index);
+  const base = baseUrl(index, documentUrl);
 
   const siteName = readSiteName(meta, article, ldSite);
   const siteNames = [
@@ -233,7 +300,7 @@ export function extractMetadata(doc: Document, documentUrl: string): PageMetadat
     meta.first("twitter:site")?.replace(/^@/, ""),
   ].filter((s): s is string => !!s);
 
-  const title = readTitle(doc, meta, article, siteNames);
+  const title = readTitle(index, meta, article, siteNames);
   const description = firstNonNull(
     meta.first("og:description"),
     meta.first("description"),
@@ -242,43 +309,45 @@ export function extractMetadata(doc: Document, documentUrl: string): PageMetadat
     article?.description,
     meta.first("itemprop:description"),
   );
+  const isArticle = article?.strength === "article" || /^article\b/i.test(meta.first("og:type") ?? "");
+  const ldAlternative = article?.alternativeHeadline;
   const subtitle = firstNonNull(
-    readDek(doc, title),
-    usableAsSubtitle(article?.alternativeHeadline, title),
-    usableAsSubtitle(article?.description, title),
-    usableAsSubtitle(meta.first("og:description"), title),
-    usableAsSubtitle(meta.first("description"), title),
+    readDek(index, title),
+    ldAlternative && !isHeadlineLike(ldAlternative) && isArticle ? ldAlternative : null,
+    usableAsSubtitle(article?.strength === "article" ? article.description : null, title, isArticle),
+    usableAsSubtitle(meta.first("og:description"), title, isArticle),
+    usableAsSubtitle(meta.first("description"), title, isArticle),
   );
 
   return {
-    canonicalUrl: readCanonical(doc, meta, article, base),
+    canonicalUrl: readCanonical(index, meta, article, base),
     title,
     subtitle,
-    authors: readAuthors(doc, meta, article),
+    authors: readAuthors(index, meta, article, title, siteNames),
     siteName,
     publishedTime: firstDate(
       article?.datePublished,
       meta.first("article:published_time"),
       meta.first("itemprop:datepublished"),
-      readItemprop(doc, "datePublished")[0],
+      readItemprop(index, "datePublished")[0],
       meta.first("dc:date.issued", "dc:issued", "dc:date", "dc:created"),
       meta.first("parsely-pub-date"),
       meta.first("sailthru.date"),
       meta.first("pubdate", "publishdate", "publish-date", "publish_date", "date"),
-      readTimeElement(doc),
+      readTimeElement(index),
     ),
     modifiedTime: firstDate(
       article?.dateModified,
       meta.first("article:modified_time"),
       meta.first("og:updated_time"),
       meta.first("itemprop:datemodified"),
-      readItemprop(doc, "dateModified")[0],
+      readItemprop(index, "dateModified")[0],
       meta.first("dc:modified", "dc:date.modified"),
       meta.first("last-modified"),
     ),
     lang: readLang(doc, article, meta),
-    dir: readDir(doc),
+    dir: readDir(index),
     description,
-    leadImage: readLeadImage(doc, meta, article, base),
+    leadImage: readLeadImage(index, meta, article, base),
   };
 }

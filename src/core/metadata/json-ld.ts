@@ -12,6 +12,7 @@
  * `publisher` falls back to a top-level Organization / NewsMediaOrganization / WebSite node.
  */
 
+import type { PageIndex } from "./page-index.ts";
 import { clean } from "./text.ts";
 
 type JsonObject = Record<string, unknown>;
@@ -31,8 +32,10 @@ export interface JsonLdArticle {
   name: string | null;
   alternativeHeadline: string | null;
   description: string | null;
-  /** Raw author names in page order (strings, Person.name, Organization.name). */
+  /** Raw author names in page order: strings and Person (or untyped) names. */
   authors: string[];
+  /** Authors typed as an Organization (NewsMediaOrganization...): weaker than people. */
+  organizationAuthors: string[];
   publisherName: string | null;
   /** Raw date strings (or numbers) as written; normalised by the caller. */
   datePublished: unknown;
@@ -162,7 +165,10 @@ function indexIds(nodes: JsonObject[]): Map<string, JsonObject> {
     seen.add(value);
     const id = value["@id"];
     // Prefer the fullest definition of an id over a bare reference to it.
-    if (typeof id === "string" && (!ids.has(id) || Object.keys(value).length > Object.keys(ids.get(id)!).length)) {
+    if (
+      typeof id === "string" &&
+      (!ids.has(id) || Object.keys(value).length > Object.keys(ids.get(id)!).length)
+    ) {
       ids.set(id, value);
     }
     for (const key of Object.keys(value)) visit(value[key], depth + 1);
@@ -192,19 +198,30 @@ function text(value: unknown): string | null {
   return null;
 }
 
-function names(value: unknown, ids: Map<string, JsonObject>, depth = 0): string[] {
-  if (depth > 3) return [];
-  const out: string[] = [];
+interface AuthorNames {
+  people: string[];
+  organizations: string[];
+}
+
+/** Author names, split into people (and untyped strings) and organisations. */
+function names(value: unknown, ids: Map<string, JsonObject>, depth = 0): AuthorNames {
+  const out: AuthorNames = { people: [], organizations: [] };
+  if (depth > 3) return out;
   for (const item of asArray(value)) {
     const node = deref(item, ids);
     if (typeof node === "string") {
       const t = clean(node);
-      if (t) out.push(t);
+      if (t) out.people.push(t);
     } else if (isObject(node)) {
       const name = text(node.name) ?? joinName(node);
-      if (name) out.push(name);
+      const isOrganization = typesOf(node).some((t) => SITE_TYPE.test(t));
+      if (name) (isOrganization ? out.organizations : out.people).push(name);
       // { "@type": "Role", "author": {...} } and similar wrappers
-      else if (node.author !== undefined) out.push(...names(node.author, ids, depth + 1));
+      else if (node.author !== undefined) {
+        const inner = names(node.author, ids, depth + 1);
+        out.people.push(...inner.people);
+        out.organizations.push(...inner.organizations);
+      }
     }
   }
   return out;
@@ -266,8 +283,15 @@ function publisherName(value: unknown, ids: Map<string, JsonObject>): string | n
   return null;
 }
 
-function toArticle(node: JsonObject, type: string, strength: "article" | "page", ids: Map<string, JsonObject>) {
-  const authors = names(node.author, ids);
+function toArticle(
+  node: JsonObject,
+  type: string,
+  strength: "article" | "page",
+  ids: Map<string, JsonObject>,
+) {
+  const byAuthor = names(node.author, ids);
+  const byline =
+    byAuthor.people.length + byAuthor.organizations.length > 0 ? byAuthor : names(node.creator, ids);
   return {
     type,
     strength,
@@ -275,7 +299,8 @@ function toArticle(node: JsonObject, type: string, strength: "article" | "page",
     name: text(node.name),
     alternativeHeadline: text(node.alternativeHeadline) ?? text(node.alternateName),
     description: text(node.description) ?? text(node.abstract),
-    authors: authors.length > 0 ? authors : names(node.creator, ids),
+    authors: byline.people,
+    organizationAuthors: byline.organizations,
     publisherName: publisherName(node.publisher, ids) ?? publisherName(node.sourceOrganization, ids),
     datePublished: node.datePublished ?? node.dateCreated ?? node.uploadDate,
     dateModified: node.dateModified,
@@ -285,21 +310,14 @@ function toArticle(node: JsonObject, type: string, strength: "article" | "page",
   } satisfies JsonLdArticle;
 }
 
-/** Every parsed script of the document, in document order. Reads, never mutates. */
-export function readJsonLdScripts(doc: Document): unknown[] {
+/** The article described by the page's JSON-LD scripts, and a site name. Read-only. */
+export function readJsonLd(index: PageIndex): JsonLdData {
   const parsed: unknown[] = [];
-  for (const script of Array.from(doc.querySelectorAll("script"))) {
-    const type = (script.getAttribute("type") ?? "").trim().toLowerCase();
-    if (type !== "application/ld+json") continue;
+  for (const script of index.ldScripts) {
     const value = parseJsonLdText(script.textContent ?? "");
     if (value !== undefined) parsed.push(value);
   }
-  return parsed;
-}
-
-/** The article described by the page's JSON-LD, and a site name. */
-export function readJsonLd(doc: Document): JsonLdData {
-  const nodes = readJsonLdScripts(doc).flatMap(topNodes);
+  const nodes = parsed.flatMap(topNodes);
   const ids = indexIds(nodes);
 
   let article: JsonLdArticle | null = null;

@@ -4,15 +4,17 @@
  * path. We match by file name and take that figure's `<figcaption>`.
  */
 
-import { inFurniture } from "./meta-tags.ts";
-import { clean } from "./text.ts";
+import { inFurniture, type PageIndex } from "./page-index.ts";
+import { clean, visibleText } from "./text.ts";
 
 /** File names too generic to identify one image on their own. */
-const GENERIC = /^(?:\d{1,5}|image|img|photo|picture|default|thumb|thumbnail|original|large|medium|small|full|master|index|main|hero|lead)$/i;
+const GENERIC =
+  /^(?:\d{1,5}|image|img|photo|picture|default|thumb|thumbnail|original|large|medium|small|full|master|index|main|hero|lead)$/i;
 
 /**
  * A comparable key for an image URL: the last path segment without extension or a size
- * suffix ("-1024x768", "_800", "@2x"), lower-cased; generic names keep two parent segments.
+ * suffix ("-1024x768", "_800w", "@2x"), lower-cased; a generic name ("4800", "image") is
+ * qualified by the path's longest segment (usually an id or hash), else its two parents.
  */
 export function imageKey(src: string, base: string): string | null {
   let url: URL;
@@ -37,6 +39,10 @@ export function imageKey(src: string, base: string): string | null {
     .replace(/(?:[-_]\d{2,5}x\d{2,5}|[-_]\d{2,5}w|@\dx)$/i, "");
   if (name === "") return null;
   if (name.length < 6 || GENERIC.test(name)) {
+    // ".../img/media/<hash>/0_320_4800_2880/master/4800.jpg": the longest segment (an id or
+    // hash) names the source image across crops and sizes.
+    const longest = segs.reduce((a, b) => (b.length > a.length ? b : a), "");
+    if (longest.length >= 8) return longest.toLowerCase();
     const parents = segs.slice(-2).join("/").toLowerCase();
     if (parents === "") return null;
     return `${parents}/${name}`;
@@ -62,6 +68,27 @@ function candidateSources(el: Element): string[] {
   return out;
 }
 
+/**
+ * Site-wide share images (logos, "default" promo crops, generic social cards) that publishers
+ * put in og:image when an article has no picture of its own. Not a lead image.
+ */
+export function isGenericShareImage(url: string): boolean {
+  let name: string;
+  try {
+    name = new URL(url).pathname.split("/").filter(Boolean).pop()?.toLowerCase() ?? "";
+  } catch {
+    return false;
+  }
+  return (
+    /default|placeholder|fallback|fbico|favicon|apple-touch-icon|socialshare|social[-_]share|share[-_]image|fb[-_]landscape/.test(
+      name,
+    ) ||
+    /^(?:site[-_]?)?logo|[-_]logo(?:[-_]?\d+x\d+)?\.[a-z]+$|(?:fb|og|social|share)[-_]?logo|logo[-_]?(?:fb|og|social|share)/.test(
+      name,
+    )
+  );
+}
+
 export interface FigureMatch {
   caption: string | null;
   alt: string | null;
@@ -71,10 +98,10 @@ export interface FigureMatch {
  * The `<figure>` showing the image at `imageUrl` (matched by {@link imageKey}), with its
  * `<figcaption>` text and the `<img alt>`; null when no figure shows it. Read-only.
  */
-export function findFigure(doc: Document, imageUrl: string, base: string): FigureMatch | null {
+export function findFigure(index: PageIndex, imageUrl: string, base: string): FigureMatch | null {
   const key = imageKey(imageUrl, base);
   if (!key) return null;
-  for (const figure of Array.from(doc.querySelectorAll("figure"))) {
+  for (const figure of index.figures) {
     if (inFurniture(figure)) continue;
     const media = Array.from(figure.querySelectorAll("img, source, [data-src], [data-srcset]"));
     const hit = media.find((el) => candidateSources(el).some((src) => imageKey(src, base) === key));
@@ -84,7 +111,7 @@ export function findFigure(doc: Document, imageUrl: string, base: string): Figur
     );
     const img = hit.localName === "img" ? hit : figure.querySelector("img");
     return {
-      caption: clean(captionEl?.textContent),
+      caption: captionEl ? clean(visibleText(captionEl)) : null,
       alt: clean(img?.getAttribute("alt")),
     };
   }

@@ -6,9 +6,12 @@
  * Keys are normalised so that writing variants meet: lower case, whitespace removed,
  * `DC.title` / `dcterms:title` / `dc:title` all become `dc:title`, `sailthru.author` stays
  * `sailthru.author`. A `property` attribute may hold several space-separated keys.
- * `name="og:title"` (a common mistake) counts as `og:title`.
+ * `name="og:title"` (a common mistake) counts as `og:title`, `og:article:author` as
+ * `article:author`. Microdata on `<meta>` is keyed
+ * `itemprop:<name>`, `http-equiv` as `http-equiv:<name>`.
  */
 
+import { inFurniture, type PageIndex } from "./page-index.ts";
 import { clean } from "./text.ts";
 
 export interface MetaTags {
@@ -22,11 +25,18 @@ function normaliseKey(raw: string): string {
   return raw
     .toLowerCase()
     .replace(/\s+/g, "")
-    .replace(/^(?:dcterms|dcterm|dc)[.:]/, "dc:");
+    .replace(/^(?:dcterms|dcterm|dc)[.:]/, "dc:")
+    .replace(/^og:(?=article:)/, "");
+}
+
+function hasToken(value: string | null, token: string): boolean {
+  if (!value) return false;
+  const wanted = token.toLowerCase();
+  return value.split(/\s+/).some((t) => t.toLowerCase() === wanted);
 }
 
 /** Collects every `<meta>` value by normalised key. */
-export function readMetaTags(doc: Document): MetaTags {
+export function readMetaTags(index: PageIndex): MetaTags {
   const values = new Map<string, string[]>();
   const add = (key: string, value: string) => {
     const list = values.get(key);
@@ -34,7 +44,7 @@ export function readMetaTags(doc: Document): MetaTags {
     else values.set(key, [value]);
   };
 
-  for (const meta of Array.from(doc.querySelectorAll("meta"))) {
+  for (const meta of index.metas) {
     const content = clean(meta.getAttribute("content") ?? meta.getAttribute("value"));
     if (!content) continue;
     const keys = new Set<string>();
@@ -43,8 +53,7 @@ export function readMetaTags(doc: Document): MetaTags {
     }
     const name = meta.getAttribute("name");
     if (name?.trim()) keys.add(normaliseKey(name));
-    const itemprop = meta.getAttribute("itemprop");
-    for (const token of (itemprop ?? "").split(/\s+/)) {
+    for (const token of (meta.getAttribute("itemprop") ?? "").split(/\s+/)) {
       if (token) keys.add(`itemprop:${normaliseKey(token)}`);
     }
     const httpEquiv = meta.getAttribute("http-equiv");
@@ -66,65 +75,59 @@ export function readMetaTags(doc: Document): MetaTags {
   };
 }
 
-/** Class or id naming page furniture: comments, sidebars, navigation, related stories. */
-const FURNITURE_NAME = /(?:^|[\s_-])(?:comments?|commentlist|sidebar|related|nav|navigation|menu|widget)(?:$|[\s_-])/i;
-
-/**
- * True when `el` sits in navigation, a sidebar, comments, or the page footer (a `<footer>`
- * inside an `<article>` is the article's own and often holds the byline, so it counts as ours).
- */
-export function inFurniture(el: Element): boolean {
-  for (let node: Element | null = el; node; node = node.parentElement) {
-    const tag = node.localName;
-    if (tag === "body" || tag === "html") return false;
-    if (tag === "nav" || tag === "aside") return true;
-    if (tag === "footer" && !node.closest("article")) return true;
-    const role = node.getAttribute("role");
-    if (role === "navigation" || role === "complementary") return true;
-    if (FURNITURE_NAME.test(node.getAttribute("class") ?? "") || FURNITURE_NAME.test(node.id)) return true;
-  }
-  return false;
-}
-
 function elementValue(el: Element): string | null {
   return clean(el.getAttribute("content")) ?? clean(el.getAttribute("datetime")) ?? clean(el.textContent);
 }
 
 /**
  * Values of microdata property `prop` on elements other than `<meta>` (those are in
- * {@link readMetaTags}), in document order, skipping navigation, footers and comments.
+ * {@link readMetaTags}), in document order, skipping navigation, sidebars and comments.
  */
-export function readItemprop(doc: Document, prop: string): string[] {
+export function readItemprop(index: PageIndex, prop: string): string[] {
   const out: string[] = [];
-  for (const el of Array.from(doc.querySelectorAll(`[itemprop~="${prop}"]`))) {
-    if (el.localName === "meta" || inFurniture(el)) continue;
-    const value = elementValue(el);
+  for (const el of index.itemprops) {
+    if (el.localName === "meta" || !hasToken(el.getAttribute("itemprop"), prop) || inFurniture(el)) continue;
+    const value =
+      el.localName === "img" || el.localName === "link" || el.localName === "a"
+        ? clean(el.getAttribute("src") ?? el.getAttribute("href") ?? el.getAttribute("content"))
+        : elementValue(el);
     if (value) out.push(value);
   }
   return out;
+}
+
+function isAuthorProp(el: Element): boolean {
+  const itemprop = el.getAttribute("itemprop");
+  return hasToken(itemprop, "author") || hasToken(itemprop, "creator");
 }
 
 /**
  * Author names from microdata: `[itemprop~=author]` (or `creator`), preferring a nested
  * `[itemprop~=name]` over the whole text (which often holds "By" and a date too).
  */
-export function readItempropAuthors(doc: Document): string[] {
+export function readItempropAuthors(index: PageIndex): string[] {
   const out: string[] = [];
-  for (const el of Array.from(doc.querySelectorAll('[itemprop~="author"], [itemprop~="creator"]'))) {
-    if (el.localName === "meta" || el.localName === "link" || inFurniture(el)) continue;
+  for (const el of index.itemprops) {
+    if (el.localName === "meta" || el.localName === "link" || !isAuthorProp(el) || inFurniture(el)) continue;
     // Nested author inside another author element: the outer one already counted it.
-    if (el.parentElement?.closest('[itemprop~="author"], [itemprop~="creator"]')) continue;
-    const nameEl = el.querySelector('[itemprop~="name"]');
-    const value = nameEl ? elementValue(nameEl) : clean(el.getAttribute("content")) ?? clean(el.textContent);
+    let outer = el.parentElement;
+    while (outer && !(outer.hasAttribute("itemprop") && isAuthorProp(outer))) outer = outer.parentElement;
+    if (outer) continue;
+    const nameEl = Array.from(el.querySelectorAll("[itemprop]")).find((n) =>
+      hasToken(n.getAttribute("itemprop"), "name"),
+    );
+    const value = nameEl
+      ? elementValue(nameEl)
+      : (clean(el.getAttribute("content")) ?? clean(el.textContent));
     if (value) out.push(value);
   }
   return out;
 }
 
 /** Link texts of `a[rel~=author]` outside page furniture. */
-export function readRelAuthors(doc: Document): string[] {
+export function readRelAuthors(index: PageIndex): string[] {
   const out: string[] = [];
-  for (const a of Array.from(doc.querySelectorAll('a[rel~="author"]'))) {
+  for (const a of index.relAuthors) {
     if (inFurniture(a)) continue;
     const value = clean(a.textContent);
     if (value) out.push(value);
@@ -134,21 +137,22 @@ export function readRelAuthors(doc: Document): string[] {
 
 /**
  * The article's `<time datetime>`: one marked as publication time (`pubdate`, itemprop,
- * class "published"), else the first inside the article's header, else the first in the
- * document outside page furniture.
+ * class "publish"/"posted"), else the first inside a header or byline, else the first inside
+ * an article, else the first in the document; never one in page furniture.
  */
-export function readTimeElement(doc: Document): string | null {
-  const selectors = [
-    "time[pubdate][datetime]",
-    'time[itemprop~="datePublished"][datetime]',
-    "time[class*=publish][datetime], time[class*=posted][datetime]",
-    "article header time[datetime], header time[datetime], [class*=byline] time[datetime]",
-    "article time[datetime]",
-    "time[datetime]",
+export function readTimeElement(index: PageIndex): string | null {
+  const times = index.times.filter((el) => !inFurniture(el));
+  const tests: ((el: Element) => boolean)[] = [
+    (el) => el.hasAttribute("pubdate"),
+    (el) => hasToken(el.getAttribute("itemprop"), "datePublished"),
+    (el) => /publish|posted/i.test(el.getAttribute("class") ?? ""),
+    (el) => el.closest("header, [class*=byline]") !== null,
+    (el) => el.closest("article") !== null,
+    () => true,
   ];
-  for (const selector of selectors) {
-    for (const el of Array.from(doc.querySelectorAll(selector))) {
-      if (inFurniture(el)) continue;
+  for (const test of tests) {
+    for (const el of times) {
+      if (!test(el)) continue;
       const value = clean(el.getAttribute("datetime"));
       if (value) return value;
     }
@@ -156,13 +160,17 @@ export function readTimeElement(doc: Document): string | null {
   return null;
 }
 
-/** `href` of the first `link[rel~=canonical]`, as written. */
-export function readCanonicalHref(doc: Document): string | null {
-  const link = doc.querySelector('link[rel~="canonical" i][href]');
-  return clean(link?.getAttribute("href"));
+/** `href` of the first `<link>` whose `rel` holds `rel`, as written. */
+export function readLinkHref(index: PageIndex, rel: string): string | null {
+  for (const link of index.links) {
+    if (!hasToken(link.getAttribute("rel"), rel)) continue;
+    const href = clean(link.getAttribute("href"));
+    if (href) return href;
+  }
+  return null;
 }
 
 /** `href` of `<base>`, as written (for resolving relative URLs the way the browser does). */
-export function readBaseHref(doc: Document): string | null {
-  return clean(doc.querySelector("base[href]")?.getAttribute("href"));
+export function readBaseHref(index: PageIndex): string | null {
+  return clean(index.base?.getAttribute("href"));
 }

@@ -35,11 +35,14 @@ function codePointToString(code: number): string {
  */
 export function decodeEntities(value: string): string {
   if (!value.includes("&")) return value;
-  return value.replace(/&(?:#(\d{1,8})|#[xX]([0-9a-fA-F]{1,8})|([a-zA-Z]{2,8}));/g, (whole, dec, hex, name) => {
-    if (dec !== undefined) return codePointToString(Number.parseInt(dec, 10));
-    if (hex !== undefined) return codePointToString(Number.parseInt(hex, 16));
-    return NAMED_ENTITIES[name as string] ?? whole;
-  });
+  return value.replace(
+    /&(?:#(\d{1,8})|#[xX]([0-9a-fA-F]{1,8})|([a-zA-Z]{2,8}));/g,
+    (whole, dec, hex, name) => {
+      if (dec !== undefined) return codePointToString(Number.parseInt(dec, 10));
+      if (hex !== undefined) return codePointToString(Number.parseInt(hex, 16));
+      return NAMED_ENTITIES[name as string] ?? whole;
+    },
+  );
 }
 
 /** Collapses whitespace (including no-break spaces) and trims. */
@@ -87,4 +90,69 @@ export function comparable(value: string): string {
     .replace(/[‘’‚‛′`]/g, "'")
     .replace(/[“”„‟″]/g, '"')
     .replace(/[–—―]/g, "-");
+}
+
+/** Class names for text meant only for screen readers ("Image caption, "). */
+const SCREEN_READER_ONLY =
+  /(?:^|[\s_-])(?:visually-?hidden|visuallyhidden|sr-only|screen-reader(?:-text|-only)?|u-vh|offscreen|a11y-hidden)(?:$|\s)/i;
+
+const BLOCK = new Set([
+  "address",
+  "article",
+  "aside",
+  "blockquote",
+  "br",
+  "dd",
+  "div",
+  "dl",
+  "dt",
+  "figcaption",
+  "figure",
+  "footer",
+  "h1",
+  "h2",
+  "h3",
+  "h4",
+  "h5",
+  "h6",
+  "header",
+  "hr",
+  "li",
+  "main",
+  "nav",
+  "ol",
+  "p",
+  "section",
+  "table",
+  "td",
+  "th",
+  "tr",
+  "ul",
+]);
+
+/**
+ * The text a reader sees in `el`: screen-reader-only text, `hidden` elements, scripts and
+ * styles left out; block elements (div, p, li, br...) start a new line, so "By Jane Doe" and
+ * "Staff writer" in sibling blocks do not run together. Not collapsed: callers decide.
+ */
+export function visibleText(el: Element): string {
+  let out = "";
+  const visit = (node: Node) => {
+    if (node.nodeType === 3) {
+      out += node.nodeValue ?? "";
+      return;
+    }
+    if (node.nodeType !== 1) return;
+    const element = node as Element;
+    const tag = element.localName;
+    if (tag === "script" || tag === "style" || tag === "template" || tag === "noscript") return;
+    if (element.hasAttribute("hidden") || SCREEN_READER_ONLY.test(element.getAttribute("class") ?? ""))
+      return;
+    const block = BLOCK.has(tag);
+    if (block) out += "\n";
+    for (const child of Array.from(element.childNodes)) visit(child);
+    if (block) out += "\n";
+  };
+  for (const child of Array.from(el.childNodes)) visit(child);
+  return out;
 }

@@ -3,7 +3,7 @@
  * headline the page actually shows when several declared titles disagree.
  */
 
-import { inFurniture } from "./meta-tags.ts";
+import { inFurniture, type PageIndex } from "./page-index.ts";
 import { clean, comparable } from "./text.ts";
 
 /** Separators between a headline and a site or section name. */
@@ -18,7 +18,9 @@ function sameSite(segment: string, siteNames: readonly string[]): boolean {
   return siteNames.some((name) => {
     const site = comparable(name).replace(/^(?:https?:\/\/)?(?:www\.)?/, "");
     if (site === "") return false;
-    return seg === site || seg === site.replace(/\.[a-z]{2,}$/, "") || seg.replace(/\.[a-z]{2,}$/, "") === site;
+    return (
+      seg === site || seg === site.replace(/\.[a-z]{2,}$/, "") || seg.replace(/\.[a-z]{2,}$/, "") === site
+    );
   });
 }
 
@@ -81,10 +83,10 @@ export function cleanDocumentTitle(title: string, siteNames: readonly string[]):
 }
 
 /** Texts of the page's `<h1>` elements outside navigation and sidebars, in order. */
-export function headingTexts(doc: Document): string[] {
+export function headingTexts(index: PageIndex): string[] {
   const out: string[] = [];
-  for (const h1 of Array.from(doc.querySelectorAll("h1"))) {
-    if (inFurniture(h1)) continue;
+  for (const h1 of index.headings) {
+    if (h1.localName !== "h1" || inFurniture(h1)) continue;
     const text = clean(h1.textContent);
     if (text) out.push(text);
   }
@@ -105,7 +107,10 @@ export function matchesHeading(candidate: string, heading: string): boolean {
  * headline; when none is, the first candidate, unless it is a "…"-truncated copy of a later
  * one (JSON-LD headlines are often cut at 110 characters), in which case the full one.
  */
-export function pickTitle(candidates: readonly (string | null)[], headings: readonly string[]): string | null {
+export function pickTitle(
+  candidates: readonly (string | null)[],
+  headings: readonly string[],
+): string | null {
   const present = candidates.filter((c): c is string => !!c);
   for (const candidate of present) {
     if (headings.some((h) => matchesHeading(candidate, h))) return candidate;

@@ -119,8 +119,8 @@ export const repeatedText: Pass = {
         if (!first) seen.set(text, el);
         continue;
       }
-      const caption = isCaptionLike(el) || isCaptionLike(first);
-      remove(ctx, el, caption ? "caption" : "duplicate", caption ? "caption printed twice" : "text printed twice");
+      // Only captions: a story may repeat a sentence on purpose (a refrain, a quoted line).
+      if (isCaptionLike(el) || isCaptionLike(first)) remove(ctx, el, "caption", "caption printed twice");
     }
   },
 };

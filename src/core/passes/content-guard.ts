@@ -1,7 +1,7 @@
 /**
  * The guard every container removal asks first. Class names lie: a site may wrap the whole
  * story in `<div class="has-ads">` or `<section class="article-related-wrapper">`. A container
- * that holds real prose (several long paragraphs, or a lot of text that is not links) is
+ * that holds the headline or real prose (several long paragraphs, or a lot of text that is not links) is
  * content, whatever its class says, and is never removed by a class-name rule.
  */
 
@@ -14,6 +14,8 @@ export function linkTextLength(el: Element): number {
 }
 
 export function looksLikeContent(el: Element): boolean {
+  // The headline belongs to the story: no ad slot or promo box contains it.
+  if (el.localName === "h1" || el.getElementsByTagName("h1").length > 0) return true;
   const text = el.textContent ?? "";
   if (text.length < 250) return false;
   let prose = 0;

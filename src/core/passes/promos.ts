@@ -16,7 +16,7 @@ import { measure, shortElements } from "./measure.ts";
 import { namedElements } from "./scan.ts";
 
 const FURNITURE_WORDS =
-  /(?:^|[\s_-])(?:newsletter|newsletters|subscribe|subscription|signup|sign-up|optin|opt-in|related|relatedlinks|related-articles|related-posts|related-stories|related-content|recommended|recommendations|most-read|mostread|most-popular|mostpopular|popular|trending|share|shares|sharing|sharebar|share-bar|sharetools|share-tools|social|social-share|socialshare|social-links|cookie|cookies|consent|gdpr|cmp-banner|cmp-dialog|cmp-message|cmp-wrapper|cmp-root|sp_message|cookiebanner|comments-teaser|comment-teaser|comments-count|read-more|readmore|more-stories|morestories|more-articles|video-promo|latest-videos|watch-more|promo|promos|promotion|breadcrumb|breadcrumbs|paywall|app-promo|follow-us|print-button|toolbar|jump-link|author-more|tags|tag-list|taglist)(?:$|[\s_-])/i;
+  /(?:^|[\s_-])(?:newsletter|newsletters|subscribe|subscription|signup|sign-up|optin|opt-in|related|relatedlinks|related-articles|related-posts|related-stories|related-content|recommended|recommendations|most-read|mostread|most-popular|mostpopular|popular|trending|share|shares|sharing|sharebar|share-bar|sharetools|share-tools|social|social-share|socialshare|social-links|cookie|cookies|consent|gdpr|cmp-banner|cmp-dialog|cmp-message|cmp-wrapper|cmp-root|sp_message|cookiebanner|comments-teaser|comment-teaser|comments-count|read-more|readmore|more-stories|morestories|more-articles|video-promo|latest-videos|watch-more|promo|promos|promotion|breadcrumb|breadcrumbs|app-promo|follow-us|print-button|toolbar|jump-link|author-more|tags|tag-list|taglist)(?:$|[\s_-])/i;
 
 /** Headings that introduce a list of other stories, in our readers' languages. */
 const PROMO_HEADING =

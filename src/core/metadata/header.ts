@@ -1,0 +1,59 @@
+/**
+ * The article's header region: from its `<h1>` to the next heading, under a nearby ancestor.
+ * Deks and bylines are looked for here, not anywhere in the page, so that teasers for other
+ * stories, author boxes at the end and sidebars do not count.
+ */
+
+import { follows, inFurniture, type PageIndex } from "./page-index.ts";
+import { comparable } from "./text.ts";
+
+/** How far up from the h1 the region reaches (headline, dek and byline often sit in sibling wrappers). */
+const SCOPE_DEPTH = 4;
+
+export interface HeaderRegion {
+  h1: Element;
+  /** The h1's ancestor up to 4 levels up, stopping below `<body>`; null when the h1 is a child of body. */
+  scope: Element | null;
+  /** True for elements after the h1, inside the scope, and before the next heading. */
+  contains(el: Element): boolean;
+  /** True once `el` lies past the next heading (callers walking in document order may stop). */
+  isPast(el: Element): boolean;
+}
+
+/** The article's h1: the one whose text is the title, else the first in an article/main, else the first. */
+export function articleHeading(index: PageIndex, title: string | null): Element | null {
+  const h1s = index.headings.filter((h) => h.localName === "h1" && !inFurniture(h));
+  if (title) {
+    const match = h1s.find((h) => comparable(h.textContent ?? "") === comparable(title));
+    if (match) return match;
+  }
+  return h1s.find((h) => h.closest("article, main, [role=main]")) ?? h1s[0] ?? null;
+}
+
+function headerScope(h1: Element): Element | null {
+  let scope: Element | null = null;
+  let node = h1.parentElement;
+  for (let depth = 0; node && depth < SCOPE_DEPTH; depth++, node = node.parentElement) {
+    if (node.localName === "body" || node.localName === "html") break;
+    scope = node;
+  }
+  return scope;
+}
+
+/** The header region of the article, or null when the page has no usable h1. */
+export function headerRegion(index: PageIndex, title: string | null): HeaderRegion | null {
+  const h1 = articleHeading(index, title);
+  if (!h1) return null;
+  const scope = headerScope(h1);
+  // A heading after the h1 ends the header: past it we are in a teaser or in the body.
+  const next =
+    (scope && index.headings.find((h) => h !== h1 && scope.contains(h) && follows(index, h1, h))) || null;
+  const isPast = (el: Element) =>
+    next !== null && follows(index, next, el) && !next.contains(el) && !el.contains(next);
+  return {
+    h1,
+    scope,
+    isPast,
+    contains: (el) => (scope?.contains(el) ?? false) && follows(index, h1, el) && !isPast(el),
+  };
+}

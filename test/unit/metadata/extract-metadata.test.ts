@@ -1,0 +1,478 @@
+/** extractMetadata: one documented precedence per field, on jsdom documents. */
+import { JSDOM } from "jsdom";
+import { describe, expect, it } from "vitest";
+import { extractMetadata } from "../../../src/core/metadata/index.ts";
+
+const URL = "https://news.example.com/world/2021/08/24/story.html?utm_source=x";
+
+function page(head: string, body = "", htmlAttrs = ""): Document {
+  return new JSDOM(`<!doctype html><html ${htmlAttrs}><head>${head}</head><body>${body}</body></html>`, {
+    url: URL,
+  }).window.document;
+}
+
+const ld = (value: unknown) => `<script type="application/ld+json">${JSON.stringify(value)}</script>`;
+const meta = (attr: "property" | "name", key: string, content: string) =>
+  `<meta ${attr}="${key}" content="${content}">`;
+
+describe("title", () => {
+  it("prefers og:title, strips a known site name, when no h1 settles it", () => {
+    const doc = page(
+      meta("property", "og:title", "Storm hits the coast | Example News") +
+        meta("property", "og:site_name", "Example News") +
+        ld({ "@type": "NewsArticle", headline: "Storm batters the coast overnight" }) +
+        "<title>Storm hits the coast - Example News</title>",
+    );
+    expect(extractMetadata(doc, URL).title).toBe("Storm hits the coast");
+  });
+
+  it("takes the declared title that the page shows as its h1 (JSON-LD over a social og:title)", () => {
+    const doc = page(
+      meta("property", "og:title", "You won't believe this storm") +
+        ld({ "@type": "NewsArticle", headline: "Storm batters the coast overnight" }),
+      "<article><h1>Storm batters the coast overnight</h1><p>Text.</p></article>",
+    );
+    expect(extractMetadata(doc, URL).title).toBe("Storm batters the coast overnight");
+  });
+
+  it("prefers the full og:title over a JSON-LD headline truncated with an ellipsis", () => {
+    const full = "A very long headline that a publisher had to cut for the structured data limit of search";
+    const doc = page(
+      ld({ "@type": "NewsArticle", headline: `${full.slice(0, 60)}…` }) + meta("property", "og:title", full),
+    );
+    // og:title is first anyway; the truncated one must never win over it.
+    expect(extractMetadata(doc, URL).title).toBe(full);
+    const onlyTruncatedFirst = page(
+      ld({ "@type": "NewsArticle", headline: `${full.slice(0, 60)}…` }) + meta("name", "twitter:title", full),
+    );
+    expect(extractMetadata(onlyTruncatedFirst, URL).title).toBe(full);
+  });
+
+  it.each([
+    ["pipe", "Council approves the new budget plan | The Daily Planet"],
+    ["hyphen", "Council approves the new budget plan - The Daily Planet"],
+    ["em dash", "Council approves the new budget plan — The Daily Planet"],
+    ["double colon", "Council approves the new budget plan :: Planet"],
+  ])("cleans a site-name suffix from <title> (%s)", (_name, title) => {
+    const doc = page(`<title>${title}</title>`);
+    expect(extractMetadata(doc, URL).title).toBe("Council approves the new budget plan");
+  });
+
+  it("keeps a <title> whose separator is part of the headline", () => {
+    const doc = page("<title>Spider-Man - a review</title>");
+    expect(extractMetadata(doc, URL).title).toBe("Spider-Man - a review");
+  });
+
+  it("falls back to the h1, and is null for an empty page", () => {
+    expect(extractMetadata(page("", "<h1>Only a heading</h1>"), URL).title).toBe("Only a heading");
+    expect(extractMetadata(page(""), URL).title).toBeNull();
+  });
+});
+
+describe("authors", () => {
+  it("JSON-LD authors win over meta authors when they disagree", () => {
+    const doc = page(
+      meta("name", "author", "Web Desk") +
+        ld({
+          "@type": "NewsArticle",
+          author: [{ "@type": "Person", name: "Jane Doe" }, { name: "John Roe" }],
+        }),
+    );
+    expect(extractMetadata(doc, URL).authors).toEqual(["Jane Doe", "John Roe"]);
+  });
+
+  it("drops a profile URL in article:author and falls through to the next source", () => {
+    const doc = page(
+      meta("property", "article:author", "https://www.facebook.com/janedoe") +
+        meta("name", "author", "By Jane Doe"),
+    );
+    expect(extractMetadata(doc, URL).authors).toEqual(["Jane Doe"]);
+  });
+
+  it("a JSON-LD author that is only a URL yields no name", () => {
+    const doc = page(ld({ "@type": "Article", author: "https://www.facebook.com/xyz" }));
+    expect(extractMetadata(doc, URL).authors).toEqual([]);
+  });
+
+  it("splits a byline in meta author", () => {
+    const doc = page(meta("name", "author", "By Jane Doe and John Roe"));
+    expect(extractMetadata(doc, URL).authors).toEqual(["Jane Doe", "John Roe"]);
+  });
+
+  it("reads Dublin Core in any spelling, and Parse.ly", () => {
+    expect(extractMetadata(page(meta("name", "DC.creator", "Ann Lee")), URL).authors).toEqual(["Ann Lee"]);
+    expect(extractMetadata(page(meta("name", "dcterms.creator", "Ann Lee")), URL).authors).toEqual([
+      "Ann Lee",
+    ]);
+    expect(extractMetadata(page(meta("name", "parsely-author", "Bo Park")), URL).authors).toEqual([
+      "Bo Park",
+    ]);
+  });
+
+  it("reads microdata authors (nested itemprop=name) and rel=author links", () => {
+    const micro = page(
+      "",
+      '<article><span itemprop="author" itemscope>By <span itemprop="name">Cy Young</span></span><p>x</p></article>',
+    );
+    expect(extractMetadata(micro, URL).authors).toEqual(["Cy Young"]);
+    const rel = page("", '<article><a rel="author" href="/staff/dee">Dee Holt</a></article>');
+    expect(extractMetadata(rel, URL).authors).toEqual(["Dee Holt"]);
+  });
+
+  it("prefers the reporter in the header byline over an organisation named as author (BBC pattern)", () => {
+    const doc = page(
+      meta("property", "og:site_name", "BBC News") +
+        ld({
+          "@type": "ReportageNewsArticle",
+          headline: "Harbour town votes",
+          author: { "@type": "NewsMediaOrganization", name: "BBC News" },
+        }),
+      `<article><header><h1>Harbour town votes</h1></header>
+        <div data-component="byline-block" class="ssrcss-68pt20-Text-TextContributorName">
+          <div><span>By Helen Tregothnan</span><div class="role">BBC News, Cornwall</div></div>
+        </div><p>Body.</p></article>`,
+    );
+    expect(extractMetadata(doc, URL).authors).toEqual(["Helen Tregothnan"]);
+  });
+
+  it("keeps the organisation as author when the page names no person", () => {
+    const doc = page(
+      meta("property", "og:site_name", "BBC News") +
+        ld({ "@type": "NewsArticle", author: { "@type": "NewsMediaOrganization", name: "BBC News" } }),
+      "<article><h1>Title</h1><p>Body.</p></article>",
+    );
+    expect(extractMetadata(doc, URL).authors).toEqual(["BBC News"]);
+  });
+
+  it("prefers a printed name over a user name in the metadata", () => {
+    const doc = page(
+      ld({ "@type": "Article", author: "CC7567" }),
+      '<article><h1>Title</h1><div class="author-name">James Akinaka • 8h</div></article>',
+    );
+    expect(extractMetadata(doc, URL).authors).toEqual(["James Akinaka"]);
+  });
+
+  it("does not take a byline from past the article header (author boxes, teasers)", () => {
+    const doc = page(
+      "",
+      '<article><h1>Title</h1><p>Body.</p><h2>About the author</h2><div class="author-bio">Jane Doe writes things.</div></article>',
+    );
+    expect(extractMetadata(doc, URL).authors).toEqual([]);
+  });
+
+  it("reads og:article:author like article:author", () => {
+    const doc = page(meta("property", "og:article:author", "Jane Doe"));
+    expect(extractMetadata(doc, URL).authors).toEqual(["Jane Doe"]);
+  });
+
+  it("ignores rel=author links in sidebars", () => {
+    const doc = page("", '<aside><a rel="author" href="/staff/x">Other Writer</a></aside>');
+    expect(extractMetadata(doc, URL).authors).toEqual([]);
+  });
+});
+
+describe("dates", () => {
+  it("JSON-LD datePublished wins over article:published_time; offsets are kept", () => {
+    const doc = page(
+      meta("property", "article:published_time", "2021-08-24T10:00:00Z") +
+        ld({
+          "@type": "NewsArticle",
+          datePublished: "2021-08-24T23:01:00+05:30",
+          dateModified: "2021-08-25 08:00:00 +0530",
+        }),
+    );
+    const m = extractMetadata(doc, URL);
+    expect(m.publishedTime).toBe("2021-08-24T23:01:00+05:30");
+    expect(m.modifiedTime).toBe("2021-08-25T08:00:00+05:30");
+  });
+
+  it("skips an unreadable date and uses the next source", () => {
+    const doc = page(
+      ld({ "@type": "NewsArticle", datePublished: "sometime last week" }) +
+        meta("property", "article:published_time", "Tue, 24 Aug 2021 17:31:00 GMT"),
+    );
+    expect(extractMetadata(doc, URL).publishedTime).toBe("2021-08-24T17:31:00Z");
+  });
+
+  it("falls back to <time datetime> in the article header", () => {
+    const doc = page(
+      "",
+      '<aside><time datetime="2020-01-01">old</time></aside><article><header><h1>T</h1><time datetime="2021-08-24">Aug 24</time></header></article>',
+    );
+    expect(extractMetadata(doc, URL).publishedTime).toBe("2021-08-24");
+  });
+});
+
+describe("siteName", () => {
+  it("og:site_name first, then JSON-LD publisher, then application-name, then twitter:site", () => {
+    expect(extractMetadata(page(meta("property", "og:site_name", "Example News")), URL).siteName).toBe(
+      "Example News",
+    );
+    expect(
+      extractMetadata(page(ld({ "@type": "NewsArticle", publisher: { name: "Example Media" } })), URL)
+        .siteName,
+    ).toBe("Example Media");
+    expect(extractMetadata(page(meta("name", "application-name", "Example App")), URL).siteName).toBe(
+      "Example App",
+    );
+    expect(extractMetadata(page(meta("name", "twitter:site", "@examplenews")), URL).siteName).toBe(
+      "examplenews",
+    );
+    expect(
+      extractMetadata(
+        page(meta("name", "twitter:site", "@examplenews") + meta("name", "application-name", "App")),
+        URL,
+      ).siteName,
+    ).toBe("App");
+  });
+
+  it("uses the publisher name when og:site_name is that name plus a tagline or domain", () => {
+    const doc = page(
+      meta("property", "og:site_name", "Aktuálně.cz - Víte, co se právě děje") +
+        ld({ "@type": "NewsArticle", publisher: { "@type": "Organization", name: "Aktuálně.cz" } }),
+    );
+    expect(extractMetadata(doc, URL).siteName).toBe("Aktuálně.cz");
+  });
+});
+
+describe("canonicalUrl", () => {
+  it("resolves a relative canonical against the document URL", () => {
+    const doc = page('<link rel="canonical" href="/world/story.html">');
+    expect(extractMetadata(doc, URL).canonicalUrl).toBe("https://news.example.com/world/story.html");
+  });
+
+  it("resolves against <base href> like the browser does", () => {
+    const doc = page('<base href="https://cdn.example.org/mirror/"><link rel="canonical" href="story.html">');
+    expect(extractMetadata(doc, URL).canonicalUrl).toBe("https://cdn.example.org/mirror/story.html");
+  });
+
+  it("falls back to og:url, then JSON-LD url; ignores a canonical pointing at the site root", () => {
+    const doc = page(
+      '<link rel="canonical" href="https://news.example.com/">' +
+        meta("property", "og:url", "https://news.example.com/og"),
+    );
+    expect(extractMetadata(doc, URL).canonicalUrl).toBe("https://news.example.com/og");
+    const ldOnly = page(
+      ld({ "@type": "Article", mainEntityOfPage: { "@id": "https://news.example.com/ld" } }),
+    );
+    expect(extractMetadata(ldOnly, URL).canonicalUrl).toBe("https://news.example.com/ld");
+  });
+
+  it("refuses non-http canonicals", () => {
+    const doc = page('<link rel="canonical" href="javascript:alert(1)">');
+    expect(extractMetadata(doc, URL).canonicalUrl).toBeNull();
+  });
+});
+
+describe("lang and dir", () => {
+  it("reads <html lang> as written, then xml:lang, then content-language", () => {
+    expect(extractMetadata(page("", "", 'lang="pt-BR"'), URL).lang).toBe("pt-BR");
+    expect(extractMetadata(page("", "", 'xml:lang="fr"'), URL).lang).toBe("fr");
+    expect(extractMetadata(page('<meta http-equiv="content-language" content="de, en">'), URL).lang).toBe(
+      "de",
+    );
+    expect(extractMetadata(page(""), URL).lang).toBeNull();
+  });
+
+  it("reads dir from <html>, overridden by <body>; only ltr/rtl", () => {
+    expect(extractMetadata(page("", "", 'dir="rtl"'), URL).dir).toBe("rtl");
+    const bodyRtl = new JSDOM('<html dir="ltr"><body dir="rtl"><p>x</p></body></html>', { url: URL }).window
+      .document;
+    expect(extractMetadata(bodyRtl, URL).dir).toBe("rtl");
+    expect(extractMetadata(page("", "", 'dir="auto"'), URL).dir).toBeNull();
+  });
+
+  it("uses the dir of the single main region when it declares one", () => {
+    const doc = page("", '<main dir="rtl"><p>مرحبا</p></main>');
+    expect(extractMetadata(doc, URL).dir).toBe("rtl");
+  });
+});
+
+describe("leadImage", () => {
+  it("resolves og:image, takes og:image:alt and the caption of the figure showing the same file", () => {
+    const doc = page(
+      meta("property", "og:image", "/media/2021/storm-coast-1200x630.jpg?w=1200") +
+        meta("property", "og:image:alt", "Waves over the sea wall"),
+      `<article><figure><img src="https://cdn.example.com/media/2021/storm-coast-800x450.jpg" alt="x">
+        <figcaption>Waves broke over the sea wall on Tuesday. Photo: A. Lee</figcaption></figure></article>`,
+    );
+    expect(extractMetadata(doc, URL).leadImage).toEqual({
+      url: "https://news.example.com/media/2021/storm-coast-1200x630.jpg?w=1200",
+      alt: "Waves over the sea wall",
+      caption: "Waves broke over the sea wall on Tuesday. Photo: A. Lee",
+    });
+  });
+
+  it("matches lazy-loaded figures through srcset / data-src", () => {
+    const doc = page(
+      meta("property", "og:image", "https://cdn.example.com/img/harbour-view.jpg"),
+      `<figure><img data-srcset="https://cdn.example.com/img/harbour-view_800w.jpg 800w, https://cdn.example.com/img/harbour-view.jpg 1600w">
+        <figcaption>The harbour at dawn.</figcaption></figure>`,
+    );
+    expect(extractMetadata(doc, URL).leadImage?.caption).toBe("The harbour at dawn.");
+  });
+
+  it("leaves screen-reader-only text out of the caption", () => {
+    const doc = page(
+      meta("property", "og:image", "https://ichef.example.com/news/1024/branded/_1329_marsh-lead.jpg"),
+      `<figure><img src="https://ichef.example.com/news/976/cps/_1329_marsh-lead.jpg">
+        <figcaption><span class="visually-hidden">Image caption, </span><p>The wall was built in 1871</p></figcaption></figure>`,
+    );
+    expect(extractMetadata(doc, URL).leadImage?.caption).toBe("The wall was built in 1871");
+  });
+
+  it("matches crops of the same source image by its id segment", () => {
+    const doc = page(
+      meta(
+        "property",
+        "og:image",
+        "https://i.example.co.uk/img/media/df84b519a877d652e950/0_320_4800_2880/master/4800.jpg",
+      ),
+      `<figure><img src="https://i.example.co.uk/img/media/df84b519a877d652e950/0_507_4039_2693/master/4039.jpg?width=700">
+        <figcaption>Whale expert Hori Parata.</figcaption></figure>
+       <figure><img src="https://i.example.co.uk/img/media/05cb692c634cd90e5411/0_0_4800_3200/master/4800.jpg">
+        <figcaption>Another photo.</figcaption></figure>`,
+    );
+    expect(extractMetadata(doc, URL).leadImage?.caption).toBe("Whale expert Hori Parata.");
+  });
+
+  it("caption is null when no figure shows the image", () => {
+    const doc = page(
+      meta("property", "og:image", "https://cdn.example.com/img/lead.jpg"),
+      '<figure><img src="https://cdn.example.com/img/other.jpg"><figcaption>Another picture</figcaption></figure>',
+    );
+    expect(extractMetadata(doc, URL).leadImage).toEqual({
+      url: "https://cdn.example.com/img/lead.jpg",
+      alt: null,
+      caption: null,
+    });
+  });
+
+  it("falls back to twitter:image and JSON-LD image, and skips a site-wide default share image", () => {
+    const doc = page(
+      meta("property", "og:image", "https://cdn.example.com/static/default-share.png") +
+        ld({
+          "@type": "NewsArticle",
+          image: {
+            "@type": "ImageObject",
+            url: "https://cdn.example.com/a/real.jpg",
+            description: "Real alt",
+          },
+        }),
+    );
+    expect(extractMetadata(doc, URL).leadImage).toEqual({
+      url: "https://cdn.example.com/a/real.jpg",
+      alt: "Real alt",
+      caption: null,
+    });
+    const twitter = page(meta("name", "twitter:image", "https://cdn.example.com/t.jpg"));
+    expect(extractMetadata(twitter, URL).leadImage?.url).toBe("https://cdn.example.com/t.jpg");
+  });
+});
+
+describe("subtitle and description", () => {
+  const articleHead = meta("property", "og:type", "article");
+
+  it("an explicit dek element near the h1 wins over declared descriptions", () => {
+    const doc = page(
+      articleHead + meta("property", "og:description", "A description written for sharing."),
+      `<article><header><h1>Storm batters the coast</h1>
+        <p class="article-standfirst">Thousands lost power as winds reached 120km/h.</p></header>
+        <p>Body text.</p></article>`,
+    );
+    const m = extractMetadata(doc, URL);
+    expect(m.subtitle).toBe("Thousands lost power as winds reached 120km/h.");
+    expect(m.description).toBe("A description written for sharing.");
+  });
+
+  it("leaves a byline inside the standfirst out of the dek", () => {
+    const doc = page(
+      "",
+      `<div><div><h1>Headline here</h1></div><div class="standfirst"><p>The dek sentence of this story.</p>
+        <p>by <a rel="author" href="/p/jane">Jane Doe</a></p></div></div>`,
+    );
+    expect(extractMetadata(doc, URL).subtitle).toBe("The dek sentence of this story.");
+  });
+
+  it("ignores dek-like elements after another heading (teasers, body sections)", () => {
+    const doc = page(
+      "",
+      `<div><h1>Headline here</h1><h4>Related</h4><p class="standfirst">A teaser for another story entirely.</p></div>`,
+    );
+    expect(extractMetadata(doc, URL).subtitle).toBeNull();
+  });
+
+  it("then JSON-LD alternativeHeadline (a sentence), then JSON-LD description, then og:description", () => {
+    const alt = page(
+      ld({ "@type": "NewsArticle", alternativeHeadline: "The winds reached 120km/h.", description: "Desc." }),
+    );
+    expect(extractMetadata(alt, URL).subtitle).toBe("The winds reached 120km/h.");
+    const headlineLike = page(
+      ld({
+        "@type": "NewsArticle",
+        alternativeHeadline: "Storm Hits Coast",
+        description: "The JSON-LD description.",
+      }),
+    );
+    expect(extractMetadata(headlineLike, URL).subtitle).toBe("The JSON-LD description.");
+    const og = page(articleHead + meta("property", "og:description", "What happened, in one sentence."));
+    expect(extractMetadata(og, URL).subtitle).toBe("What happened, in one sentence.");
+  });
+
+  it("does not use a truncated description, nor descriptions of non-article pages", () => {
+    const truncated = page(
+      articleHead + meta("property", "og:description", "Picture a deck of tarot cards. What do you..."),
+    );
+    const m = extractMetadata(truncated, URL);
+    expect(m.subtitle).toBeNull();
+    expect(m.description).toBe("Picture a deck of tarot cards. What do you...");
+    const home = page(meta("name", "description", "The best news site in the world."));
+    expect(extractMetadata(home, URL).subtitle).toBeNull();
+  });
+
+  it("description precedence: og:description, then meta description, then twitter, then JSON-LD", () => {
+    expect(
+      extractMetadata(
+        page(meta("name", "description", "Meta.") + meta("property", "og:description", "OG.")),
+        URL,
+      ).description,
+    ).toBe("OG.");
+    expect(
+      extractMetadata(
+        page(ld({ "@type": "Article", description: "LD." }) + meta("name", "description", "Meta.")),
+        URL,
+      ).description,
+    ).toBe("Meta.");
+    expect(extractMetadata(page(ld({ "@type": "Article", description: "LD." })), URL).description).toBe(
+      "LD.",
+    );
+  });
+});
+
+describe("purity", () => {
+  it("does not mutate the document", () => {
+    const doc = page(
+      meta("property", "og:image", "/a.jpg") + ld({ "@type": "NewsArticle", headline: "H" }),
+      '<article><h1>H</h1><p class="dek">A dek that is long enough.</p><figure><img src="/a.jpg"><figcaption>C</figcaption></figure></article>',
+    );
+    const before = doc.documentElement.outerHTML;
+    extractMetadata(doc, URL);
+    expect(doc.documentElement.outerHTML).toBe(before);
+  });
+
+  it("returns the full shape for an empty document", () => {
+    expect(extractMetadata(page(""), URL)).toEqual({
+      canonicalUrl: null,
+      title: null,
+      subtitle: null,
+      authors: [],
+      siteName: null,
+      publishedTime: null,
+      modifiedTime: null,
+      lang: null,
+      dir: null,
+      description: null,
+      leadImage: null,
+    });
+  });
+});
