@@ -20,7 +20,7 @@
 import { isProbablyReaderable, Readability } from "@mozilla/readability";
 import { serializeChildren } from "./html.ts";
 import { toMarkdown } from "./markdown.ts";
-import { extractMetadata } from "./metadata/index.ts";
+import { cleanAuthors, extractMetadata } from "./metadata/index.ts";
 import type { PageMetadata } from "./metadata/types.ts";
 import { adLabels, adSlots } from "./passes/ads.ts";
 import { CAPTION_SELECTOR, captionMarks, hiddenCopies, repeatedText } from "./passes/captions.ts";
@@ -162,7 +162,7 @@ function defineLazyMarkdown(article: Article): void {
  * metadata title is the fallback.
  */
 function assembleMetadata(meta: PageMetadata, parsed: Parsed, url: string) {
-  const authors = meta.authors.length > 0 ? meta.authors : splitByline(parsed.byline);
+  const authors = meta.authors.length > 0 ? meta.authors : cleanAuthors(parsed.byline ? [parsed.byline] : []);
   const dir = meta.dir ?? (parsed.dir === "rtl" || parsed.dir === "ltr" ? parsed.dir : null);
   return {
     url: meta.canonicalUrl ?? url,
@@ -182,17 +182,6 @@ function assembleMetadata(meta: PageMetadata, parsed: Parsed, url: string) {
 function clean(value: string | null | undefined): string | null {
   const v = value?.replace(/\s+/g, " ").trim();
   return v ? v : null;
-}
-
-/** Readability's byline as a list of names: no "By", no trailing date. */
-function splitByline(byline: string | null | undefined): string[] {
-  const text = clean(byline);
-  if (!text) return [];
-  const name = text
-    .replace(/^(?:by|von|par|por|di)\s+/i, "")
-    .replace(/\s*[|,–—-]?\s*(?:updated|published|posted)\b.*$/i, "")
-    .trim();
-  return name ? [name] : [];
 }
 
 function firstImage(root: Element): LeadImage | null {

@@ -9,6 +9,7 @@ export type RemovalKind =
   | "ad"
   | "ad-label"
   | "caption"
+  | "credit"
   | "promo"
   | "lazy-image"
   | "headline"

@@ -34,7 +34,8 @@
  *              (author "BBC News" on BBC News) or only user names ("CC7567", "mcupdate") is
  *              skipped while a later source names a person, and used when none does.
  * siteName     og:site_name > JSON-LD publisher.name > JSON-LD Organization/WebSite name >
- *              application-name > twitter:site without "@" (last resort). When og:site_name is
+ *              application-name. A twitter:site handle ("@nytimes") is not a site's name and is
+ *              only used to cut the site from titles. When og:site_name is
  *              the publisher name plus a suffix ("Libération.fr", "Spiceworks Inc",
  *              "Aktuálně.cz - Víte, co se právě děje"), the publisher name is used.
  * publishedTime (normalised, dates.ts) JSON-LD datePublished > article:published_time >
@@ -105,7 +106,6 @@ function baseUrl(index: PageIndex, documentUrl: string): string {
 }
 
 function readSiteName(meta: MetaTags, article: JsonLdArticle | null, ldSite: string | null): string | null {
-  const twitter = meta.first("twitter:site");
   const og = meta.first("og:site_name");
   const publisher = article?.publisherName ?? null;
   // "Libération.fr", "Spiceworks Inc", "Aktuálně.cz - Víte, co se právě děje": when the
@@ -117,7 +117,6 @@ function readSiteName(meta: MetaTags, article: JsonLdArticle | null, ldSite: str
     publisher,
     ldSite,
     meta.first("application-name"),
-    twitter && !/^https?:/i.test(twitter) ? clean(twitter.replace(/^@/, "")) : null,
   );
 }
 

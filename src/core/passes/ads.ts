@@ -73,13 +73,21 @@ const LABEL_TAGS = new Set([
   "small", "li", "a", "center", "label", "header",
 ]);
 
+/** "ANZEIGE – Heute mal ausgehen? ...": a line the label itself introduces is the ad's text. */
+const LABELLED_LINE = /^[\s\-–—(]*(?:anzeige|werbung|advertisement|sponsored|publicidad|publicité|reklama|annonse)\s*[-–—:|)]\s*\S/i;
+
 export const adLabels: Pass = {
   name: "ad-labels",
   run(root, ctx) {
     const sizes = measure(root);
-    for (const el of shortElements(root, 80, LABEL_TAGS)) {
-      if (sizes.get(el)!.hasMedia || isGone(el)) continue;
-      if (isAdLabel(el.textContent ?? "") && standsAlone(el)) remove(ctx, el, "ad-label", "ad label");
+    for (const el of shortElements(root, 240, LABEL_TAGS)) {
+      const m = sizes.get(el)!;
+      if (m.hasMedia || isGone(el)) continue;
+      const text = el.textContent ?? "";
+      if (m.textLength <= 80 && isAdLabel(text) && standsAlone(el)) remove(ctx, el, "ad-label", "ad label");
+      else if (!m.hasBlock && LABELLED_LINE.test(text) && squash(text).length <= 200 && standsAlone(el)) {
+        remove(ctx, el, "ad", "line marked as an ad");
+      }
     }
   },
 };

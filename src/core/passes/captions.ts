@@ -11,8 +11,8 @@
  *    was already printed is removed; a credit inside an earlier caption is removed; an alt
  *    text equal to the caption is emptied so Markdown and screen readers say it once.
  */
-import { isGone, type Pass, type PassContext, record, remove, squash } from "./context.ts";
-import { elementsInOrder, measure } from "./measure.ts";
+import { isGone, type Pass, type PassContext, record, remove, squash, standsAlone } from "./context.ts";
+import { elementsInOrder, measure, shortElements } from "./measure.ts";
 import { namedElements } from "./scan.ts";
 
 /** Classes of text that is only for screen readers. */
@@ -102,11 +102,38 @@ function dedupeCredits(root: Element, ctx: PassContext): void {
   }
 }
 
+/** "Foto: dpa", "Photograph by Jane Roe", "© Reuters": a credit and nothing else. */
+const CREDIT_LEAD =
+  /^\(?(?:(?:foto|fotos|bild|bilder|photo|photos|image|images|picture|credit|credits|crédit|crédits(?: photos?)?|crédito|quelle|bildquelle|source|źródło|zdjęcie|fot\.|grafik|illustration|copyright|titelbild|beitragsbild)\s*(?::|by\b|via\b|©)|©|\(c\)|photograph(?:y)? by\b|photo by\b|foto von\b)/i;
+/** "AFP / Marco Bertorello", "Judy Eddy/WENN.com": an agency and a photographer. */
+const CREDIT_SLASH = /^[\p{L}.&' -]{2,30}\s?\/\s?[\p{L}.&' -]{2,40}$/u;
+const CREDIT_AGENCY =
+  /^(?:[\p{L}.' -]{0,30}\b)?(?:getty images|istock(?:photo)?(?:\.com)?|shutterstock(?:\.com)?|imago(?: images)?|picture[- ]alliance|dpa|afp|reuters|ap photo|keystone|unsplash|pixabay|pexels|adobe ?stock|wenn\.com|epa)(?:\b[\p{L}./ -]{0,30})?$/iu;
+
+export function isCreditLine(text: string): boolean {
+  if (text.length > 100) return false;
+  if (CREDIT_LEAD.test(text)) return true;
+  return text.length <= 60 && text.split(" ").length <= 7 && (CREDIT_SLASH.test(text) || CREDIT_AGENCY.test(text));
+}
+
+const CREDIT_TAGS = new Set(["p", "span", "small", "div", "figcaption", "cite", "em", "i"]);
+
+/** Photo credits standing on their own line: who took the picture is not part of the story. */
+function removeCredits(root: Element, ctx: PassContext): void {
+  const sizes = measure(root);
+  for (const el of shortElements(root, 110, CREDIT_TAGS)) {
+    if (sizes.get(el)!.hasBlock || isGone(el)) continue;
+    const text = squash(el.textContent);
+    if (text && isCreditLine(text) && standsAlone(el)) remove(ctx, el, "credit", "photo credit");
+  }
+}
+
 export const repeatedText: Pass = {
   name: "repeated-text",
   run(root, ctx) {
     dedupeAltText(root, ctx);
     dedupeCredits(root, ctx);
+    removeCredits(root, ctx);
     const seen = new Map<string, Element>();
     const sizes = measure(root);
     for (const el of elementsInOrder(root)) {

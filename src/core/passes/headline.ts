@@ -8,11 +8,11 @@
  * The standfirst text that is removed here is returned through `ctx.removed` and prepended to
  * the article's plain text by the pipeline, so search and export keep it.
  */
-import { isGone, type Pass, remove, squash } from "./context.ts";
+import { isGone, type Pass, remove, squash, standsAlone } from "./context.ts";
 import { elementsInOrder, measure } from "./measure.ts";
 
 const HEAD_BLOCKS = new Set(["h1", "h2", "h3", "h4", "h5", "h6", "p", "div", "span", "time", "address"]);
-const TAIL_BLOCKS = new Set(["p", "div", "span", "time"]);
+const TAIL_BLOCKS = new Set(["p", "div", "span", "time", "small", "em", "strong", "h5", "h6"]);
 const LOOK_AT_FIRST = 8;
 
 function normal(text: string | null | undefined): string {
@@ -40,7 +40,7 @@ const ZONE = "ist|gmt|utc|est|edt|cst|cdt|pst|pdt|cet|cest|bst|uhr|am|pm";
  * keyword followed by nothing but date words. "Updated rules take effect" is a sentence.
  */
 const DATE_STUB = new RegExp(
-  `^\\(?(?:last )?(?:updated|published|posted|modified|aktualisiert|veröffentlicht|stand|mis à jour|publié)(?:\\s+(?:on|at|am|le|:))?(?:[\\s,.:/+()-]|\\d|\\b(?:${MONTH}|${ZONE}|mon|tue|wed|thu|fri|sat|sun)\\b\\.?)*$`,
+  `^\\(?(?:last )?(?:updated|published|posted|modified|created|aktualisiert|veröffentlicht|erstellt|geändert|stand|mis à jour|publié|actualizado|publicado|aggiornato|pubblicato)(?:\\s+(?:on|at|am|le|:))?(?:[\\s,.:/+()-]|\\d|\\b(?:${MONTH}|${ZONE}|mon|tue|wed|thu|fri|sat|sun)\\b\\.?)*$`,
   "i",
 );
 
@@ -83,14 +83,14 @@ export const headline: Pass = {
         remove(ctx, el, "headline", "date line repeated in the body");
       }
     }
-    // A publication line often closes the story instead: "(Published 24 August 2021, 23:01 IST)".
-    for (let i = order.length - 1, n = 0; i >= 0 && n < 3; i--) {
-      const el = order[i]!;
+    // Date lines elsewhere: a publication line often closes the story ("(Published 24 August
+    // 2021, 23:01 IST)"), and CMS templates print "Aktualisiert: 03.04.2020" between blocks.
+    // A block that is nothing but a date is never the story's prose (list items and table
+    // cells are left alone: a timeline's dates are content).
+    for (const el of order) {
       if (!TAIL_BLOCKS.has(el.localName) || !isLeaf(el)) continue;
       const raw = squash(el.textContent);
-      if (!raw) continue;
-      n++;
-      if (raw.length <= 80 && DATE_STUB.test(raw)) remove(ctx, el, "headline", "date line repeated in the body");
+      if (raw && isDateLine(el, raw) && standsAlone(el)) remove(ctx, el, "headline", "date line");
     }
   },
 };

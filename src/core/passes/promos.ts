@@ -16,11 +16,39 @@ import { measure, shortElements } from "./measure.ts";
 import { namedElements } from "./scan.ts";
 
 const FURNITURE_WORDS =
-  /(?:^|[\s_-])(?:newsletter|newsletters|subscribe|subscription|signup|sign-up|optin|opt-in|related|relatedlinks|related-articles|related-posts|related-stories|related-content|recommended|recommendations|most-read|mostread|most-popular|mostpopular|popular|trending|share|shares|sharing|sharebar|share-bar|sharetools|share-tools|social|social-share|socialshare|social-links|cookie|cookies|consent|gdpr|cmp-banner|cmp-dialog|cmp-message|cmp-wrapper|cmp-root|sp_message|cookiebanner|comments-teaser|comment-teaser|comments-count|read-more|readmore|more-stories|morestories|more-articles|video-promo|latest-videos|watch-more|promo|promos|promotion|breadcrumb|breadcrumbs|app-promo|follow-us|print-button|toolbar|jump-link|author-more|tags|tag-list|taglist)(?:$|[\s_-])/i;
+  /(?:^|[\s_-])(?:newsletter|newsletters|subscribe|subscription|signup|sign-up|optin|opt-in|related|relatedlinks|related-articles|related-posts|related-stories|related-content|recommended|recommendations|most-read|mostread|most-popular|mostpopular|popular|trending|share|shares|sharing|sharebar|share-bar|sharetools|share-tools|social|social-share|socialshare|social-links|cookie|cookies|consent|gdpr|cmp-banner|cmp-dialog|cmp-message|cmp-wrapper|cmp-root|sp_message|cookiebanner|comments-teaser|comment-teaser|comments-count|read-more|readmore|more-stories|morestories|more-articles|video-promo|latest-videos|watch-more|promo|promos|promotion|breadcrumb|breadcrumbs|app-promo|follow-us|print-button|toolbar|jump-link|author-more|tags|tag-list|taglist|author-box|authorbox|author-bio|about-author|author-info|autorenbox|post-meta|entry-meta|entry-footer|post-footer|comment-respond|comments-area|comment-form)(?:$|[\s_-])/i;
 
 /** Headings that introduce a list of other stories, in our readers' languages. */
-const PROMO_HEADING =
-  /^(?:related(?: (?:stories|articles|posts|content|coverage|news|topics|links))?|more (?:from|on|in|about|stories|news|videos)\b.*|most (?:read|popular|viewed|shared)|(?:you|we think you) (?:may|might) (?:also )?(?:like|enjoy)|recommended(?: for you| stories| reading)?|read (?:more|next|also)|also read|trending(?: now)?|latest (?:news|stories|videos)|(?:check out |watch )?(?:latest|more) videos.*|watch more|top stories|popular (?:now|stories)|editor'?s picks|sign up.*newsletter.*|get (?:our|the) newsletter.*|share (?:this|the) (?:article|story|post)|weitere artikel|mehr zum thema|das könnte sie auch interessieren|lesen sie auch|meistgelesen|auch interessant|à lire aussi|lire aussi|sur le même sujet|le più lette|leggi anche|te puede interesar|lo más leído|noticias relacionadas)[\s:.!…]*$/i;
+const PROMO_HEADING = new RegExp(
+  `^(?:${[
+    // English
+    "related(?: (?:stories|articles|posts|content|coverage|news|topics|links|reading))?",
+    "more (?:from|on|in|about|stories|news|videos|articles|topics)\\b.*",
+    "most (?:read|popular|viewed|shared|commented)(?: (?:articles|stories|now))?",
+    "(?:you|we think you) (?:may|might) (?:also )?(?:like|enjoy|be interested in)",
+    "recommended(?: for you| stories| reading| articles)?",
+    "read (?:more|next|also)", "also read", "trending(?: now| stories)?",
+    "latest (?:news|stories|videos|articles|posts)", "(?:check out |watch )?(?:latest|more) videos.*",
+    "watch more", "top stories", "popular (?:now|stories|posts)", "editor'?s picks",
+    "sign up.*newsletter.*", "get (?:our|the) newsletter.*", "share (?:this|the) (?:article|story|post)",
+    "about the author", "further reading",
+    // German
+    "weitere (?:artikel|beiträge|themen|nachrichten|meldungen|tourentipps|links)",
+    "(?:verwandte|ähnliche|empfohlene|beliebte|neueste) (?:beiträge|artikel|themen|nachrichten)",
+    "mehr (?:zum thema|themen|dazu|aus (?:dem|der) .{1,30}|infos? für dich)", "beiträge zum thema",
+    "das (?:könnte|dürfte) (?:sie|dich) (?:auch )?interessieren", "das thema könnte (?:sie|dich) auch interessieren",
+    "lesen sie (?:auch|mehr|hier)", "auch lesen", "meist(?:gelesen|diskutiert|kommentiert)e? (?:artikel|beiträge)?",
+    "meistgelesen", "auch interessant", "weiterführende links?", "über den autor", "über die autorin",
+    "zum weiterlesen", "empfehlungen der redaktion", "top-themen", "neueste beiträge",
+    // French, Italian, Spanish, Portuguese, Polish
+    "à lire aussi", "lire aussi", "sur le même sujet", "à voir aussi", "nos articles", "articles similaires",
+    "le più lette", "leggi anche", "potrebbe interessarti",
+    "te puede interesar", "le puede interesar", "lo más leído", "noticias relacionadas", "lea (?:también|más)",
+    "vea también", "también te puede interesar", "leia também", "veja também", "mais lidas",
+    "czytaj (?:też|także|również)", "zobacz (?:też|także|również)", "polecamy",
+  ].join("|")})[\\s:.!…]*$`,
+  "i",
+);
 
 function furnitureWord(names: string): string | null {
   const m = FURNITURE_WORDS.exec(names);
@@ -71,14 +99,50 @@ export const promoBlocks: Pass = {
   },
 };
 
-/** Lines that are a promo on their own: a call to watch, follow, subscribe or read elsewhere. */
-const PROMO_LINE =
-  /^(?:(?:check out|watch) (?:the )?(?:latest|more) videos?(?: from [^:]{1,40})?|(?:also|read) (?:read|more|also)|read next|related|recommended|sign up (?:for|to) (?:our|the) [^.]{0,40}newsletter[^.]{0,60}|subscribe to (?:our|the) [^.]{0,40}newsletter[^.]{0,40}|follow us on [^.]{1,60}|click here to [^.]{1,60}|lesen sie auch|mehr zum thema|auch interessant|lire aussi|à lire aussi|leggi anche)[\s:.!…]*$/i;
+/**
+ * Lines that are a promo or a piece of the site's machinery on their own: a call to watch,
+ * follow, subscribe or read elsewhere, and the fixed strings content systems print around a
+ * story (comment forms, print and rating buttons, "This entry was posted in...").
+ */
+const PROMO_LINE = new RegExp(
+  `^(?:${[
+    "(?:check out|watch) (?:the )?(?:latest|more) videos?(?: from [^:]{1,40})?",
+    "(?:sign up|subscribe|register) (?:now |today |here )?(?:for|to) (?:our|the|my) [^.]{0,60}",
+    "subscribe now\\b.*", "never miss (?:the latest|a story|an article)\\b.*",
+    "to (?:view|read|continue reading) the full (?:story|article),? please (?:subscribe|log ?in|sign in)\\b.*",
+    "(?:for the latest|get the latest) [^.]{0,80}download (?:the|our) [^.]{0,40}(?:app)?.*",
+    "follow (?:us|[^.]{1,40}) on (?:twitter|facebook|instagram|x|linkedin|telegram|whatsapp)\\b.*",
+    "click here to [^.]{1,60}", "(?:comments|commenting) (?:are|is) (?:closed|disabled)\\.?",
+    "kommentare sind geschlossen\\.?", "this entry was posted\\b.*", "posted in [^.]{1,80}",
+    "filed under:? [^.]{1,80}", "(?:category|categories|kategorie|kategorien|tags|schlagwörter|schlagworte) ?:.{0,120}",
+    "this site uses akismet\\b.*", "diese website verwendet akismet\\b.*", "leave a (?:reply|comment)",
+    "hinterlasse einen kommentar", "schreibe einen kommentar", "print (?:this )?(?:recipe|article|page)",
+    "rezept drucken", "artikel drucken", "(?:war|ist) (?:der|dieser) (?:artikel|beitrag) (?:nützlich|hilfreich)\\??",
+    "(?:möchten|wollen) sie (?:den|diesen) (?:artikel|beitrag) teilen\\??", "hier können sie den artikel bewerten",
+    "(?:was|is) this (?:article|post) (?:helpful|useful)\\??", "share this(?: article| story| post)?:?",
+    "like this:?", "gefällt mir:?", "teilen mit:?", "diesen beitrag teilen:?", "artikel teilen:?",
+    "lade weitere inhalte", "load more", "mehr laden", "zurück zur (?:liste|listenansicht|übersicht)",
+    "back to (?:top|list|overview)", "nach oben", "inhaltsverzeichnis(?: (?:anzeigen|ausblenden))?",
+    "table of contents", "quellen (?:anzeigen|ausblenden)", "sie sind (?:aktuell )?nicht eingeloggt\\.?",
+    "jetzt (?:abonnieren|registrieren|anmelden)\\b.*", "zum newsletter anmelden\\b.*",
+    "(?:únete|suscríbete|síguenos)\\b.*", "abonnez-vous\\b.*", "zapraszamy (?:też )?do subskrypcji\\b.*",
+  ].join("|")})[\\s:.!…]*$`,
+  "i",
+);
 
-/** "Also read: <link>" — a label followed by nothing but a link. */
-const PROMO_LEAD = /^(?:also read|read more|read also|read next|related|see also|more|lesen sie auch|mehr zum thema|auch interessant|lire aussi|à lire aussi|leggi anche|lee también|leia também)\s*[:|»>–-]/i;
+/** "Also read: <link>" — a label followed by nothing but (mostly) a link. */
+const PROMO_LEAD = new RegExp(
+  `^(?:${[
+    "also read", "read more", "read also", "read next", "related", "see also", "more", "recommended",
+    "lesen sie (?:auch|mehr|hier)", "auch lesen", "mehr (?:zum thema|dazu)", "auch interessant", "siehe auch",
+    "lire aussi", "à lire aussi", "voir aussi", "leggi anche", "lee también", "lea(?: también| más)?",
+    "vea también", "le puede interesar", "te puede interesar", "leia também", "veja também",
+    "czytaj (?:też|także|również)", "zobacz (?:też|także)",
+  ].join("|")})\\s*[:|»>–-]`,
+  "i",
+);
 
-const LINE_TAGS = new Set(["p", "div", "h2", "h3", "h4", "h5", "h6", "strong", "li", "span"]);
+const LINE_TAGS = new Set(["p", "div", "h2", "h3", "h4", "h5", "h6", "strong", "b", "li", "span", "a", "footer", "small"]);
 
 export const promoLines: Pass = {
   name: "promo-lines",
@@ -91,8 +155,15 @@ export const promoLines: Pass = {
       if (!text || text.length > 160 || !standsAlone(el)) continue;
       if (PROMO_LINE.test(text)) {
         remove(ctx, el, "promo", "promo line");
-      } else if (PROMO_LEAD.test(text) && linkTextLength(el) >= (text.length - 20) * 0.6 && el.querySelector("a")) {
+      } else if (PROMO_LEAD.test(text) && el.getElementsByTagName("a").length > 0) {
         remove(ctx, el, "promo", "link to another story");
+      } else if (/^h[2-6]$/.test(el.localName) && PROMO_HEADING.test(text)) {
+        // A promo heading left standing: it goes, and so does the list of links it introduces.
+        const next = el.nextElementSibling;
+        remove(ctx, el, "promo", `heading "${text.slice(0, 40)}"`);
+        if (next && /^(?:ul|ol|div|nav|section|p)$/.test(next.localName) && linkDensity(next) > 0.5) {
+          remove(ctx, next, "promo", `links under "${text.slice(0, 40)}"`);
+        }
       }
     }
   },

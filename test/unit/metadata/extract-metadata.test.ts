@@ -204,7 +204,7 @@ describe("dates", () => {
 });
 
 describe("siteName", () => {
-  it("og:site_name first, then JSON-LD publisher, then application-name, then twitter:site", () => {
+  it("og:site_name first, then JSON-LD publisher, then application-name; never a twitter handle", () => {
     expect(extractMetadata(page(meta("property", "og:site_name", "Example News")), URL).siteName).toBe(
       "Example News",
     );
@@ -215,9 +215,7 @@ describe("siteName", () => {
     expect(extractMetadata(page(meta("name", "application-name", "Example App")), URL).siteName).toBe(
       "Example App",
     );
-    expect(extractMetadata(page(meta("name", "twitter:site", "@examplenews")), URL).siteName).toBe(
-      "examplenews",
-    );
+    expect(extractMetadata(page(meta("name", "twitter:site", "@examplenews")), URL).siteName).toBeNull();
     expect(
       extractMetadata(
         page(meta("name", "twitter:site", "@examplenews") + meta("name", "application-name", "App")),
