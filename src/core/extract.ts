@@ -156,13 +156,16 @@ function defineLazyMarkdown(article: Article): void {
 
 /**
  * Which fields come from where, once. The page's own metadata (JSON-LD, OpenGraph, meta tags,
- * see metadata/index.ts for their order) wins over Readability's guesses, except for the title:
- * Readability's title logic (JSON-LD headline, meta titles, `<title>` with the site name cut,
- * checked against the page's headings) is tuned on thousands of pages, so it goes first and the
- * metadata title is the fallback.
+ * see metadata/index.ts for their order) wins over Readability's guesses, except for the title
+ * and the byline: Readability's title logic (JSON-LD headline, meta titles, `<title>` with the
+ * site name cut, checked against the page's headings) and its byline logic (JSON-LD and meta
+ * authors, then the byline printed in the article) are tuned on thousands of pages, so they go
+ * first (the byline cleaned of "By", dates and URLs) and Folio's metadata fills in where
+ * Readability found nothing.
  */
 function assembleMetadata(meta: PageMetadata, parsed: Parsed, url: string) {
-  const authors = meta.authors.length > 0 ? meta.authors : cleanAuthors(parsed.byline ? [parsed.byline] : []);
+  const fromReadability = cleanAuthors(parsed.byline ? [parsed.byline] : []);
+  const authors = fromReadability.length > 0 ? fromReadability : meta.authors;
   const dir = meta.dir ?? (parsed.dir === "rtl" || parsed.dir === "ltr" ? parsed.dir : null);
   return {
     url: meta.canonicalUrl ?? url,

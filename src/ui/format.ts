@@ -54,6 +54,7 @@ const KIND_NAMES: Record<RemovalKind, [string, string]> = {
   "ad-label": ["ad label", "ad labels"],
   promo: ["promo", "promos"],
   caption: ["repeated caption", "repeated captions"],
+  credit: ["photo credit", "photo credits"],
   "lazy-image": ["image placeholder", "image placeholders"],
   headline: ["repeated header line", "repeated header lines"],
   hidden: ["hidden text", "hidden texts"],

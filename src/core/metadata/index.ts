@@ -31,8 +31,8 @@
  *              parsely-author > sailthru.author > byl > itemprop=author (nested itemprop=name
  *              preferred) > a[rel=author] text > byline element in the article header (byline.ts)
  *              > JSON-LD author typed as an Organization. A source naming only the site itself
- *              (author "BBC News" on BBC News) or only user names ("CC7567", "mcupdate") is
- *              skipped while a later source names a person, and used when none does.
+ *              (author "BBC News" on BBC News) is skipped while a later source names a person,
+ *              and used when none does; user names ("CC7567", "mcupdate") are never used.
  * siteName     og:site_name > JSON-LD publisher.name > JSON-LD Organization/WebSite name >
  *              application-name. A twitter:site handle ("@nytimes") is not a site's name and is
  *              only used to cut the site from titles. When og:site_name is
@@ -173,8 +173,8 @@ function readAuthors(
       return [];
     },
   ];
-  // The site named as author ("BBC News") or a user name ("CC7567") is kept only when no
-  // source names a person.
+  // The site named as author ("BBC News") is kept only when no source names a person; a user
+  // name ("CC7567", "mcupdate") never is: it is an account, not a byline.
   let weak: string[] = [];
   for (const source of sources) {
     const names = source();
@@ -185,6 +185,7 @@ function readAuthors(
     }
     return names;
   }
+  weak = weak.filter((n) => !isHandle(n));
   if (weak.length > 0) return weak;
   return cleanAuthors(article?.organizationAuthors ?? []);
 }
