@@ -165,7 +165,10 @@ function defineLazyMarkdown(article: Article): void {
  */
 function assembleMetadata(meta: PageMetadata, parsed: Parsed, url: string) {
   const fromReadability = cleanAuthors(parsed.byline ? [parsed.byline] : []);
-  const authors = fromReadability.length > 0 ? fromReadability : meta.authors;
+  // Readability takes an organisation author ("BBC News" on BBC News) as readily as a person.
+  const site = (meta.siteName ?? parsed.siteName ?? "").toLowerCase();
+  const onlySite = fromReadability.every((name) => name.toLowerCase() === site);
+  const authors = fromReadability.length > 0 && !(onlySite && meta.authors.length > 0) ? fromReadability : meta.authors;
   const dir = meta.dir ?? (parsed.dir === "rtl" || parsed.dir === "ltr" ? parsed.dir : null);
   return {
     url: meta.canonicalUrl ?? url,

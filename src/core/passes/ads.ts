@@ -62,7 +62,7 @@ export const adSlots: Pass = {
   run(root, ctx) {
     for (const named of namedElements(root)) {
       const why = adReason(named);
-      if (why && !isGone(named.el) && !looksLikeContent(named.el)) remove(ctx, named.el, "ad", why);
+      if (why && !isGone(named.el) && !looksLikeContent(named.el, root)) remove(ctx, named.el, "ad", why);
     }
   },
 };

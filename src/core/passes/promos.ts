@@ -79,7 +79,7 @@ export const promoBlocks: Pass = {
     for (const { el, names } of namedElements(root)) {
       if (NOT_A_CONTAINER.has(el.localName)) continue;
       const word = furnitureWord(names);
-      if (word && !isGone(el) && !looksLikeContent(el)) {
+      if (word && !isGone(el) && !looksLikeContent(el, root)) {
         remove(ctx, el, "promo", `page furniture (${describe(el)}: "${word}")`);
       }
     }
@@ -91,7 +91,7 @@ export const promoBlocks: Pass = {
         if (!block) continue;
         const rest = squash(block.textContent).length - text.length;
         // Headed like a promo and made of links (or nothing but the heading): a list of other stories.
-        if ((rest < 20 || linkDensity(block) > 0.5) && !looksLikeContent(block)) {
+        if ((rest < 20 || linkDensity(block) > 0.5) && !looksLikeContent(block, root)) {
           remove(ctx, block, "promo", `block headed "${text.slice(0, 40)}"`);
         }
       }

@@ -13,6 +13,8 @@ export interface Named {
   dataAttrs: string;
   /** Its `aria-label`, if any (ad slots are labelled for assistive technology). */
   label: string | null;
+  /** Marked as the author's name or link (`rel=author`, `itemprop=author`). */
+  author: boolean;
 }
 
 const cache = new WeakMap<Element, Named[]>();
@@ -27,21 +29,24 @@ export function namedElements(root: Element): Named[] {
     const id = el.getAttribute("id");
     let dataAttrs = "";
     let label: string | null = null;
+    let author = false;
     const attrs = el.attributes;
     if (attrs.length > (cls === null ? 0 : 1) + (id === null ? 0 : 1)) {
       for (let i = 0; i < attrs.length; i++) {
         const name = attrs[i]!.name;
         if (name.startsWith("data-")) dataAttrs += `${name} `;
         else if (name === "aria-label") label = attrs[i]!.value;
+        else if ((name === "rel" || name === "itemprop") && /\bauthor\b/i.test(attrs[i]!.value)) author = true;
       }
     }
-    if (cls || id || dataAttrs || label || el.localName.startsWith("amp-")) {
+    if (cls || id || dataAttrs || label || author || el.localName.startsWith("amp-")) {
       const raw = `${cls ?? ""} ${id ?? ""}`;
       list.push({
         el,
         names: /[a-z][A-Z]/.test(raw) ? raw.replace(/([a-z])([A-Z])/g, "$1-$2") : raw,
         dataAttrs,
         label,
+        author,
       });
     }
   }
