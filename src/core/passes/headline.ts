@@ -34,18 +34,20 @@ function isBylineLine(text: string, authors: string[]): boolean {
 const MONTH =
   "jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|june|july|august|september|october|november|december|januar|februar|märz|mai|juni|juli|oktober|dezember|janvier|février|mars|avril|juin|juillet|août|septembre|octobre|novembre|décembre";
 const ZONE = "ist|gmt|utc|est|edt|cst|cdt|pst|pdt|cet|cest|bst|uhr|am|pm";
+const WEEKDAY =
+  "mon|tue|wed|thu|fri|sat|sun|monday|tuesday|wednesday|thursday|friday|saturday|sunday|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag";
 
 /**
  * "Last Updated IST", "Updated: 24 Aug 2021", "(Published 24 August 2021, 23:01 IST)": a
  * keyword followed by nothing but date words. "Updated rules take effect" is a sentence.
  */
 const DATE_STUB = new RegExp(
-  `^\\(?(?:last )?(?:updated|published|posted|modified|created|aktualisiert|veröffentlicht|erstellt|geändert|stand|mis à jour|publié|actualizado|publicado|aggiornato|pubblicato)(?:\\s+(?:on|at|am|le|:))?(?:[\\s,.:/+()-]|\\d|\\b(?:${MONTH}|${ZONE}|mon|tue|wed|thu|fri|sat|sun)\\b\\.?)*$`,
+  `^\\(?(?:last )?(?:updated|published|posted|modified|created|aktualisiert|veröffentlicht|erstellt|geändert|stand|mis à jour|publié|actualizado|publicado|aggiornato|pubblicato)(?:\\s+(?:on|at|am|le|:))?(?:[\\s,.:/+()-]|\\d|\\b(?:${MONTH}|${ZONE}|${WEEKDAY})\\b\\.?)*$`,
   "i",
 );
 
 /** "14 March 2024", "18.06.2024, 14.30 Uhr", "Aug 24, 2021 11:01 PM": a date and nothing else. */
-const DATE_ONLY = new RegExp(`^(?:[\\s,.:/+()-]|\\d|\\b(?:${MONTH}|${ZONE}|mon|tue|wed|thu|fri|sat|sun|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\\b\\.?)+$`, "i");
+const DATE_ONLY = new RegExp(`^(?:[\\s,.:/+()-]|\\d|\\b(?:${MONTH}|${ZONE}|${WEEKDAY})\\b\\.?)+$`, "i");
 
 function isDateLine(el: Element, text: string): boolean {
   if (text.length > 80) return false;

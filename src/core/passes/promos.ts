@@ -157,7 +157,7 @@ export const promoLines: Pass = {
         remove(ctx, el, "promo", "promo line");
       } else if (PROMO_LEAD.test(text) && el.getElementsByTagName("a").length > 0) {
         remove(ctx, el, "promo", "link to another story");
-      } else if (/^h[2-6]$/.test(el.localName) && PROMO_HEADING.test(text)) {
+      } else if (/^(?:h[2-6]|p|strong|b)$/.test(el.localName) && text.length <= 80 && PROMO_HEADING.test(text)) {
         // A promo heading left standing: it goes, and so does the list of links it introduces.
         const next = el.nextElementSibling;
         remove(ctx, el, "promo", `heading "${text.slice(0, 40)}"`);
