@@ -30,18 +30,29 @@ export const CAPTION_SELECTOR =
 export const CAPTION_MARK = "data-folio-caption";
 const CAPTION_NAMES = /caption|credit|slideshow-description/i;
 
-function isCaptionLike(el: Element): boolean {
-  return el.localName === "figcaption" || el.hasAttribute(CAPTION_MARK) || !!el.closest(`figure, figcaption, [${CAPTION_MARK}]`);
+function isCaptionLike(el: Element, text: string, ctx: PassContext): boolean {
+  return (
+    el.localName === "figcaption" ||
+    el.hasAttribute(CAPTION_MARK) ||
+    !!el.closest(`figure, figcaption, [${CAPTION_MARK}]`) ||
+    !!ctx.captionTexts?.has(text)
+  );
 }
 
 export const captionMarks: Pass = {
   name: "caption-marks",
-  run(root) {
+  run(root, ctx) {
+    const texts = (ctx.captionTexts ??= new Set());
+    const mark = (el: Element, kind: string) => {
+      el.setAttribute(CAPTION_MARK, kind);
+      const text = squash(el.textContent).toLowerCase();
+      if (text.length >= MIN_REPEAT_CHARS) texts.add(text);
+    };
     for (const { el, names } of namedElements(root)) {
       const m = CAPTION_NAMES.exec(names);
-      if (m) el.setAttribute(CAPTION_MARK, m[0].toLowerCase() === "credit" ? "credit" : "caption");
+      if (m) mark(el, m[0].toLowerCase() === "credit" ? "credit" : "caption");
     }
-    for (const el of Array.from(root.querySelectorAll("[itemprop~='caption']"))) el.setAttribute(CAPTION_MARK, "caption");
+    for (const el of Array.from(root.querySelectorAll("[itemprop~='caption'], figcaption"))) mark(el, "caption");
   },
 };
 
@@ -147,7 +158,9 @@ export const repeatedText: Pass = {
         continue;
       }
       // Only captions: a story may repeat a sentence on purpose (a refrain, a quoted line).
-      if (isCaptionLike(el) || isCaptionLike(first)) remove(ctx, el, "caption", "caption printed twice");
+      if (isCaptionLike(el, text, ctx) || isCaptionLike(first, text, ctx)) {
+        remove(ctx, el, "caption", "caption printed twice");
+      }
     }
   },
 };

@@ -17,6 +17,11 @@ export interface PassContext {
    * for the elements passes ask about (captions) and only when the caller can tell (browser).
    */
   hidden?: Set<Element>;
+  /**
+   * Texts (squashed, lower-case) of the page's captions and credits, noted before Readability:
+   * it rebuilds blocks (a caption `<div>` becomes a new `<p>`), so marks on elements can be lost.
+   */
+  captionTexts?: Set<string>;
   removed: Removal[];
 }
 

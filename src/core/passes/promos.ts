@@ -11,7 +11,7 @@
  *  - `promoLines` (after Readability): short paragraphs that are a promo on their own.
  */
 import { looksLikeContent, linkTextLength } from "./content-guard.ts";
-import { type Pass, describe, isGone, remove, squash, standsAlone } from "./context.ts";
+import { type Pass, type PassContext, describe, isGone, remove, squash, standsAlone } from "./context.ts";
 import { measure, shortElements } from "./measure.ts";
 import { namedElements } from "./scan.ts";
 
@@ -142,6 +142,19 @@ const PROMO_LEAD = new RegExp(
   "i",
 );
 
+const AUTHOR_BOX = /^(?:about the author|über (?:den autor|die autorin)|à propos de l'auteur|sobre el autor)/i;
+
+/** The short biography under an "About the author" heading: up to three short blocks. */
+function removeBiography(first: Element | null, ctx: PassContext, heading: string): void {
+  let el = first;
+  for (let i = 0; el && i < 3; i++) {
+    const next: Element | null = el.nextElementSibling;
+    if (/^h[1-6]$/.test(el.localName) || squash(el.textContent).length > 600) break;
+    remove(ctx, el, "promo", `biography under "${heading.slice(0, 40)}"`);
+    el = next;
+  }
+}
+
 const LINE_TAGS = new Set(["p", "div", "h2", "h3", "h4", "h5", "h6", "strong", "b", "li", "span", "a", "footer", "small"]);
 
 export const promoLines: Pass = {
@@ -158,11 +171,14 @@ export const promoLines: Pass = {
       } else if (PROMO_LEAD.test(text) && el.getElementsByTagName("a").length > 0) {
         remove(ctx, el, "promo", "link to another story");
       } else if (/^(?:h[2-6]|p|strong|b)$/.test(el.localName) && text.length <= 80 && PROMO_HEADING.test(text)) {
-        // A promo heading left standing: it goes, and so does the list of links it introduces.
+        // A promo heading left standing: it goes, and so does the list of links it introduces
+        // (or, under "About the author", the short biography).
         const next = el.nextElementSibling;
         remove(ctx, el, "promo", `heading "${text.slice(0, 40)}"`);
         if (next && /^(?:ul|ol|div|nav|section|p)$/.test(next.localName) && linkDensity(next) > 0.5) {
           remove(ctx, next, "promo", `links under "${text.slice(0, 40)}"`);
+        } else if (AUTHOR_BOX.test(text)) {
+          removeBiography(el === next ? null : next, ctx, text);
         }
       }
     }
