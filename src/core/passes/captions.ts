@@ -42,7 +42,8 @@ function isCaptionLike(el: Element, text: string, ctx: PassContext): boolean {
 export const captionMarks: Pass = {
   name: "caption-marks",
   run(root, ctx) {
-    const texts = (ctx.captionTexts ??= new Set());
+    ctx.captionTexts ??= new Set();
+    const texts = ctx.captionTexts;
     const mark = (el: Element, kind: string) => {
       el.setAttribute(CAPTION_MARK, kind);
       const text = squash(el.textContent).toLowerCase();
