@@ -53,7 +53,7 @@ export const captionMarks: Pass = {
       const m = CAPTION_NAMES.exec(names);
       if (m) mark(el, m[0].toLowerCase() === "credit" ? "credit" : "caption");
     }
-    for (const el of Array.from(root.querySelectorAll("[itemprop~='caption'], figcaption"))) mark(el, "caption");
+    for (const el of Array.from(root.getElementsByTagName("figcaption"))) mark(el, "caption");
   },
 };
 
