@@ -146,21 +146,27 @@ export function indexPage(doc: Document): PageIndex {
           index.relAuthors.push(el);
         break;
     }
-    if (el.localName !== "main" && el.getAttribute("role") === "main") index.mains.push(el);
-    const itemprop = el.getAttribute("itemprop");
-    if (itemprop !== null) index.itemprops.push(el);
-    const cls = el.getAttribute("class");
-    if (
-      (cls && DEK_NAME.test(cls)) ||
-      (el.id && DEK_NAME.test(el.id)) ||
-      (itemprop !== null && tokens(itemprop).includes("description"))
-    ) {
-      index.dekCandidates.push(el);
-      keep = true;
-    }
-    if ((cls || el.id || el.hasAttribute("data-component")) && namesByline(el)) {
-      index.bylineCandidates.push(el);
-      keep = true;
+    // One read of the attribute names (cheap in jsdom), then only the attributes present.
+    const names = el.getAttributeNames();
+    if (names.length > 0) {
+      const has = (n: string) => names.includes(n);
+      if (el.localName !== "main" && has("role") && el.getAttribute("role") === "main") index.mains.push(el);
+      const itemprop = has("itemprop") ? el.getAttribute("itemprop") : null;
+      if (itemprop !== null) index.itemprops.push(el);
+      const cls = has("class") ? el.getAttribute("class") : null;
+      const id = has("id") ? el.id : "";
+      if (
+        (cls && DEK_NAME.test(cls)) ||
+        (id && DEK_NAME.test(id)) ||
+        (itemprop !== null && tokens(itemprop).includes("description"))
+      ) {
+        index.dekCandidates.push(el);
+        keep = true;
+      }
+      if ((cls || id || has("data-component")) && namesByline(el)) {
+        index.bylineCandidates.push(el);
+        keep = true;
+      }
     }
     if (keep) index.order.set(el, position);
   }
