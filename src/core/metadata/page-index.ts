@@ -50,6 +50,9 @@ const BYLINE_WORDS = new Set([
 ]);
 
 /** Words of a class / id value: split on spaces, `-`, `_` and camelCase humps, lower-cased. */
+/** Every word of BYLINE_WORDS contains one of these (case-insensitive). */
+const BYLINE_HINT = new RegExp([...BYLINE_WORDS].map((w) => w.replace(/[^a-z]/gi, "")).join("|"), "i");
+
 function words(value: string | null): string[] {
   if (!value) return [];
   return value
@@ -64,6 +67,8 @@ function words(value: string | null): string[] {
  */
 export function namesByline(el: Element): boolean {
   for (const value of [el.getAttribute("class"), el.id, el.getAttribute("data-component")]) {
+    // Most names contain none of the words at all: a cheap test first, the word split after.
+    if (!value || !BYLINE_HINT.test(value)) continue;
     if (words(value).some((w) => BYLINE_WORDS.has(w))) return true;
   }
   return false;
