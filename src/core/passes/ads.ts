@@ -70,7 +70,7 @@ export const adSlots: Pass = {
 /** Elements that can carry a label. */
 const LABEL_TAGS = new Set([
   "p", "div", "span", "aside", "section", "figure", "h2", "h3", "h4", "h5", "h6", "strong", "em", "b",
-  "small", "li", "a", "center", "label", "header",
+  "small", "li", "a", "center", "label", "header", "figcaption",
 ]);
 
 /** "ANZEIGE – Heute mal ausgehen? ...": a line the label itself introduces is the ad's text. */
@@ -84,7 +84,12 @@ export const adLabels: Pass = {
       const m = sizes.get(el)!;
       if (m.hasMedia || isGone(el)) continue;
       const text = el.textContent ?? "";
-      if (m.textLength <= 80 && isAdLabel(text) && standsAlone(el)) remove(ctx, el, "ad-label", "ad label");
+      if (m.textLength <= 80 && isAdLabel(text) && standsAlone(el)) {
+        // A picture captioned "Advertisement" is the ad itself: the figure goes with its label.
+        const figure = el.localName === "figcaption" ? el.closest("figure") : null;
+        if (figure) remove(ctx, figure, "ad", "picture captioned as an ad");
+        else remove(ctx, el, "ad-label", "ad label");
+      }
       else if (!m.hasBlock && LABELLED_LINE.test(text) && squash(text).length <= 200 && standsAlone(el)) {
         remove(ctx, el, "ad", "line marked as an ad");
       }

@@ -181,12 +181,11 @@ describe("adLabels: keeps", () => {
     expect(ctx.removed).toEqual([]);
   });
 
-  it("a label next to an image (the image is not a label)", () => {
-    const { root, ctx } = setup(
-      `<figure><img src="https://cdn.example/a.jpg"><figcaption>Advertisement</figcaption></figure>`,
-    );
+  it("an image next to a label outside any figure (the image is not a label)", () => {
+    const { root, ctx } = setup(`<div><img src="https://cdn.example/a.jpg"><span>Advertisement</span></div>`);
     adLabels.run(root, ctx);
-    expect(root.querySelector("figure img")).not.toBeNull();
+    expect(root.querySelector("img")).not.toBeNull();
+    expect(root.textContent).not.toMatch(/advertisement/i);
   });
 });
 
@@ -214,5 +213,24 @@ describe("isAdLabel", () => {
     ]) {
       expect(isAdLabel(t), t).toBe(false);
     }
+  });
+});
+
+describe("adLabels: a picture captioned as an ad", () => {
+  it("removes the figure, not only its label", () => {
+    const { root, ctx } = setup(
+      `<p>${LONG}</p><figure><a href="https://shop.example/"><img src="https://shop.example/banner.jpg" alt=""></a><figcaption>Reklama</figcaption></figure>`,
+    );
+    adLabels.run(root, ctx);
+    expect(root.querySelector("figure")).toBeNull();
+    expect(root.textContent).toContain(LONG.slice(0, 20));
+    expect(ctx.removed.map((r) => r.kind)).toEqual(["ad"]);
+  });
+  it("keeps a figure whose caption only mentions advertising", () => {
+    const { root, ctx } = setup(
+      `<figure><img src="https://cdn.example/poster.jpg" alt=""><figcaption>An advertisement from 1920 for soap</figcaption></figure>`,
+    );
+    adLabels.run(root, ctx);
+    expect(root.querySelector("figure")).not.toBeNull();
   });
 });
