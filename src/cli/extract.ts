@@ -10,7 +10,7 @@ import { pathToFileURL } from "node:url";
 import { extractArticle } from "../core/extract.ts";
 import type { Article, ExtractFailure } from "../core/types.ts";
 import { parseDocument } from "../node/jsdom.ts";
-import { decodePage } from "./decode.ts";
+import { decodeHtml } from "../node/decode.ts";
 import { type CliOptions, parseArgs, USAGE, UsageError } from "./args.ts";
 
 const FETCH_TIMEOUT_MS = 20_000;
@@ -58,7 +58,7 @@ async function fetchPage(url: string): Promise<Loaded> {
     offset += chunk.byteLength;
   }
   const charset = /charset=([\w.:-]+)/i.exec(response.headers.get("content-type") ?? "")?.[1];
-  return { html: decodePage(bytes, charset), url: response.url || url };
+  return { html: decodeHtml(bytes, charset).text, url: response.url || url };
 }
 
 async function readPage(path: string, url: string | undefined): Promise<Loaded> {
@@ -70,7 +70,7 @@ async function readPage(path: string, url: string | undefined): Promise<Loaded> 
     throw new InputError(code === "ENOENT" ? `no such file: ${path}` : `cannot read ${path}: ${code ?? error}`);
   }
   if (bytes.byteLength > MAX_BYTES) throw new InputError(`${path} is larger than ${MAX_BYTES / 1024 / 1024} MB`);
-  return { html: decodePage(bytes), url: url ?? pathToFileURL(resolve(path)).href };
+  return { html: decodeHtml(bytes).text, url: url ?? pathToFileURL(resolve(path)).href };
 }
 
 function load(input: string, options: CliOptions): Promise<Loaded> {
