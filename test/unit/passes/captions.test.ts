@@ -6,19 +6,12 @@
 import { describe, expect, it } from "vitest";
 import { captionMarks, hiddenCopies, repeatedText } from "../../../src/core/passes/captions.ts";
 import type { PassContext } from "../../../src/core/passes/context.ts";
-import { parseDocument } from "../../../src/node/jsdom.ts";
+import { passSetup } from "./harness.ts";
 
 function setup(html: string, hidden?: (root: Element) => Element[]) {
-  const page = parseDocument(
-    `<!DOCTYPE html><html><body><div id="root">${html}</div></body></html>`,
-    "https://news.example/story",
-  );
-  const doc = page.document;
-  const root = doc.getElementById("root")!;
-  const ctx: PassContext = { doc, title: "", subtitle: null, authors: [], removed: [] };
-  if (hidden) ctx.hidden = new Set(hidden(root));
-  const text = () => root.textContent!.replace(/\s+/g, " ").trim();
-  return { doc, root, ctx, text };
+  const parts = passSetup(html);
+  if (hidden) parts.ctx.hidden = new Set(hidden(parts.root));
+  return parts;
 }
 
 /** What the pipeline does around Readability: mark captions, then lose the class names. */

@@ -1,19 +1,9 @@
 /** Blocks left empty after the other passes: removed, outermost once; media and structure kept. */
 import { describe, expect, it } from "vitest";
-import type { PassContext } from "../../../src/core/passes/context.ts";
 import { emptyBlocks } from "../../../src/core/passes/empty-blocks.ts";
-import { parseDocument } from "../../../src/node/jsdom.ts";
+import { passSetup } from "./harness.ts";
 
-function setup(html: string) {
-  const page = parseDocument(
-    `<!DOCTYPE html><html><body><div id="root">${html}</div></body></html>`,
-    "https://news.example/story",
-  );
-  const doc = page.document;
-  const root = doc.getElementById("root")!;
-  const ctx: PassContext = { doc, title: "", subtitle: null, authors: [], removed: [] };
-  return { root, ctx };
-}
+const setup = (html: string) => passSetup(html);
 
 const P = "<p>Text that stays.</p>";
 

@@ -2,7 +2,7 @@
 import { describe, expect, it } from "vitest";
 import type { PassContext } from "../../../src/core/passes/context.ts";
 import { headline } from "../../../src/core/passes/headline.ts";
-import { parseDocument } from "../../../src/node/jsdom.ts";
+import { passSetup } from "./harness.ts";
 
 const TITLE = "India, Russia to have permanent channel to exchange views on Afghanistan";
 const SUBTITLE =
@@ -11,20 +11,12 @@ const LONG =
   "Prime Minister Narendra Modi and Russian President Vladimir Putin discussed the unfolding situation in Afghanistan during a phone call on Tuesday.";
 
 function setup(html: string, meta: Partial<Pick<PassContext, "title" | "subtitle" | "authors">> = {}) {
-  const page = parseDocument(
-    `<!DOCTYPE html><html><body><div id="root">${html}</div></body></html>`,
-    "https://news.example/story",
-  );
-  const doc = page.document;
-  const root = doc.getElementById("root")!;
-  const ctx: PassContext = {
-    doc,
+  const { root, ctx } = passSetup(html, {
     title: TITLE,
     subtitle: SUBTITLE,
     authors: ["Anirban Bhaumik"],
-    removed: [],
     ...meta,
-  };
+  });
   const blocks = () =>
     [...root.querySelectorAll("h1, h2, h3, p, div, time, span")]
       .map((el) => el.textContent!.trim())

@@ -1,17 +1,10 @@
 /** Lazy images: real sources out of data-* attributes, placeholders and noscript copies out. */
 import { describe, expect, it } from "vitest";
-import type { PassContext } from "../../../src/core/passes/context.ts";
 import { absoluteImageUrls, isPlaceholderSrc, lazyImages } from "../../../src/core/passes/lazy-images.ts";
-import { parseDocument } from "../../../src/node/jsdom.ts";
+import { passSetup } from "./harness.ts";
 
 function setup(html: string) {
-  const page = parseDocument(
-    `<!DOCTYPE html><html><body><div id="root">${html}</div></body></html>`,
-    "https://www.longread.example/lifeandstyle/2024/may/11/story",
-  );
-  const doc = page.document;
-  const root = doc.getElementById("root")!;
-  const ctx: PassContext = { doc, title: "", subtitle: null, authors: [], removed: [] };
+  const { doc, root, ctx } = passSetup(html, {}, "https://www.longread.example/lifeandstyle/2024/may/11/story");
   const srcs = () => [...root.querySelectorAll("img")].map((img) => img.getAttribute("src"));
   return { doc, root, ctx, srcs };
 }

@@ -1,20 +1,9 @@
 /** The promo passes: `promoBlocks` (furniture containers, before Readability) and `promoLines` (after). */
 import { describe, expect, it } from "vitest";
-import type { PassContext } from "../../../src/core/passes/context.ts";
 import { promoBlocks, promoLines } from "../../../src/core/passes/promos.ts";
-import { parseDocument } from "../../../src/node/jsdom.ts";
+import { passSetup } from "./harness.ts";
 
-function setup(html: string) {
-  const page = parseDocument(
-    `<!DOCTYPE html><html><body><div id="root">${html}</div></body></html>`,
-    "https://news.example/story",
-  );
-  const doc = page.document;
-  const root = doc.getElementById("root")!;
-  const ctx: PassContext = { doc, title: "", subtitle: null, authors: [], removed: [] };
-  const text = () => root.textContent!.replace(/\s+/g, " ").trim();
-  return { doc, root, ctx, text };
-}
+const setup = (html: string) => passSetup(html);
 
 const LONG =
   "The council said the repairs would take most of the summer and that the footpath along the river would stay closed until the contractors had finished their work on the embankment.";
