@@ -117,8 +117,11 @@ function dedupeCredits(root: Element, ctx: PassContext): void {
 /** "Foto: dpa", "Photograph by Jane Roe", "© Reuters": a credit and nothing else. */
 const CREDIT_LEAD =
   /^\(?(?:(?:foto|fotos|bild|bilder|photo|photos|image|images|picture|credit|credits|crédit|crédits(?: photos?)?|crédito|quelle|bildquelle|source|źródło|zdjęcie|fot\.|grafik|illustration|copyright|titelbild|beitragsbild)\s*(?::|by\b|via\b|©)|©|\(c\)|photograph(?:y)? by\b|photo by\b|foto von\b)/i;
-/** "AFP / Marco Bertorello", "Judy Eddy/WENN.com": an agency and a photographer. */
-const CREDIT_SLASH = /^[\p{L}.&' -]{2,30}\s?\/\s?[\p{L}.&' -]{2,40}$/u;
+/**
+ * "AFP / Marco Bertorello", "Judy Eddy/WENN.com": an agency and a photographer, both named
+ * (capitalised), with no sentence end; "Input/output errors were logged." is a sentence.
+ */
+const CREDIT_SLASH = /^\p{Lu}[\p{L}.&' -]{1,29}\s?\/\s?\p{Lu}[\p{L}.&' -]{0,38}[\p{L}]$/u;
 const CREDIT_AGENCY =
   /^(?:[\p{L}.' -]{0,30}\b)?(?:getty images|istock(?:photo)?(?:\.com)?|shutterstock(?:\.com)?|imago(?: images)?|picture[- ]alliance|dpa|afp|reuters|ap photo|keystone|unsplash|pixabay|pexels|adobe ?stock|wenn\.com|epa)(?:\b[\p{L}./ -]{0,30})?$/iu;
 

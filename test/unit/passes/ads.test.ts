@@ -223,3 +223,19 @@ describe("adLabels: a picture captioned as an ad", () => {
     expect(root.querySelector("figure")).not.toBeNull();
   });
 });
+
+describe("adLabels: a line the label introduces", () => {
+  it("removes 'ANZEIGE - ...' as an ad", () => {
+    const line = "ANZEIGE - Heute mal ausgehen? Wie wäre es mit einem Tisch am Wasser:";
+    const { root, ctx, text } = setup(`<p>${LONG}</p><p>${line}</p>`);
+    adLabels.run(root, ctx);
+    expect(text()).not.toContain("Heute mal ausgehen");
+    expect(ctx.removed).toEqual([expect.objectContaining({ kind: "ad" })]);
+  });
+  it("keeps a sentence that starts with the word", () => {
+    const line = "Anzeige gegen den Bürgermeister wurde am Montag erstattet.";
+    const { root, ctx, text } = setup(`<p>${LONG}</p><p>${line}</p>`);
+    adLabels.run(root, ctx);
+    expect(text()).toContain(line);
+  });
+});

@@ -176,3 +176,48 @@ describe("repeatedText", () => {
     expect(root.querySelectorAll("p")).toHaveLength(3);
   });
 });
+
+describe("photo credits on a line of their own", () => {
+  it.each([
+    "Foto: dpa",
+    "Photograph by Jane Roe for The Ledger",
+    "© Reuters",
+    "AFP / Marco Bertorello",
+    "Judy Eddy/WENN.com",
+    "iStock.com",
+    "Bild: Getty Images",
+  ])("removes %j", (credit) => {
+    const { root, ctx, text } = setup(`<p>${LONG}</p><p>${credit}</p>`);
+    repeatedText.run(root, ctx);
+    expect(text()).not.toContain(credit);
+    expect(ctx.removed).toEqual([expect.objectContaining({ kind: "credit" })]);
+  });
+  it.each([
+    "Bild und Ton liefen auseinander, sagte die Regisseurin nach der Premiere.",
+    "Source code and data are on the project page.",
+    "Input/output errors were logged.",
+    "He and/or she",
+  ])("keeps %j", (line) => {
+    const { root, ctx, text } = setup(`<p>${LONG}</p><p>${line}</p>`);
+    repeatedText.run(root, ctx);
+    expect(text()).toContain(line);
+    expect(ctx.removed).toEqual([]);
+  });
+  it("keeps a credit that is part of a caption's sentence", () => {
+    const { root, ctx, text } = setup(`<figure><img src="https://cdn.example/a.jpg"><figcaption>The harbour at dawn. <span>Foto: dpa</span></figcaption></figure>`);
+    repeatedText.run(root, ctx);
+    expect(text()).toContain("Foto: dpa");
+  });
+});
+
+describe("caption text remembered across Readability's rebuilding", () => {
+  it("removes a caption repeated in a new block that lost the caption mark", () => {
+    const caption = "Rescue crews search the flooded valley north of the town on Sunday morning";
+    const { root, ctx, text } = setup(`<div class="slideshow-description">${caption}</div>`);
+    captionMarks.run(root, ctx);
+    // Readability wraps the div's text in a new <p> and drops the div with its attributes.
+    root.innerHTML = `<h2>${caption}</h2><p>${caption}</p><p>${LONG}</p>`;
+    repeatedText.run(root, ctx);
+    expect(count(text(), caption)).toBe(1);
+  });
+});

@@ -201,3 +201,41 @@ describe("promoLines: keeps", () => {
     expect(ctx.removed).toEqual([]);
   });
 });
+
+describe("promoLines: site machinery and promo headings", () => {
+  it.each([
+    "Kommentare sind geschlossen.",
+    "Comments are closed.",
+    "This entry was posted in News and tagged harbour.",
+    "Rezept drucken",
+    "War der Artikel nützlich?",
+    "Subscribe now to our weekend edition for the full story.",
+  ])("removes the line %j", (line) => {
+    const { root, ctx, text } = setup(`<p>${LONG}</p><p>${line}</p>`);
+    promoLines.run(root, ctx);
+    expect(text()).not.toContain(line);
+  });
+  it("removes a promo heading and the links under it", () => {
+    const { root, ctx, text } = setup(
+      `<p>${LONG}</p><h3>Mehr zum Thema</h3><ul><li><a href="/a">Erster Artikel über den Hafen</a></li><li><a href="/b">Zweiter Artikel</a></li></ul>`,
+    );
+    promoLines.run(root, ctx);
+    expect(text()).not.toMatch(/Mehr zum Thema|Erster Artikel/);
+    expect(ctx.removed).toHaveLength(2);
+  });
+  it("removes a short biography under 'About the author'", () => {
+    const { root, ctx, text } = setup(`<p>${LONG}</p><h3>About the author</h3><p>Jane Doe covers ports and shipping for the paper.</p>`);
+    promoLines.run(root, ctx);
+    expect(text()).not.toMatch(/About the author|covers ports/);
+    expect(text()).toContain(LONG.slice(0, 30));
+  });
+  it.each([
+    "Comments from residents were mostly positive, the survey found.",
+    "Posted workers from abroad earn less, the report says.",
+    "Subscribers to the service pay more this year.",
+  ])("keeps the sentence %j", (line) => {
+    const { root, ctx, text } = setup(`<p>${LONG}</p><p>${line}</p>`);
+    promoLines.run(root, ctx);
+    expect(text()).toContain(line);
+  });
+});
