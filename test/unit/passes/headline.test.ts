@@ -135,3 +135,22 @@ describe("headline: keeps", () => {
     expect(ctx.removed).toEqual([]);
   });
 });
+
+describe("headline: date lines anywhere in the story", () => {
+  it("removes a date line between paragraphs, past the header", () => {
+    const paras = Array.from({ length: 10 }, (_, i) => `<p>${LONG} (${i})</p>`).join("");
+    const { root, ctx } = setup(`${paras}<p>Aktualisiert: 03.04.2020, 14:30 Uhr</p><p>${LONG} (end)</p>`);
+    headline.run(root, ctx);
+    expect(root.textContent).not.toContain("Aktualisiert");
+    expect(root.textContent).toContain("(end)");
+  });
+  it("keeps the dates of a timeline list and a date inside a sentence", () => {
+    const paras = Array.from({ length: 10 }, (_, i) => `<p>${LONG} (${i})</p>`).join("");
+    const { root, ctx } = setup(
+      `${paras}<ul><li>March 2020</li><li>April 2021</li></ul><p>The pier reopened on <time>14 March 2024</time> after repairs.</p>`,
+    );
+    headline.run(root, ctx);
+    expect(root.textContent).toContain("March 2020");
+    expect(root.textContent).toContain("14 March 2024");
+  });
+});
