@@ -24,7 +24,7 @@ import { cleanAuthors, extractMetadata } from "./metadata/index.ts";
 import type { PageMetadata } from "./metadata/types.ts";
 import { adLabels, adSlots } from "./passes/ads.ts";
 import { CAPTION_SELECTOR, captionMarks, hiddenCopies, repeatedText } from "./passes/captions.ts";
-import type { Pass, PassContext } from "./passes/context.ts";
+import { type Pass, type PassContext, squash } from "./passes/context.ts";
 import { emptyBlocks } from "./passes/empty-blocks.ts";
 import { headline } from "./passes/headline.ts";
 import { absoluteImageUrls, lazyImages } from "./passes/lazy-images.ts";
@@ -114,7 +114,7 @@ function extract(doc: Document, options: ExtractOptions): ExtractResult {
   sanitizeInPlace(root, win);
 
   // 9. Assemble.
-  const standfirst = ctx.removed.find((r) => r.reason === "standfirst repeated in the body") ? meta.subtitle : null;
+  const standfirst = ctx.standfirstRemoved ? meta.subtitle : null;
   const body = plainText(root);
   if (!body) return fail("empty", "Folio found no article text on this page.");
   const textContent = standfirst ? `${standfirst}\n\n${body}` : body;
@@ -186,8 +186,7 @@ function assembleMetadata(meta: PageMetadata, parsed: Parsed, url: string) {
 }
 
 function clean(value: string | null | undefined): string | null {
-  const v = value?.replace(/\s+/g, " ").trim();
-  return v ? v : null;
+  return squash(value) || null;
 }
 
 function firstImage(root: Element): LeadImage | null {

@@ -78,7 +78,7 @@ export const headline: Pass = {
       if (title && text === title && /^h[1-6]$/.test(el.localName)) {
         remove(ctx, el, "headline", "headline repeated in the body");
       } else if (subtitle && text === subtitle) {
-        remove(ctx, el, "headline", "standfirst repeated in the body");
+        if (remove(ctx, el, "headline", "standfirst repeated in the body")) ctx.standfirstRemoved = true;
       } else if (isBylineLine(raw, ctx.authors)) {
         remove(ctx, el, "headline", "byline repeated in the body");
       } else if (isDateLine(el, raw)) {
