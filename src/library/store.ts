@@ -1,0 +1,441 @@
+/**
+ * `LibraryStore`: the saved-articles library on IndexedDB (schema in db.ts). The one place that
+ * reads or writes the library database; the UI talks to this, never to IndexedDB.
+ *
+ * Guarantees:
+ * - Every write is one transaction over the three stores: an article, its summary and its
+ *   search words are stored together or not at all. A failure (storage full, database closed,
+ *   an invalid record) aborts the transaction, so nothing partial remains.
+ * - Expected failures are returned, never thrown: each method answers `{ ok: true, ... }` or
+ *   `{ ok: false, error: { kind, message } }` with a message a person can act on.
+ * - Nothing is lost silently: saving a URL again updates that record in place (keeping its
+ *   `savedAt`); `delete` hands back the deleted records so the UI can offer Undo (`restore`);
+ *   `importBackup` and `restore` only add or replace with newer versions, never delete.
+ *
+ * The store takes the `IDBFactory` to use (`indexedDB` in the extension, fake-indexeddb's in
+ * tests). idb needs the IndexedDB globals (`IDBRequest`, `IDBKeyRange`...) of the same
+ * implementation: the browser's, or fake-indexeddb's `auto` entry in tests.
+ */
+import type { IDBPTransaction } from "idb";
+import type { Article } from "../core/types.ts";
+import {
+  ALL_STORES,
+  type LibraryDb,
+  type LibrarySchema,
+  type OpenHandlers,
+  openLibraryDb,
+  type StoreName,
+} from "./db.ts";
+import { parseBackup } from "./export/backup.ts";
+import { normalizeUrl } from "./keys.ts";
+import {
+  type ArticleSummary,
+  copyArticleFields,
+  markdownOf,
+  type SavedArticle,
+  toSummary,
+} from "./record.ts";
+import { type SearchEntry, searchEntry } from "./search.ts";
+import { checkArticle, readRecord } from "./validate.ts";
+
+export type LibraryErrorKind =
+  /** IndexedDB cannot be opened here (disabled, private mode, a newer Folio's database). */
+  | "unavailable"
+  /** This connection was closed (another tab upgraded the library, or the browser closed it). */
+  | "closed"
+  /** The browser refused to store more (disk or quota full). */
+  | "quota"
+  /** The article or record is not valid (the message names the field). */
+  | "invalid"
+  /** An imported file is not a Folio backup this version can read (the message says why). */
+  | "not-a-backup"
+  /** Anything else: a browser or IndexedDB error, reported with its message. */
+  | "error";
+
+export interface LibraryError {
+  kind: LibraryErrorKind;
+  message: string;
+}
+
+export type LibraryFailure = { ok: false; error: LibraryError };
+export type LibraryResult<T extends object> = ({ ok: true } & T) | LibraryFailure;
+
+export interface PageCursor {
+  savedAt: number;
+  url: string;
+}
+
+export interface SummaryPage {
+  /** Newest saved first. */
+  items: ArticleSummary[];
+  /** Pass as `after` for the next page; null when this page is the last. */
+  next: PageCursor | null;
+}
+
+export interface MergeReport {
+  /** Not in the library before. */
+  added: number;
+  /** Replaced by a newer version (larger `updatedAt`). */
+  updated: number;
+  /** Left as they were because the library's version is newer. */
+  kept: number;
+  /** The same version was already in the library. */
+  unchanged: number;
+  /** Search entries of the added and updated articles, for `SearchIndex.add`. */
+  changed: SearchEntry[];
+}
+
+export interface SaveSuccess {
+  status: "added" | "updated";
+  article: SavedArticle;
+  summary: ArticleSummary;
+  /** For `SearchIndex.add`. */
+  entry: SearchEntry;
+}
+
+export interface LibraryOptions {
+  /** Database name (default "folio-library"); tests use one per case. */
+  name?: string;
+  /** The clock, epoch ms (default `Date.now`). */
+  now?: () => number;
+  /** Called when another tab holding the old library version keeps this one waiting. */
+  onBlocked?: () => void;
+  /** Called when the connection closes under the page; the page should offer to reload. */
+  onClosed?: (reason: "version-change" | "terminated") => void;
+}
+
+const DEFAULT_PAGE = 50;
+
+function fail(kind: LibraryErrorKind, message: string): LibraryFailure {
+  return { ok: false, error: { kind, message } };
+}
+
+function errorName(error: unknown): string {
+  return typeof error === "object" && error !== null && typeof (error as { name?: unknown }).name === "string"
+    ? (error as { name: string }).name
+    : "";
+}
+
+function errorMessage(error: unknown): string {
+  if (
+    typeof error === "object" &&
+    error !== null &&
+    typeof (error as { message?: unknown }).message === "string"
+  ) {
+    return (error as { message: string }).message;
+  }
+  return String(error);
+}
+
+/** Opens the library. Never throws: a browser that cannot open it gives `unavailable`. */
+export async function openLibrary(
+  factory: IDBFactory,
+  options: LibraryOptions = {},
+): Promise<LibraryResult<{ library: LibraryStore }>> {
+  let store: LibraryStore | undefined;
+  const handlers: OpenHandlers = {
+    blocked: options.onBlocked,
+    closed: (reason) => {
+      store?.markClosed(reason);
+      options.onClosed?.(reason);
+    },
+  };
+  try {
+    const db = await openLibraryDb(factory, options.name, handlers);
+    store = new LibraryStore(db, options.now ?? Date.now);
+    return { ok: true, library: store };
+  } catch (error) {
+    if (errorName(error) === "VersionError") {
+      return fail(
+        "unavailable",
+        "Your library was saved by a newer version of Folio. Update Folio to open it; nothing was changed.",
+      );
+    }
+    return fail("unavailable", `The library cannot be opened in this browser (${errorMessage(error)}).`);
+  }
+}
+
+type Tx<Mode extends IDBTransactionMode> = IDBPTransaction<LibrarySchema, StoreName[], Mode>;
+
+export class LibraryStore {
+  private closedReason: "closed" | "version-change" | "terminated" | null = null;
+
+  /** Use `openLibrary`. */
+  constructor(
+    private readonly db: LibraryDb,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  /** @internal Called by the connection's close handlers. */
+  markClosed(reason: "version-change" | "terminated"): void {
+    this.closedReason ??= reason;
+  }
+
+  get closed(): boolean {
+    return this.closedReason !== null;
+  }
+
+  close(): void {
+    this.closedReason ??= "closed";
+    this.db.close();
+  }
+
+  /**
+   * Saves an article as the core returned it. A URL already in the library is updated in place
+   * (its `savedAt` kept): `status` says which happened.
+   */
+  async save(article: Article): Promise<LibraryResult<SaveSuccess>> {
+    const problem = checkArticle(article);
+    if (problem) return fail("invalid", `This article cannot be saved: ${problem}.`);
+    let markdown: string;
+    try {
+      markdown = markdownOf(article);
+    } catch (error) {
+      return fail(
+        "error",
+        `This article cannot be saved: its Markdown could not be made (${errorMessage(error)}).`,
+      );
+    }
+    const now = this.now();
+    const read = readRecord({ ...copyArticleFields(article), markdown, savedAt: now, updatedAt: now });
+    if (!read.ok) return fail("invalid", `This article cannot be saved: ${read.message}.`);
+    const fresh = read.record;
+    // Tokenising the body is the slow part: done before the transaction, not inside it.
+    const words = searchEntry(fresh);
+    return this.run("readwrite", ALL_STORES, "save the article", async (tx) => {
+      const previous = await tx.objectStore("summaries").get(fresh.url);
+      const record: SavedArticle = previous
+        ? { ...fresh, savedAt: previous.savedAt, updatedAt: Math.max(now, previous.updatedAt + 1) }
+        : fresh;
+      const summary = toSummary(record);
+      const entry: SearchEntry = { ...words, savedAt: record.savedAt };
+      await tx.objectStore("articles").put(record);
+      await tx.objectStore("summaries").put(summary);
+      await tx.objectStore("terms").put(entry);
+      return {
+        status: previous ? ("updated" as const) : ("added" as const),
+        article: record,
+        summary,
+        entry,
+      };
+    });
+  }
+
+  /** One article by URL (any #fragment ignored); `article` is null when it is not saved. */
+  async get(url: string): Promise<LibraryResult<{ article: SavedArticle | null }>> {
+    const key = normalizeUrl(url);
+    if (!key) return { ok: true, article: null };
+    return this.run("readonly", ["articles"], "read the article", async (tx) => ({
+      article: (await tx.objectStore("articles").get(key)) ?? null,
+    }));
+  }
+
+  /** A page of summaries, newest saved first. Pass the previous page's `next` as `after`. */
+  async list(
+    options: { limit?: number; after?: PageCursor | null } = {},
+  ): Promise<LibraryResult<SummaryPage>> {
+    const limit = Math.max(1, Math.floor(options.limit ?? DEFAULT_PAGE));
+    const after = options.after ?? null;
+    return this.run("readonly", ["summaries"], "read the library", async (tx) => {
+      const index = tx.objectStore("summaries").index("bySaved");
+      const range = after ? IDBKeyRange.upperBound([after.savedAt, after.url], true) : null;
+      const items: ArticleSummary[] = [];
+      let cursor = await index.openCursor(range, "prev");
+      while (cursor && items.length < limit) {
+        items.push(cursor.value);
+        cursor = await cursor.continue();
+      }
+      const last = items[items.length - 1];
+      return { items, next: cursor && last ? { savedAt: last.savedAt, url: last.url } : null };
+    });
+  }
+
+  /** The summaries of `urls`, in that order (e.g. search results); URLs not saved are skipped. */
+  async summaries(urls: readonly string[]): Promise<LibraryResult<{ items: ArticleSummary[] }>> {
+    return this.run("readonly", ["summaries"], "read the library", async (tx) => {
+      const store = tx.objectStore("summaries");
+      const found = await Promise.all(urls.map((url) => store.get(normalizeUrl(url) ?? url)));
+      return { items: found.filter((s): s is ArticleSummary => s !== undefined) };
+    });
+  }
+
+  async count(): Promise<LibraryResult<{ count: number }>> {
+    return this.run("readonly", ["summaries"], "read the library", async (tx) => ({
+      count: await tx.objectStore("summaries").count(),
+    }));
+  }
+
+  /** Every article's search words, to build the page's `SearchIndex`. */
+  async searchEntries(): Promise<LibraryResult<{ entries: SearchEntry[] }>> {
+    return this.run("readonly", ["terms"], "read the search index", async (tx) => ({
+      entries: await tx.objectStore("terms").getAll(),
+    }));
+  }
+
+  /** Every full article, newest saved first (for a backup or a zip). */
+  async all(): Promise<LibraryResult<{ articles: SavedArticle[] }>> {
+    return this.run("readonly", ["articles"], "read the library", async (tx) => {
+      const articles = await tx.objectStore("articles").getAll();
+      articles.sort((a, b) => b.savedAt - a.savedAt || (a.url < b.url ? 1 : a.url > b.url ? -1 : 0));
+      return { articles };
+    });
+  }
+
+  /**
+   * Deletes articles by URL, all or none, and returns the records deleted (URLs not saved are
+   * skipped) so the UI can undo with `restore(deleted)`.
+   */
+  async delete(urls: readonly string[]): Promise<LibraryResult<{ deleted: SavedArticle[] }>> {
+    const keys = [...new Set(urls.map((url) => normalizeUrl(url) ?? url))];
+    return this.run("readwrite", ALL_STORES, "delete", async (tx) => {
+      const articles = tx.objectStore("articles");
+      const deleted: SavedArticle[] = [];
+      for (const key of keys) {
+        const record = await articles.get(key);
+        if (!record) continue;
+        deleted.push(record);
+        await articles.delete(key);
+        await tx.objectStore("summaries").delete(key);
+        await tx.objectStore("terms").delete(key);
+      }
+      return { deleted };
+    });
+  }
+
+  /**
+   * Puts records back (Undo of `delete`) exactly as they were, `savedAt` included. A URL saved
+   * again since keeps its newer version.
+   */
+  async restore(articles: readonly SavedArticle[]): Promise<LibraryResult<{ report: MergeReport }>> {
+    const records: SavedArticle[] = [];
+    for (const [i, value] of articles.entries()) {
+      const read = readRecord(value);
+      if (!read.ok) return fail("invalid", `Article ${i + 1} cannot be restored: ${read.message}.`);
+      records.push(read.record);
+    }
+    return this.merge(records, "restore the articles");
+  }
+
+  /**
+   * Imports a JSON backup (export/backup.ts). A file that is not a valid backup is refused with
+   * a message naming the problem, and changes nothing. Articles are merged by URL in one
+   * transaction, the larger `updatedAt` winning; nothing is deleted.
+   */
+  async importBackup(text: string): Promise<LibraryResult<{ report: MergeReport }>> {
+    const parsed = parseBackup(text);
+    if (!parsed.ok) return fail("not-a-backup", parsed.message);
+    return this.merge(parsed.backup.articles, "import the backup");
+  }
+
+  private async merge(
+    incoming: readonly SavedArticle[],
+    doing: string,
+  ): Promise<LibraryResult<{ report: MergeReport }>> {
+    // One version per URL: the newest in the input.
+    const byUrl = new Map<string, SavedArticle>();
+    for (const record of incoming) {
+      const other = byUrl.get(record.url);
+      if (!other || record.updatedAt > other.updatedAt) byUrl.set(record.url, record);
+    }
+    const records = [...byUrl.values()];
+    return this.run("readwrite", ALL_STORES, doing, async (tx) => {
+      const summaries = tx.objectStore("summaries");
+      const existing = await Promise.all(records.map((record) => summaries.get(record.url)));
+      const report: MergeReport = { added: 0, updated: 0, kept: 0, unchanged: 0, changed: [] };
+      const writes: Promise<unknown>[] = [];
+      const write = (p: Promise<unknown>) => {
+        // Handled here so that an abort's rejections are not reported as unhandled.
+        p.catch(() => {});
+        writes.push(p);
+      };
+      for (const [i, incomingRecord] of records.entries()) {
+        const here = existing[i];
+        let record = incomingRecord;
+        if (here) {
+          if (record.updatedAt < here.updatedAt) {
+            report.kept++;
+            continue;
+          }
+          if (record.updatedAt === here.updatedAt) {
+            report.unchanged++;
+            continue;
+          }
+          // The earliest save date is when the reader first saved it.
+          record = { ...record, savedAt: Math.min(record.savedAt, here.savedAt) };
+          report.updated++;
+        } else {
+          report.added++;
+        }
+        const entry = searchEntry(record);
+        report.changed.push(entry);
+        write(tx.objectStore("articles").put(record));
+        write(summaries.put(toSummary(record)));
+        write(tx.objectStore("terms").put(entry));
+      }
+      await Promise.all(writes);
+      return { report };
+    });
+  }
+
+  /**
+   * Runs `body` in one transaction. Any error aborts the transaction (so a write either
+   * completes whole or leaves nothing) and becomes a typed failure.
+   */
+  private async run<Mode extends IDBTransactionMode, T extends object>(
+    mode: Mode,
+    stores: StoreName[],
+    doing: string,
+    body: (tx: Tx<Mode>) => Promise<T>,
+  ): Promise<LibraryResult<T>> {
+    if (this.closedReason) return this.closedFailure();
+    let tx: Tx<Mode>;
+    try {
+      tx = this.db.transaction(stores, mode);
+    } catch (error) {
+      return this.failure(error, doing);
+    }
+    try {
+      const result = await body(tx);
+      await tx.done;
+      return { ok: true, ...result };
+    } catch (error) {
+      try {
+        tx.abort();
+      } catch {
+        // Already aborted by the failed request, or finished.
+      }
+      await tx.done.catch(() => {});
+      return this.failure(error, doing);
+    }
+  }
+
+  private closedFailure(): LibraryFailure {
+    return fail(
+      "closed",
+      this.closedReason === "version-change"
+        ? "The library was updated by Folio in another tab. Reload this page to go on."
+        : "The library is closed. Reload this page to go on.",
+    );
+  }
+
+  private failure(error: unknown, doing: string): LibraryFailure {
+    const name = errorName(error);
+    if (name === "QuotaExceededError") {
+      return fail(
+        "quota",
+        `Could not ${doing}: the browser has no more storage space for Folio. Free some disk space or delete articles you no longer need, then try again. Nothing was changed.`,
+      );
+    }
+    if (name === "InvalidStateError" || this.closedReason) {
+      this.closedReason ??= "terminated";
+      return this.closedFailure();
+    }
+    if (name === "DataCloneError" || name === "DataError") {
+      return fail("invalid", `Could not ${doing}: it holds data that cannot be stored. Nothing was changed.`);
+    }
+    return fail(
+      "error",
+      `Could not ${doing}: ${errorMessage(error) || name || "unknown error"}. Nothing was changed.`,
+    );
+  }
+}
