@@ -8,10 +8,14 @@
  *   permission: the activeTab grant is enough);
  * - extension page -> background: `runtime.sendMessage`.
  *
+ * Changes to the saved-articles library are not request/reply messages: every writer announces
+ * them to every open extension page on a BroadcastChannel (src/library/changes.ts).
+ *
  * This module imports browser types only, so Node tests can load it.
  */
 import type Browser from "webextension-polyfill";
 import type { Article, ExtractResult } from "./core/types.ts";
+import type { LibraryErrorKind } from "./library/store.ts";
 
 /** What the content script answers when extraction itself threw or the script is missing. */
 export interface ContentFailure {
@@ -21,11 +25,29 @@ export interface ContentFailure {
 
 export type ExtractReply = ExtractResult | ContentFailure;
 
+/**
+ * The background's answer to `save-article`: `added` (new to the library) or `updated` (the
+ * same canonical URL was saved before: updated in place, no duplicate), or why nothing was saved
+ * (`no-article`: the page gave no article to save).
+ */
+export type SaveReply =
+  | { ok: true; status: "added" | "updated"; url: string; title: string }
+  | { ok: false; error: { kind: LibraryErrorKind | "no-article"; message: string } };
+
 export interface Protocol {
-  /** Page of the extension -> content script: run the core on the live page. */
-  extract: { request: { force: boolean }; response: ExtractReply };
+  /**
+   * Page of the extension -> content script: run the core on the live page. `markdown: true`
+   * also returns the article's Markdown (the background, which has no DOM for turndown, asks
+   * for it when it saves a page from the context menu); the default skips it for speed.
+   */
+  extract: { request: { force: boolean; markdown?: boolean }; response: ExtractReply };
   /** Popup -> background: open the full-tab reader with an article already extracted. */
   "open-reader": { request: { article: Article; sourceTabId?: number }; response: { tabId: number | null } };
+  /**
+   * Popup or reader tab -> background: save an article to the library. The sender computes
+   * `article.markdown` first (it has a DOM; the service worker does not).
+   */
+  "save-article": { request: { article: Article }; response: SaveReply };
 }
 
 export type MessageType = keyof Protocol;

@@ -1,14 +1,21 @@
 /**
- * Background: the "Read in Folio" context-menu item and the one place reader tabs are opened.
+ * Background: the context-menu items ("Read in Folio", "Save to Folio"), the one place reader
+ * tabs are opened, and the one place articles are saved to the library (save.ts).
  * The keyboard shortcut (Alt+Shift+R) is the manifest's `_execute_action` command: the browser
  * opens the popup itself, nothing runs here for it.
  */
 import browser from "webextension-polyfill";
+import { libraryConnection } from "../library/connection.ts";
 import { type Handlers, listen } from "../messages.ts";
+import { READER_PAGE } from "../ui/pages.ts";
+import { saveBadge } from "../ui/save-text.ts";
 import { storeArticle } from "./reader-store.ts";
+import { saveArticle, saveTab, showBadge } from "./save.ts";
 
-const MENU_ID = "folio-read";
-const READER_PAGE = "src/reader/index.html";
+const READ_MENU_ID = "folio-read";
+const SAVE_MENU_ID = "folio-save";
+
+const library = libraryConnection();
 
 async function openReader(query: Record<string, string>, besideTabId?: number): Promise<number | null> {
   let index: number | undefined;
@@ -24,23 +31,32 @@ async function openReader(query: Record<string, string>, besideTabId?: number): 
   return tab.id ?? null;
 }
 
-const handlers: Handlers<"open-reader"> = {
+const handlers: Handlers<"open-reader" | "save-article"> = {
   "open-reader": async ({ article, sourceTabId }) => {
     const id = await storeArticle(browser.storage.session, article);
     return { tabId: await openReader({ id }, sourceTabId) };
   },
+  "save-article": ({ article }) => saveArticle(library, article),
 };
 listen(browser.runtime, handlers);
 
 browser.runtime.onInstalled.addListener(async () => {
   await browser.contextMenus.removeAll();
-  browser.contextMenus.create({ id: MENU_ID, title: "Read in Folio", contexts: ["page", "selection"] });
+  browser.contextMenus.create({ id: READ_MENU_ID, title: "Read in Folio", contexts: ["page", "selection"] });
+  browser.contextMenus.create({ id: SAVE_MENU_ID, title: "Save to Folio", contexts: ["page", "selection"] });
 });
 
 browser.contextMenus.onClicked.addListener(async (info, tab) => {
-  if (info.menuItemId !== MENU_ID || tab?.id === undefined || tab.id < 0) return;
-  // The click granted activeTab on `tab`: the reader tab extracts from it.
-  const query: Record<string, string> = { tab: String(tab.id) };
-  if (info.pageUrl) query.url = info.pageUrl;
-  await openReader(query, tab.id);
+  if (tab?.id === undefined || tab.id < 0) return;
+  if (info.menuItemId === READ_MENU_ID) {
+    // The click granted activeTab on `tab`: the reader tab extracts from it.
+    const query: Record<string, string> = { tab: String(tab.id) };
+    if (info.pageUrl) query.url = info.pageUrl;
+    await openReader(query, tab.id);
+  } else if (info.menuItemId === SAVE_MENU_ID) {
+    // Saved without opening anything; the badge on the toolbar button says how it went.
+    const reply = await saveTab(browser.scripting, library, tab.id, info.pageUrl ?? tab.url);
+    const defaultTitle = browser.runtime.getManifest().action?.default_title ?? "Folio";
+    await showBadge(browser.action, tab.id, saveBadge(reply), defaultTitle);
+  }
 });

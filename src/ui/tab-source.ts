@@ -12,13 +12,19 @@ import { type Outcome, outcomeOf, restrictedOutcome } from "./outcome.ts";
 
 export const CONTENT_SCRIPT = "src/content/extract.js";
 
+/**
+ * The article of `tabId` as an outcome (a state with its message). `url` helps explain a
+ * refusal; `markdown` asks the page for the article's Markdown too (the popup does not: it
+ * makes it only when needed, in its own DOM).
+ */
 export async function extractFromTab(
   scripting: Browser.Scripting.Static,
   tabId: number,
   force: boolean,
   url?: string,
+  markdown = false,
 ): Promise<Outcome> {
-  const message = { type: "extract", force } as const;
+  const message = { type: "extract", force, ...(markdown ? { markdown } : {}) } as const;
   let reply: Reply<"extract"> | undefined;
   try {
     // The content script stays in the page's isolated world after the first open: reuse it

@@ -1,0 +1,96 @@
+/**
+ * Saving to the library from the background: the `save-article` message of the popup and the
+ * reader tab, and the context menu's "Save to Folio", which extracts the page itself (with its
+ * Markdown, made in the page: the service worker has no DOM for turndown) and answers with a
+ * badge on the toolbar button.
+ *
+ * Saves go through the background because they start in short-lived pages: a popup may close
+ * before IndexedDB has committed, the background finishes the write anyway. Each save is
+ * announced to open library pages (src/library/changes.ts).
+ */
+import type Browser from "webextension-polyfill";
+import type { Article } from "../core/types.ts";
+import { announceChange, libraryChange } from "../library/changes.ts";
+import type { OpenedLibrary } from "../library/connection.ts";
+import type { SaveReply } from "../messages.ts";
+import type { BadgeState } from "../ui/save-text.ts";
+import { extractFromTab } from "../ui/tab-source.ts";
+
+export type GetLibrary = () => Promise<OpenedLibrary>;
+
+/** Saves `article` (its Markdown already made) and announces the change. Never throws. */
+export async function saveArticle(getLibrary: GetLibrary, article: Article): Promise<SaveReply> {
+  if (typeof article?.markdown !== "string") {
+    return {
+      ok: false,
+      error: { kind: "invalid", message: "This article cannot be saved: its Markdown was not made." },
+    };
+  }
+  try {
+    const opened = await getLibrary();
+    if (!opened.ok) return { ok: false, error: opened.error };
+    const saved = await opened.library.save(article);
+    if (!saved.ok) return { ok: false, error: saved.error };
+    announceChange(libraryChange([saved.entry]));
+    return { ok: true, status: saved.status, url: saved.article.url, title: saved.article.title };
+  } catch (error) {
+    return {
+      ok: false,
+      error: { kind: "error", message: `Folio could not save the article (${String(error)}).` },
+    };
+  }
+}
+
+/**
+ * Extracts the article of `tabId` (the menu click granted activeTab on it) with its Markdown
+ * and saves it. A page that is not an article, or that the browser does not let Folio read,
+ * is not saved: the reply says why.
+ */
+export async function saveTab(
+  scripting: Browser.Scripting.Static,
+  getLibrary: GetLibrary,
+  tabId: number,
+  url?: string,
+): Promise<SaveReply> {
+  const outcome = await extractFromTab(scripting, tabId, false, url, true);
+  if (outcome.state !== "ready") {
+    const hint =
+      outcome.state === "not-article" ? " Open Folio on it and choose Show anyway, then Save." : "";
+    return { ok: false, error: { kind: "no-article", message: `${outcome.title}.${hint}` } };
+  }
+  return saveArticle(getLibrary, outcome.article);
+}
+
+const timers = new Map<number, ReturnType<typeof setTimeout>>();
+
+/**
+ * Shows `badge` on the toolbar button of `tabId`, then puts the button back as it was
+ * (no badge, `defaultTitle`). A newer badge on the same tab replaces an older one.
+ */
+export async function showBadge(
+  action: Browser.Action.Static,
+  tabId: number,
+  badge: BadgeState,
+  defaultTitle: string,
+): Promise<void> {
+  clearTimeout(timers.get(tabId));
+  try {
+    await Promise.all([
+      action.setBadgeBackgroundColor({ tabId, color: badge.color }),
+      action.setBadgeText({ tabId, text: badge.text }),
+      action.setTitle({ tabId, title: badge.title }),
+    ]);
+  } catch {
+    return; // The tab closed meanwhile.
+  }
+  timers.set(
+    tabId,
+    setTimeout(() => {
+      timers.delete(tabId);
+      void Promise.all([
+        action.setBadgeText({ tabId, text: "" }),
+        action.setTitle({ tabId, title: defaultTitle }),
+      ]).catch(() => undefined);
+    }, badge.clearAfterMs),
+  );
+}

@@ -1,0 +1,43 @@
+// @vitest-environment jsdom
+/**
+ * The content script's `extract` receiver: without `markdown` it skips the Markdown (the popup's
+ * fast path); with `markdown: true` (the context menu's save, whose service worker cannot run
+ * turndown) the reply carries it as a plain string, not as the core's lazy getter.
+ */
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import { CONTENT_RECEIVER, type ExtractReply } from "../../src/messages.ts";
+
+type Receive = (message: unknown) => ExtractReply;
+let receive: Receive;
+
+beforeAll(async () => {
+  const html = readFileSync(join(import.meta.dirname, "..", "fixtures", "pages", "german-news.html"), "utf8");
+  document.open();
+  document.write(html);
+  document.close();
+  await import("../../src/content/extract.ts");
+  receive = (globalThis as unknown as Record<string, Receive>)[CONTENT_RECEIVER];
+});
+
+describe("content script extract", () => {
+  it("skips the Markdown by default", () => {
+    const reply = receive({ type: "extract", force: false });
+    expect(reply.ok).toBe(true);
+    expect(reply.ok && reply.article.markdown).toBeNull();
+  });
+
+  it("returns the Markdown as a plain field when asked", () => {
+    const reply = receive({ type: "extract", force: false, markdown: true });
+    if (!reply.ok) throw new Error(JSON.stringify(reply));
+    const field = Object.getOwnPropertyDescriptor(reply.article, "markdown");
+    expect(field?.get).toBeUndefined();
+    expect(field?.value).toMatch(/^---\ntitle: "Aus dem Parkhaus wird ein Wohnhaus"/);
+    expect(JSON.parse(JSON.stringify(reply.article)).markdown).toBe(field?.value);
+  });
+
+  it("answers an unknown message with a failure, not silence", () => {
+    expect(receive({ type: "nonsense" })).toMatchObject({ ok: false, error: { kind: "exception" } });
+  });
+});
