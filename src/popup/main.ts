@@ -31,7 +31,11 @@ async function load(force: boolean): Promise<Outcome> {
 performance.mark("folio-load-start");
 let first: Promise<Outcome> | null = load(false);
 
-const [{ startApp }, { sendToBackground }] = await Promise.all([import("../ui/app.ts"), import("../messages.ts")]);
+const [{ startApp }, { sendToBackground }, { LIBRARY_PAGE }] = await Promise.all([
+  import("../ui/app.ts"),
+  import("../messages.ts"),
+  import("../ui/pages.ts"),
+]);
 
 startApp({
   load: (force) => {
@@ -42,6 +46,12 @@ startApp({
   openInTab: async (article) => {
     const target = await tab;
     await sendToBackground(api.runtime, { type: "open-reader", article, sourceTabId: target?.id });
+    window.close();
+  },
+  // The background writes, so the save completes even if the popup closes meanwhile.
+  save: (article) => sendToBackground(api.runtime, { type: "save-article", article }),
+  openLibrary: async () => {
+    await api.tabs.create({ url: api.runtime.getURL(LIBRARY_PAGE) });
     window.close();
   },
 });

@@ -2,19 +2,48 @@
  * The full-tab reader: the same article view as the popup, in a tab.
  * - `?id=<key>`: an article the popup already extracted, handed over in `storage.session`
  *   (no second extraction);
- * - `?tab=<id>`: extract from that tab (the context menu's click granted activeTab on it).
+ * - `?tab=<id>`: extract from that tab (the context menu's click granted activeTab on it);
+ * - `?saved=<url>`: an article of the library, read from IndexedDB (offline: the page it came
+ *   from is not needed), rendered by the same view through the same sanitizer.
  */
 import browser from "webextension-polyfill";
 import { isStoredArticle, readerKey } from "../background/reader-store.ts";
+import { libraryConnection } from "../library/connection.ts";
+import { sendToBackground } from "../messages.ts";
 import { startApp } from "../ui/app.ts";
+import type { Outcome } from "../ui/outcome.ts";
+import { LIBRARY_PAGE } from "../ui/pages.ts";
 import { extractFromTab } from "../ui/tab-source.ts";
 
 const params = new URLSearchParams(location.search);
 const id = params.get("id");
 const tab = params.get("tab");
+const saved = params.get("saved");
+const library = libraryConnection();
+
+async function loadSaved(url: string): Promise<Outcome> {
+  const opened = await library();
+  if (!opened.ok) return { state: "error", title: "Your library could not be opened", message: opened.error.message };
+  const read = await opened.library.get(url);
+  if (!read.ok) return { state: "error", title: "This article could not be read", message: read.error.message };
+  if (!read.article) {
+    return {
+      state: "error",
+      title: "This article is not in your library",
+      message: "It may have been deleted. Open the library to see what it holds.",
+    };
+  }
+  return { state: "ready", article: read.article };
+}
 
 startApp({
+  // An article of the library is not saved again from here.
+  save: saved === null ? (article) => sendToBackground(browser.runtime, { type: "save-article", article }) : undefined,
+  openLibrary: async () => {
+    await browser.tabs.create({ url: browser.runtime.getURL(LIBRARY_PAGE) });
+  },
   load: async (force) => {
+    if (saved !== null) return loadSaved(saved);
     if (id && !force) {
       const key = readerKey(id);
       const stored = (await browser.storage.session.get(key))[key];

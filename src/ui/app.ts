@@ -1,12 +1,15 @@
 /**
  * The page controller shared by the popup and the reader tab: states on the root element
- * (`data-state`), the article view, the actions (Copy as Markdown, Open in a tab) and the
- * settings. Each page only says where its article comes from.
+ * (`data-state`), the article view, the actions (Save, Copy as Markdown, Open in a tab,
+ * Library) and the settings. Each page only says where its article comes from and how it
+ * saves.
  */
 import browser from "webextension-polyfill";
 import type { Article } from "../core/types.ts";
+import type { SaveReply } from "../messages.ts";
 import { afterPaint, renderArticle } from "./article-view.ts";
 import type { Outcome, ViewState } from "./outcome.ts";
+import { saveText } from "./save-text.ts";
 import { applySettings, cachedSettings, loadSettings, type Settings, saveSettings, watchSettings } from "./settings.ts";
 import { createSettingsPanel } from "./settings-panel.ts";
 import { renderLoading, renderMessage } from "./states.ts";
@@ -16,6 +19,13 @@ export interface AppConfig {
   load: (force: boolean) => Promise<Outcome>;
   /** Opens the article in a reader tab (the popup has it; the reader tab does not). */
   openInTab?: (article: Article) => Promise<void>;
+  /**
+   * Saves the article to the library; `article.markdown` is made before (this page has the
+   * DOM turndown needs). Absent where the article comes from the library itself.
+   */
+  save?: (article: Article) => Promise<SaveReply>;
+  /** Opens the library page. */
+  openLibrary?: () => Promise<void>;
 }
 
 /** Name of the performance mark set once the first screen of the article has been painted. */
@@ -52,6 +62,9 @@ export function startApp(config: AppConfig, doc: Document = document): void {
   const main = byId(doc, "folio-main");
   const copyButton = byId<HTMLButtonElement>(doc, "folio-copy");
   const openButton = doc.getElementById("folio-open") as HTMLButtonElement | null;
+  const saveButton = doc.getElementById("folio-save") as HTMLButtonElement | null;
+  const libraryButton = doc.getElementById("folio-library") as HTMLButtonElement | null;
+  const notice = doc.getElementById("folio-notice");
   const settingsButton = byId<HTMLButtonElement>(doc, "folio-settings-toggle");
   const settingsHost = byId(doc, "folio-settings-host");
   const status = byId(doc, "folio-status");
@@ -90,27 +103,86 @@ export function startApp(config: AppConfig, doc: Document = document): void {
   });
 
   let statusTimer = 0;
-  const say = (text: string) => {
+  const say = (text: string, ms = 2500) => {
     status.textContent = text;
     clearTimeout(statusTimer);
     statusTimer = window.setTimeout(() => {
       status.textContent = "";
-    }, 2500);
+    }, ms);
+  };
+
+  /** A failure the reader must see whole (not a passing status): stays until the next action. */
+  const warn = (text: string | null) => {
+    if (!notice) {
+      if (text) say(text, 8000);
+      return;
+    }
+    notice.replaceChildren();
+    if (text) {
+      const p = doc.createElement("p");
+      p.textContent = text;
+      notice.append(p);
+    }
+  };
+
+  /** The article's Markdown: the core's when it made it, else made here once (lazy chunk). */
+  const markdownOf = async (of: Article): Promise<string> => {
+    if (markdown === null) {
+      if (typeof of.markdown === "string") {
+        markdown = of.markdown;
+      } else {
+        const { toMarkdown } = await import("../core/markdown.ts");
+        markdown = toMarkdown(of);
+      }
+    }
+    return markdown;
   };
 
   copyButton.addEventListener("click", async () => {
     if (!article) return;
     try {
-      if (markdown === null) {
-        const { toMarkdown } = await import("../core/markdown.ts");
-        markdown = toMarkdown(article);
-      }
-      await copyText(doc, markdown);
+      await copyText(doc, await markdownOf(article));
       say("Copied as Markdown");
     } catch (error) {
       say(`Couldn't copy: ${String(error)}`);
     }
   });
+
+  saveButton?.addEventListener("click", async () => {
+    const current = article;
+    if (!current || !config.save || saveButton.disabled) return;
+    saveButton.disabled = true;
+    root.dataset.saved = "saving";
+    warn(null);
+    let reply: SaveReply;
+    try {
+      reply = await config.save({ ...current, markdown: await markdownOf(current) });
+    } catch (error) {
+      reply = {
+        ok: false,
+        error: { kind: "error", message: `Folio could not save this article (${String(error)}). Try again.` },
+      };
+    }
+    saveButton.disabled = false;
+    if (article !== current) return;
+    const { ok, text } = saveText(reply);
+    root.dataset.saved = reply.ok ? reply.status : "failed";
+    if (ok) {
+      saveButton.textContent = "Saved";
+      say(text, 4000);
+    } else {
+      warn(text);
+    }
+  });
+
+  libraryButton?.addEventListener("click", async () => {
+    try {
+      await config.openLibrary?.();
+    } catch (error) {
+      warn(`Couldn't open the library: ${String(error)}`);
+    }
+  });
+  if (libraryButton) libraryButton.hidden = !config.openLibrary;
 
   openButton?.addEventListener("click", async () => {
     if (!article || !config.openInTab) return;
@@ -127,12 +199,16 @@ export function startApp(config: AppConfig, doc: Document = document): void {
     const ready = state === "ready";
     copyButton.hidden = !ready;
     if (openButton) openButton.hidden = !ready || !config.openInTab;
+    if (saveButton) saveButton.hidden = !ready || !config.save;
   };
 
   const show = (outcome: Outcome, force: boolean) => {
     if (outcome.state === "ready") {
       article = outcome.article;
       markdown = null;
+      delete root.dataset.saved;
+      if (saveButton) saveButton.textContent = "Save";
+      warn(null);
       performance.mark("folio-render-start");
       const rendered = renderArticle(main, article);
       performance.mark("folio-first-screen");

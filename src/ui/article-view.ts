@@ -14,6 +14,9 @@ import { parseFragment, serializeElement } from "../core/html.ts";
 import { sanitizeHtml } from "../core/sanitize.ts";
 import type { Article, Removal } from "../core/types.ts";
 import { cleanedSummary, formatDate, formatReading, hostOf, kindName, safeHttpUrl } from "./format.ts";
+import { afterPaint } from "./paint.ts";
+
+export { afterPaint };
 
 /** Characters of text that surely fill the first screen of the popup or a reader tab. */
 const FIRST_SCREEN_CHARS = 2_500;
@@ -173,20 +176,6 @@ function takeSlice(blocks: readonly Node[], start: number, limit: number): numbe
   return Math.max(end, start + 1);
 }
 
-/** After the next paint (rAF, then a task); a timer backs it up where frames are throttled. */
-export function afterPaint(win: Window): Promise<void> {
-  return new Promise((resolve) => {
-    let done = false;
-    const finish = () => {
-      if (!done) {
-        done = true;
-        resolve();
-      }
-    };
-    win.requestAnimationFrame(() => win.setTimeout(finish, 0));
-    win.setTimeout(finish, 50);
-  });
-}
 
 /**
  * Renders `article` into `container` (replacing its children). The header and the first screen

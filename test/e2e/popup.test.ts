@@ -19,7 +19,15 @@ describeE2E("popup (Chromium, real toolbar click)", () => {
 
   it("ships the permissions the README promises and nothing more", () => {
     const manifest = JSON.parse(readFileSync(join(CHROME_DIST, "manifest.json"), "utf8"));
-    expect([...manifest.permissions].sort()).toEqual(["activeTab", "contextMenus", "scripting", "storage"]);
+    expect([...manifest.permissions].sort()).toEqual([
+      "activeTab",
+      "contextMenus",
+      "scripting",
+      "storage",
+      "unlimitedStorage",
+    ]);
+    // Downloads are <a download> clicks on Blob URLs: no "downloads" permission.
+    expect(manifest.permissions).not.toContain("downloads");
     expect(manifest.host_permissions).toBeUndefined();
     expect(manifest.optional_host_permissions).toBeUndefined();
     expect(manifest.content_scripts).toBeUndefined();
@@ -121,13 +129,13 @@ describeE2E("popup (Chromium, real toolbar click)", () => {
         return { id: el.id || el.className || el.localName, outline: getComputedStyle(el).outlineStyle };
       })()`);
     const order: string[] = [];
-    for (let i = 0; i < 3; i++) {
+    for (let i = 0; i < 5; i++) {
       await key("Tab", "Tab", 9);
       const now = await focused();
       order.push(now.id);
       expect(now.outline).toBe("solid");
     }
-    expect(order).toEqual(["folio-copy", "folio-open", "folio-settings-toggle"]);
+    expect(order).toEqual(["folio-save", "folio-copy", "folio-open", "folio-library", "folio-settings-toggle"]);
     await key("Enter", "Enter", 13, "\r");
     expect(await popup.evaluate<boolean>(`!document.getElementById("folio-settings-host").hidden`)).toBe(true);
     expect((await focused()).id).toBe("input"); // the checked theme radio took the focus
