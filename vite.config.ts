@@ -42,7 +42,9 @@ export default defineConfig({
     webExtension({
       browser,
       manifest: bare ? "bench/bare/manifest.json" : "manifest.json",
-      additionalInputs: bare ? ["bench/bare/content.ts"] : ["src/content/extract.ts", "src/reader/index.html"],
+      additionalInputs: bare
+        ? ["bench/bare/content.ts"]
+        : ["src/content/extract.ts", "src/reader/index.html", "src/library-page/index.html"],
       skipManifestValidation: true,
       disableAutoLaunch: true,
     }),

@@ -73,7 +73,12 @@ export async function serveStatic(mounts: Record<string, string>): Promise<Stati
   const { port } = server.address() as AddressInfo;
   return {
     origin: `http://127.0.0.1:${port}`,
-    close: () => new Promise((ok) => server.close(() => ok())),
+    close: () =>
+      new Promise((ok) => {
+        server.close(() => ok());
+        // The browser keeps connections alive: end them, so the server stops now.
+        server.closeAllConnections();
+      }),
   };
 }
 

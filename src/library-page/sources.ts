@@ -1,0 +1,94 @@
+/**
+ * Where the list's rows come from, a page at a time: the whole library newest first (a cursor
+ * on the store's `bySaved` index: the first screen of a 10,000-article library is one short
+ * walk), or the URLs a search returned (their summaries read 50 at a time, remembered in a
+ * cache shared by all searches, so typing a longer word re-reads nothing).
+ */
+import type { ArticleSummary } from "../library/record.ts";
+import type { LibraryFailure, LibraryStore, PageCursor } from "../library/store.ts";
+
+export type Page = { ok: true; items: ArticleSummary[] } | LibraryFailure;
+
+export interface Source {
+  /** How many rows this source has in all; null when not known (the whole library). */
+  readonly total: number | null;
+  /** No more rows after those given. */
+  readonly done: boolean;
+  /** The next (at most) `n` rows. */
+  next(n: number): Promise<Page>;
+}
+
+/** The whole library, newest saved first. */
+export function browseSource(library: Pick<LibraryStore, "list">): Source {
+  let after: PageCursor | null = null;
+  let done = false;
+  return {
+    total: null,
+    get done() {
+      return done;
+    },
+    async next(n) {
+      if (done) return { ok: true, items: [] };
+      const page = await library.list({ limit: n, after });
+      if (!page.ok) return page;
+      after = page.next;
+      done = page.next === null;
+      return { ok: true, items: page.items };
+    },
+  };
+}
+
+/** Summaries by URL, remembered. `forget` drops changed or deleted ones. */
+export class SummaryCache {
+  private map = new Map<string, ArticleSummary>();
+
+  constructor(private readonly library: Pick<LibraryStore, "summaries">) {}
+
+  remember(items: readonly ArticleSummary[]): void {
+    for (const item of items) this.map.set(item.url, item);
+  }
+
+  forget(urls: Iterable<string>): void {
+    for (const url of urls) this.map.delete(url);
+  }
+
+  clear(): void {
+    this.map.clear();
+  }
+
+  get(url: string): ArticleSummary | undefined {
+    return this.map.get(url);
+  }
+
+  /** The summaries of `urls` in that order (those no longer stored are left out). */
+  async of(urls: readonly string[]): Promise<Page> {
+    const missing = urls.filter((url) => !this.map.has(url));
+    if (missing.length) {
+      const read = await this.library.summaries(missing);
+      if (!read.ok) return read;
+      this.remember(read.items);
+    }
+    const items: ArticleSummary[] = [];
+    for (const url of urls) {
+      const item = this.map.get(url);
+      if (item) items.push(item);
+    }
+    return { ok: true, items };
+  }
+}
+
+/** The articles at `urls` (a search's results), in that order. */
+export function urlSource(cache: SummaryCache, urls: readonly string[]): Source {
+  let at = 0;
+  return {
+    total: urls.length,
+    get done() {
+      return at >= urls.length;
+    },
+    async next(n) {
+      const slice = urls.slice(at, at + n);
+      at += slice.length;
+      return cache.of(slice);
+    },
+  };
+}

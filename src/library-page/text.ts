@@ -1,0 +1,91 @@
+/**
+ * The library page's words: counts, a row's meta line, the import report, the Undo toast.
+ * Pure (no DOM, no extension APIs), for unit tests.
+ */
+import type { MergeReport } from "../library/store.ts";
+import { formatNumber } from "../ui/format.ts";
+
+const shortDates = new Map<string, Intl.DateTimeFormat>();
+
+/** "14 Mar 2024" in the reader's locale; null when `value` is not a date. */
+export function shortDate(value: string | number | null, locale?: string): string | null {
+  if (value === null || value === "") return null;
+  const date = new Date(value);
+  if (Number.isNaN(date.getTime())) return null;
+  try {
+    const key = locale ?? "";
+    let format = shortDates.get(key);
+    if (!format) {
+      format = new Intl.DateTimeFormat(locale, { dateStyle: "medium" });
+      shortDates.set(key, format);
+    }
+    return format.format(date);
+  } catch {
+    return date.toDateString();
+  }
+}
+
+const plural = (n: number, one: string, many: string, locale?: string) =>
+  `${formatNumber(n, locale)} ${n === 1 ? one : many}`;
+
+export function articlesText(n: number, locale?: string): string {
+  return plural(n, "article", "articles", locale);
+}
+
+/**
+ * The count beside the search box: the library's size, or how many articles match the search
+ * and the site filter. `null` total: not known yet.
+ */
+export function countText(
+  view: { filtered: boolean; matches: number | null; total: number | null },
+  locale?: string,
+): string {
+  if (!view.filtered) return view.total === null ? "" : articlesText(view.total, locale);
+  if (view.matches === null) return "Searching…";
+  if (view.matches === 0) return "No matches";
+  return `${plural(view.matches, "match", "matches", locale)}${
+    view.total !== null ? ` of ${formatNumber(view.total, locale)}` : ""
+  }`;
+}
+
+/** The reading time as a list shows it: "6 min read". */
+export function readingText(minutes: number, locale?: string): string {
+  return minutes < 1 ? "under 1 min read" : `${formatNumber(Math.round(minutes), locale)} min read`;
+}
+
+/** The parts of a row's meta line after the site: published date, reading time, saved date. */
+export function metaParts(
+  summary: { publishedTime: string | null; readingTimeMinutes: number; savedAt: number },
+  locale?: string,
+): { published: string | null; reading: string; saved: string } {
+  return {
+    published: shortDate(summary.publishedTime, locale),
+    reading: readingText(summary.readingTimeMinutes, locale),
+    saved: `saved ${shortDate(summary.savedAt, locale) ?? "at an unknown date"}`,
+  };
+}
+
+/** What an import did: "Imported: 3 added, 1 updated, 2 kept (your copy was newer)." */
+export function importText(
+  report: Pick<MergeReport, "added" | "updated" | "kept" | "unchanged">,
+  locale?: string,
+): string {
+  const parts = [
+    `${formatNumber(report.added, locale)} added`,
+    `${formatNumber(report.updated, locale)} updated`,
+    `${formatNumber(report.kept, locale)} kept (your copy was newer)`,
+  ];
+  if (report.unchanged) parts.push(`${formatNumber(report.unchanged, locale)} already there`);
+  return `Imported: ${parts.join(", ")}.`;
+}
+
+/** The Undo toast's text for the articles just deleted. */
+export function deletedText(titles: readonly string[], locale?: string): string {
+  if (titles.length === 1) return `Deleted “${titles[0]}”.`;
+  return `Deleted ${articlesText(titles.length, locale)}.`;
+}
+
+/** The selection bar's text. */
+export function selectedText(n: number, locale?: string): string {
+  return `${formatNumber(n, locale)} selected`;
+}

@@ -1,0 +1,80 @@
+// @vitest-environment jsdom
+/** A library row: text only (hostile titles stay text), the reader link, a safe source link. */
+import { describe, expect, it } from "vitest";
+import type { ArticleSummary } from "../../../src/library/record.ts";
+import { renderRow } from "../../../src/library-page/rows.ts";
+
+function summary(fields: Partial<ArticleSummary> = {}): ArticleSummary {
+  return {
+    url: "https://news.example/story",
+    title: "A headline",
+    byline: "Ada",
+    site: "The Example Times",
+    publishedTime: "2024-03-14T21:40:00Z",
+    excerpt: "The first words.",
+    readingTimeMinutes: 6,
+    wordCount: 1200,
+    leadImageUrl: null,
+    lang: "en",
+    dir: "ltr",
+    savedAt: Date.UTC(2026, 10, 28, 12),
+    updatedAt: Date.UTC(2026, 10, 28, 12),
+    ...fields,
+  };
+}
+
+const options = {
+  locale: "en-GB",
+  selected: false,
+  readerUrl: (url: string) => `reader.html?saved=${encodeURIComponent(url)}`,
+};
+
+describe("renderRow", () => {
+  it("shows headline, site, date, reading time and excerpt, and links to the reader", () => {
+    const row = renderRow(document, summary(), options);
+    expect(row.dataset.url).toBe("https://news.example/story");
+    expect(row.querySelector(".lib-site")?.textContent).toBe("The Example Times");
+    const link = row.querySelector<HTMLAnchorElement>(".lib-open")!;
+    expect(link.textContent).toBe("A headline");
+    expect(link.getAttribute("href")).toBe("reader.html?saved=https%3A%2F%2Fnews.example%2Fstory");
+    expect(row.querySelector(".lib-published")?.textContent).toBe("14 Mar 2024");
+    expect(row.querySelector(".lib-published")?.getAttribute("datetime")).toBe("2024-03-14T21:40:00Z");
+    expect(row.querySelector(".lib-reading")?.textContent).toBe("6 min read");
+    expect(row.querySelector(".lib-saved")?.textContent).toBe("saved 28 Nov 2026");
+    expect(row.querySelector(".lib-excerpt")?.textContent).toBe("The first words.");
+    expect(row.querySelector(".lib-original")?.getAttribute("href")).toBe("https://news.example/story");
+    // The checkbox and the buttons are named by the headline.
+    const check = row.querySelector<HTMLInputElement>(".lib-check")!;
+    expect(check.checked).toBe(false);
+    expect(check.getAttribute("aria-labelledby")).toBe(link.id);
+    expect(
+      [...row.querySelectorAll("button")].map((b) => [b.dataset.action, b.getAttribute("aria-describedby")]),
+    ).toEqual([
+      ["markdown", link.id],
+      ["html", link.id],
+      ["delete", link.id],
+    ]);
+    expect(
+      renderRow(document, summary(), { ...options, selected: true }).querySelector<HTMLInputElement>(
+        ".lib-check",
+      )?.checked,
+    ).toBe(true);
+  });
+
+  it("keeps page-derived text as text", () => {
+    const hostile = '<img src=x onerror="alert(1)"><script>alert(2)</script>';
+    const row = renderRow(document, summary({ title: hostile, site: hostile, excerpt: hostile }), options);
+    expect(row.querySelector("img, script")).toBeNull();
+    expect(row.querySelector(".lib-open")?.textContent).toBe(hostile);
+    expect(row.querySelector(".lib-excerpt")?.textContent).toBe(hostile);
+  });
+
+  it("links to the source only over http(s), and keeps the article's language and direction", () => {
+    const row = renderRow(document, summary({ url: "javascript:alert(1)", lang: "ar", dir: "rtl" }), options);
+    expect(row.querySelector(".lib-original")).toBeNull();
+    const title = row.querySelector<HTMLElement>(".lib-title")!;
+    expect([title.lang, title.dir]).toEqual(["ar", "rtl"]);
+    const plain = renderRow(document, summary({ publishedTime: null, excerpt: "", site: "" }), options);
+    expect(plain.querySelector(".lib-published, .lib-excerpt, .lib-site")).toBeNull();
+  });
+});
