@@ -259,6 +259,18 @@ export class LibraryStore {
     });
   }
 
+  /**
+   * Every summary, newest saved first, in one read: for a page that keeps the list in memory
+   * so that showing a search's results needs no database read (10,000 summaries are a few MB).
+   */
+  async allSummaries(): Promise<LibraryResult<{ items: ArticleSummary[] }>> {
+    return this.run("readonly", ["summaries"], "read the library", async (tx) => {
+      const items = await tx.objectStore("summaries").index("bySaved").getAll();
+      items.reverse();
+      return { items };
+    });
+  }
+
   async count(): Promise<LibraryResult<{ count: number }>> {
     return this.run("readonly", ["summaries"], "read the library", async (tx) => ({
       count: await tx.objectStore("summaries").count(),

@@ -102,6 +102,45 @@ describe("SearchIndex", () => {
     expect(index.search("m")).toEqual(["https://c.example/3", "https://b.example/2", "https://a.example/1"]);
   });
 
+  it("gives the same answers after prepare(), which sorts the vocabulary ahead of the first lookup", () => {
+    const index = library();
+    index.prepare();
+    expect(index.search("clim")).toEqual(["https://b.example/2", "https://a.example/1"]);
+    index.add(searchEntry(makeRecord({ url: "https://e.example/5", title: "Climbing", textContent: "", savedAt: 5000 })));
+    index.prepare();
+    expect(index.search("clim")).toEqual(["https://e.example/5", "https://b.example/2", "https://a.example/1"]);
+  });
+
+  it("orders results newest first both for a few matches of many and for most of them, after changes too", () => {
+    const entries = Array.from({ length: 40 }, (_, i) =>
+      searchEntry(
+        makeRecord({
+          url: `https://m.example/${String(i).padStart(2, "0")}`,
+          title: i % 20 === 3 ? "Rare comet" : "Common story",
+          siteName: i % 2 ? "Odd Times" : "Even Post",
+          textContent: "",
+          // Two share a save time: then by URL, descending, as the store lists them.
+          savedAt: i === 7 ? 1000 + 8 : 1000 + i,
+        }),
+      ),
+    );
+    const index = new SearchIndex(entries);
+    // Few matches (2 of 40): sorted.
+    expect(index.search("comet")).toEqual(["https://m.example/23", "https://m.example/03"]);
+    // Most of them: walked in date order.
+    const common = index.search("comm");
+    expect(common).toHaveLength(38);
+    expect(common.slice(0, 3)).toEqual(["https://m.example/39", "https://m.example/38", "https://m.example/37"]);
+    expect(common.indexOf("https://m.example/08")).toBe(common.indexOf("https://m.example/07") - 1);
+    expect(index.search("", { site: "odd times" })).toHaveLength(20);
+    expect(index.search("story", { site: "Even Post" }).at(-1)).toBe("https://m.example/00");
+
+    index.remove("https://m.example/39");
+    index.add(searchEntry(makeRecord({ url: "https://m.example/new", title: "Common", textContent: "", savedAt: 5000 })));
+    expect(index.search("comm").slice(0, 2)).toEqual(["https://m.example/new", "https://m.example/38"]);
+    expect(index.search("comm")).not.toContain("https://m.example/39");
+  });
+
   it("finds Chinese and Japanese by their characters", () => {
     const index = library();
     expect(index.search("天気")).toEqual(["https://d.example/4"]);

@@ -211,6 +211,19 @@ describe("list", () => {
     expect(second.next).toBeNull();
   });
 
+  it("allSummaries reads every summary at once, in the list's order", async () => {
+    const { library } = await freshLibrary({ now: () => 1_700_000_000_000 });
+    expect(ok(await library.allSummaries()).items).toEqual([]);
+    const clock = testClock();
+    const { library: other } = await freshLibrary({ now: clock.now });
+    for (let i = 0; i < 5; i++) ok(await other.save(makeArticle({ url: `https://all.example/${i}` })));
+    ok(await other.save(makeArticle({ url: "https://all.example/0", title: "Updated" })));
+    const all = ok(await other.allSummaries()).items;
+    const listed = ok(await other.list({ limit: 10 })).items;
+    expect(all).toEqual(listed);
+    expect(all.map((s) => s.url).at(-1)).toBe("https://all.example/0");
+  });
+
   it("summaries are small and fetched in the order asked", async () => {
     const { library } = await freshLibrary({ now: testClock().now });
     const long = "word ".repeat(5000);
