@@ -2,12 +2,13 @@
  * The library page: every saved article, newest first, with search as you type, a site filter,
  * opening in the reader, delete with Undo, selection, exports and import.
  *
- * First screen fast: the first 50 rows come from one short cursor walk on the store's summaries
+ * First screen fast: the first 20 rows come from one short cursor walk on the store's summaries
  * (`list`), and only then, after the browser has painted them, does the page read every
- * article's search words and build the in-memory `SearchIndex`, in slices that keep the page
- * responsive. Rows are added 50 at a time as the reader scrolls ("Show more"), never 10,000 at
- * once. A search runs on the index (no IndexedDB read but the 50 summaries it shows, which are
- * remembered), so each keystroke costs a few milliseconds.
+ * article's search words and summary and build the in-memory `SearchIndex`, in slices that keep
+ * the page responsive. Rows are added 50 at a time as the reader scrolls ("Show more"), never
+ * 10,000 at once, and rows below the window are neither laid out nor painted
+ * (`content-visibility`). A search runs on the index and shows summaries already in memory, and
+ * rows already built are reused, so a keystroke costs a few milliseconds before the paint.
  *
  * Other pages change the library too (the popup saves through the background): their changes
  * arrive on the library channel (src/library/changes.ts) and update the index and the list.
@@ -19,7 +20,7 @@
 import browser from "webextension-polyfill";
 import { announceChange, type LibraryChange, libraryChange, watchChanges } from "../library/changes.ts";
 import type { ArticleSummary, SavedArticle } from "../library/record.ts";
-import { SearchIndex } from "../library/search.ts";
+import { type SearchEntry, SearchIndex } from "../library/search.ts";
 import { type LibraryStore, openLibrary } from "../library/store.ts";
 import { READER_PAGE, savedReaderQuery } from "../ui/pages.ts";
 import { afterPaint } from "../ui/paint.ts";
@@ -29,16 +30,21 @@ import { type RowAction, renderRow } from "./rows.ts";
 import { browseSource, type Source, SummaryCache, urlSource } from "./sources.ts";
 import { articlesText, countText, deletedText, importText, selectedText } from "./text.ts";
 
-/** Rows added at a time. */
+/** Rows on the first screen of a list or a search (a tall window shows about ten). */
+const FIRST_ROWS = 20;
+/** Rows added at a time as the reader scrolls. */
 const PAGE = 50;
+/** Row elements kept for reuse (typing a longer word mostly shows the same rows again). */
+const ROW_CACHE = 600;
 /** Search entries indexed per slice while the index is built (the page stays responsive). */
-const INDEX_SLICE = 1_000;
+const INDEX_SLICE = 250;
 /** How long Undo is offered after a delete. */
 const UNDO_MS = 8_000;
-/** Performance marks (read by `npm run bench:library`): the first rows painted, and each
- * search's results painted. */
+/** Performance marks (read by `npm run bench:library`): the first rows painted, each search's
+ * results painted, the search index ready. */
 const FIRST_ROWS_MARK = "library-first-rows";
 const RESULTS_MARK = "library-results";
+const INDEX_MARK = "library-index-ready";
 
 const doc = document;
 const root = doc.documentElement;
@@ -105,7 +111,8 @@ function fatal(title: string, message: string): void {
   ui.main.replaceChildren(box);
 }
 
-const readerUrl = (url: string) => browser.runtime.getURL(`${READER_PAGE}${savedReaderQuery(url)}`);
+const readerBase = browser.runtime.getURL(READER_PAGE);
+const readerUrl = (url: string) => `${readerBase}${savedReaderQuery(url)}`;
 
 const opened = await openLibrary(indexedDB, {
   onClosed: () =>
@@ -126,7 +133,7 @@ function start(library: LibraryStore): void {
   let queued: LibraryChange[] | null = null;
   let total: number | null = null;
   let source: Source = browseSource(library);
-  /** The URLs of the current search, newest first; null when the whole library is listed. */
+  /** The URLs of the current view, newest first, once the index is built (else null). */
   let results: string[] | null = null;
   let rendered = 0;
   let run = 0;
@@ -146,8 +153,20 @@ function start(library: LibraryStore): void {
     ui.selectedCount.textContent = selectedText(selected.size, locale);
   };
 
-  const rowFor = (summary: ArticleSummary) =>
-    renderRow(doc, summary, { locale, selected: selected.has(summary.url), readerUrl });
+  const rows = new Map<string, { updatedAt: number; row: HTMLLIElement }>();
+  const rowFor = (summary: ArticleSummary): HTMLLIElement => {
+    const kept = rows.get(summary.url);
+    if (kept && kept.updatedAt === summary.updatedAt) {
+      const box = kept.row.querySelector<HTMLInputElement>(".lib-check");
+      if (box) box.checked = selected.has(summary.url);
+      return kept.row;
+    }
+    const row = renderRow(doc, summary, { locale, selected: selected.has(summary.url), readerUrl });
+    rows.delete(summary.url);
+    rows.set(summary.url, { updatedAt: summary.updatedAt, row });
+    if (rows.size > ROW_CACHE) rows.delete(rows.keys().next().value!);
+    return row;
+  };
 
   const showEmpty = () => {
     const empty = rendered === 0;
@@ -175,20 +194,21 @@ function start(library: LibraryStore): void {
     const isFiltered = filtered();
     if (isFiltered && !index) {
       // The index is still being built: the search runs when it is ready.
-      ui.count.textContent = "Preparing search…";
+      ui.count.textContent = root.dataset.search === "failed" ? "Search is not available" : "Preparing search…";
       return;
     }
     const q = ui.query.value;
     const site = ui.site.value || null;
     let next: Source;
-    if (isFiltered && index) {
+    if (index) {
+      // The index knows the whole list too, in the same order, and the summaries are in memory.
       results = index.search(q, { site });
       next = urlSource(cache, results);
     } else {
       results = null;
       next = browseSource(library);
     }
-    const page = await next.next(Math.max(PAGE, keep));
+    const page = await next.next(Math.max(FIRST_ROWS, keep));
     if (mine !== run) return;
     if (!page.ok) {
       alertText(page.error.message);
@@ -256,44 +276,71 @@ function start(library: LibraryStore): void {
     index.addAll(change.saved);
   };
 
+  let builds = 0;
   const buildIndex = async () => {
+    const mine = ++builds;
+    index = null;
+    queued = [];
     root.dataset.search = "building";
-    const read = await library.searchEntries();
+    // Every summary too (a few MB for 10,000): then a search's rows need no database read.
+    const [read, summaries] = await Promise.all([library.searchEntries(), library.allSummaries()]);
+    if (mine !== builds) return;
     if (!read.ok) {
+      queued = null;
       root.dataset.search = "failed";
       alertText(`Search is not available: ${read.error.message}`);
       return;
     }
-    queued = [];
+    if (summaries.ok) cache.remember(summaries.items);
+    // What changed while they were read may be older in what was read: read it again when shown.
+    for (const change of queued) forget(change);
     const next = new SearchIndex();
     const entries = read.entries;
     for (let i = 0; i < entries.length; i += INDEX_SLICE) {
       next.addAll(entries.slice(i, i + INDEX_SLICE));
       if (i + INDEX_SLICE < entries.length) await new Promise((r) => setTimeout(r, 0));
+      if (mine !== builds) return;
     }
     index = next;
     for (const change of queued) applyToIndex(change);
     queued = null;
+    index.prepare();
     root.dataset.search = "ready";
+    if (!performance.getEntriesByName(INDEX_MARK).length) performance.mark(INDEX_MARK);
     fillSites();
     if (filtered()) await show(rendered);
   };
 
-  // Another page saved, deleted or imported.
-  watchChanges((change) => {
+  const forget = (change: LibraryChange) => {
     cache.forget(change.deleted);
     cache.forget(change.saved.map((e) => e.url));
+  };
+
+  /** Brings the index and the caches up to date with a change, this page's or another's. */
+  const applyChange = (change: LibraryChange) => {
+    forget(change);
+    for (const url of change.deleted) selected.delete(url);
     if (change.reload) {
       cache.clear();
-      index = null;
       void buildIndex();
     } else if (queued) {
       queued.push(change);
-    } else {
+    } else if (index) {
       applyToIndex(change);
+      index.prepare();
       fillSites();
     }
-    for (const url of change.deleted) selected.delete(url);
+  };
+
+  /** A change made here: applied, and announced to the other pages. */
+  const changed = (saved: SearchEntry[], deleted: string[] = []) => {
+    applyChange({ type: "library-changed", saved, deleted, reload: false });
+    announceChange(libraryChange(saved, deleted));
+  };
+
+  // Another page saved, deleted or imported.
+  watchChanges((change) => {
+    applyChange(change);
     updateSelection();
     void refreshTotal();
     void show(rendered);
@@ -420,14 +467,8 @@ function start(library: LibraryStore): void {
     const deleted = result.deleted;
     if (deleted.length === 0) return;
     const gone = new Set(deleted.map((d) => d.url));
-    for (const url of gone) {
-      index?.remove(url);
-      selected.delete(url);
-    }
-    cache.forget(gone);
+    changed([], [...gone]);
     if (results) results = results.filter((url) => !gone.has(url));
-    announceChange(libraryChange([], [...gone]));
-    if (index) fillSites();
     // Take the rows out where they are: the list keeps its place.
     for (const row of [...ui.list.children] as HTMLElement[]) {
       if (!gone.has(row.dataset.url ?? "")) continue;
@@ -460,11 +501,7 @@ function start(library: LibraryStore): void {
       alertText(`Could not undo: ${restored.error.message}`);
       return;
     }
-    index?.addAll(restored.report.changed);
-    if (queued) queued.push(libraryChange(restored.report.changed));
-    cache.forget(records.map((r) => r.url));
-    announceChange(libraryChange(restored.report.changed));
-    if (index) fillSites();
+    changed(restored.report.changed);
     await refreshTotal();
     await show(rendered + records.length);
     infoText(`Restored ${articlesText(restored.report.added + restored.report.updated, locale)}.`);
@@ -484,10 +521,8 @@ function start(library: LibraryStore): void {
     ui.query.focus();
   });
   ui.selectAll.addEventListener("click", () => {
-    // Every article of the current view: the search's results, or the whole library once the
-    // index knows it, else the rows on screen.
-    const all = results ?? (index ? index.search("") : null);
-    if (all) for (const url of all) selected.add(url);
+    // Every article of the current view once the index knows it, else the rows on screen.
+    if (results) for (const url of results) selected.add(url);
     for (const box of ui.list.querySelectorAll<HTMLInputElement>(".lib-check")) {
       box.checked = true;
       const url = box.closest<HTMLElement>(".lib-row")?.dataset.url;
@@ -574,11 +609,7 @@ function start(library: LibraryStore): void {
         return;
       }
       const { report } = result;
-      if (index) index.addAll(report.changed);
-      if (queued) queued.push(libraryChange(report.changed));
-      cache.forget(report.changed.map((e) => e.url));
-      announceChange(libraryChange(report.changed));
-      if (index) fillSites();
+      changed(report.changed);
       await refreshTotal();
       await show(rendered);
       infoText(importText(report, locale));

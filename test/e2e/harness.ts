@@ -96,9 +96,12 @@ export interface Browser {
   close(): Promise<void>;
 }
 
-export async function launch(extensionDirs: string[], options: { headless?: boolean } = {}): Promise<Browser> {
+export async function launch(
+  extensionDirs: string[],
+  options: { headless?: boolean; /** A profile folder to use and keep (default: a fresh one, deleted on close). */ profile?: string } = {},
+): Promise<Browser> {
   const dirs = extensionDirs.map((d) => resolve(d));
-  const profile = mkdtempSync(join(tmpdir(), "folio-chromium-"));
+  const profile = options.profile ?? mkdtempSync(join(tmpdir(), "folio-chromium-"));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM_PATH,
     headless: options.headless ?? true,
@@ -131,7 +134,7 @@ export async function launch(extensionDirs: string[], options: { headless?: bool
     ids,
     close: async () => {
       await context.close();
-      rmSync(profile, { recursive: true, force: true });
+      if (!options.profile) rmSync(profile, { recursive: true, force: true });
     },
   };
 }
