@@ -1,23 +1,25 @@
 /**
  * The extraction pipeline: a page's Document in, an Article (or a typed failure) out.
  *
- * The input document is never changed: metadata is read from it as it is, and every cleanup
- * pass and Readability itself work on one clone. The order of the stages matters:
+ * The input document is never changed: metadata, every cleanup pass and Readability itself
+ * work on one clone (metadata reads it before anything changes it). The order of the stages matters:
  *
  *   1. guards        refuse what cannot be read: too many elements, not an article (unless forced)
- *   2. metadata      read what the page says about itself (JSON-LD, meta tags...) from the original
+ *   2. clone         one deep copy; everything below works on it
  *   3. visibility    note which caption copies the live page hides (browser only, read-only)
- *   4. clone         one deep copy; everything below works on it
+ *   4. metadata      read what the page says about itself (JSON-LD, meta tags...) from the copy,
+ *                    untouched yet; the same walk lists the elements the passes look at
  *   5. before-passes on the whole copy, so Readability neither scores nor keeps the clutter:
  *                    lazy images, ad slots, promo blocks, hidden copies, caption marks
  *   6. Readability   picks the article container and cleans it (captions are marked for stage 7)
  *   7. after-passes  on the article only (small, so cheap): ad labels, promo lines, repeated
- *                    text and captions, the header repeated in the body, absolute image URLs,
- *                    blocks left empty
+ *                    text and captions, the header repeated in the body, blocks left empty
+ *                    (Readability itself makes image and link URLs absolute)
  *   8. sanitize      in place, once: the article's HTML is safe from here on
  *   9. assemble      text, statistics, metadata precedence; Markdown on first read
  */
 import { isProbablyReaderable, Readability } from "@mozilla/readability";
+import { firstDescendant } from "./dom.ts";
 import { serializeChildren } from "./html.ts";
 import { toMarkdown } from "./markdown.ts";
 import { cleanAuthors, extractMetadata } from "./metadata/index.ts";
@@ -27,8 +29,9 @@ import { CAPTION_SELECTOR, captionMarks, hiddenCopies, repeatedText } from "./pa
 import { type Pass, type PassContext, squash } from "./passes/context.ts";
 import { emptyBlocks } from "./passes/empty-blocks.ts";
 import { headline } from "./passes/headline.ts";
-import { absoluteImageUrls, lazyImages } from "./passes/lazy-images.ts";
+import { lazyImages } from "./passes/lazy-images.ts";
 import { promoBlocks, promoLines } from "./passes/promos.ts";
+import { scanAlong } from "./passes/scan.ts";
 import { plainText } from "./plain-text.ts";
 import { sanitizeInPlace } from "./sanitize.ts";
 import { textStats } from "./text-stats.ts";
@@ -43,7 +46,6 @@ export const AFTER_READABILITY: readonly Pass[] = [
   promoLines,
   repeatedText,
   headline,
-  absoluteImageUrls,
   emptyBlocks,
 ];
 
@@ -80,12 +82,15 @@ function extract(doc: Document, options: ExtractOptions): ExtractResult {
     return fail("not-article", "This page does not look like an article. Use --force (or Show anyway) to extract it anyway.");
   }
 
-  // 2. Metadata, from the untouched original.
-  const meta = extractMetadata(doc, url);
-
-  // 3 + 4. Clone, and map the live page's hidden caption copies onto the clone.
+  // 2 + 3. Clone, and map the live page's hidden caption copies onto the clone.
   const clone = doc.cloneNode(true) as Document;
   const hidden = options.isVisible ? hiddenInClone(doc, clone, options.isVisible) : undefined;
+
+  // 4. Metadata, from the clone before any pass touches it (the same page as the original).
+  // The passes' scan of the body rides on the metadata's walk: one walk instead of two.
+  const scan = clone.body ? scanAlong(clone.body) : null;
+  const meta = extractMetadata(clone, url, scan?.visit);
+  scan?.finish();
 
   const ctx: PassContext = {
     doc: clone,
@@ -100,8 +105,11 @@ function extract(doc: Document, options: ExtractOptions): ExtractResult {
   for (const pass of BEFORE_READABILITY) pass.run(clone.body, ctx);
 
   // 6. Readability, returning its article element instead of an HTML string.
+  // `keepClasses`: the sanitizer drops every class anyway; Readability's own pass over the
+  // article to strip them would be work done twice.
   const parsed = new Readability<Element>(clone, {
     serializer: (node) => node as Element,
+    keepClasses: true,
   }).parse();
   const root = parsed?.content;
   if (!parsed || !root) return fail("empty", "Folio found no article text on this page.");
@@ -190,7 +198,7 @@ function clean(value: string | null | undefined): string | null {
 }
 
 function firstImage(root: Element): LeadImage | null {
-  const img = root.querySelector("img[src]");
+  const img = firstDescendant(root, (el) => el.localName === "img" && el.hasAttribute("src"));
   const src = img?.getAttribute("src");
   if (!img || !src || src.startsWith("data:")) return null;
   const caption = img.closest("figure")?.querySelector("figcaption")?.textContent?.replace(/\s+/g, " ").trim();

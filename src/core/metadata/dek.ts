@@ -15,6 +15,7 @@
  * Text must be 15..400 characters, must not be the headline itself, a byline or a date.
  */
 
+import { descendants, hasDescendant } from "../dom.ts";
 import { looksLikeDate } from "./dates.ts";
 import { headerRegion } from "./header.ts";
 import { inFurniture, type PageIndex } from "./page-index.ts";
@@ -41,20 +42,36 @@ function textWithoutByline(el: Element): string | null {
   return clean(text);
 }
 
+const NOT_IN_A_DEK = new Set(["img", "time", "h1", "h2", "h3", "h4", "h5", "h6"]);
+
+/** Inside the headline, a figure or a caption or credit (by tag or class name). */
+function inCaptionOrHeadline(el: Element): boolean {
+  for (let n: Element | null = el; n; n = n.parentElement) {
+    const tag = n.localName;
+    if (tag === "h1" || tag === "figure" || tag === "figcaption") return true;
+    const cls = n.getAttribute("class");
+    if (cls && (cls.includes("caption") || cls.includes("credit"))) return true;
+  }
+  return false;
+}
+
 function acceptable(el: Element, title: string | null): string | null {
+  if (el.localName === "meta") return inFurniture(el) ? null : checkText(clean(el.getAttribute("content")), title);
+  // Too short even with everything in it, or so long that no byline taken out could make it a
+  // dek (a wrapper around the story): no need for the costlier tests below.
+  const length = clean(el.textContent)?.length ?? 0;
+  if (length < MIN_LENGTH || length > MAX_LENGTH * 5) return null;
   if (inFurniture(el)) return null;
-  if (el.localName === "meta") return checkText(clean(el.getAttribute("content")), title);
-  if (el.querySelector("h1") || el.closest("h1")) return null;
-  // An image's description or credit is a caption, not a dek.
-  if (el.closest("figure, figcaption, [class*=caption], [class*=credit]") || el.querySelector("img"))
-    return null;
-  // Datelines ("Published <time>… · Tagged with…") and widgets with their own headings.
-  if (el.querySelector("time, h1, h2, h3, h4, h5, h6")) return null;
+  // Tag tests by walks and ancestor loops (see dom.ts): selector queries cost far more in jsdom.
+  if (inCaptionOrHeadline(el)) return null;
+  // An image's description or credit is a caption, not a dek; datelines ("Published <time>…
+  // · Tagged with…") and widgets with their own headings are not deks either.
+  if (hasDescendant(el, NOT_IN_A_DEK)) return null;
   if (el.matches(BYLINE_MARKERS)) return null;
   const text = checkText(textWithoutByline(el), title);
   if (!text) return null;
   // Link lists (tags, "more stories") are not a dek.
-  const linkText = Array.from(el.querySelectorAll("a"))
+  const linkText = descendants(el, "a")
     .filter((a) => !a.closest(BYLINE_MARKERS))
     .reduce((n, a) => n + (a.textContent ?? "").length, 0);
   if (linkText > text.length * 0.5) return null;

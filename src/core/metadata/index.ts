@@ -284,8 +284,12 @@ function usableAsSubtitle(text: string | null | undefined, title: string | null,
 }
 
 /** What the page says about itself. See the precedence list at the top of this file. */
-export function extractMetadata(doc: Document, documentUrl: string): PageMetadata {
-  const index = indexPage(doc);
+export function extractMetadata(
+  doc: Document,
+  documentUrl: string,
+  visit?: (el: Element, attrNames: string[]) => void,
+): PageMetadata {
+  const index = indexPage(doc, visit);
   const meta = readMetaTags(index);
   const { article, siteName: ldSite } = readJsonLd(index);
   const base = baseUrl(index, documentUrl);

@@ -38,6 +38,7 @@ export const DEK_NAME =
   /(?:^|[\s_-])(?:standfirst|stand-first|dek|deck|subtitle|sub-title|subheadline|sub-headline|subhead|subheading|article-summary|articlesummary|summary|lede|lead-in|intro|strapline|tagline|description|excerpt)(?:$|[\s_-])/i;
 
 const SHOW_ELEMENT = 1;
+const SVG_NS = "http://www.w3.org/2000/svg";
 
 const BYLINE_WORDS = new Set([
   "byline",
@@ -66,7 +67,11 @@ function words(value: string | null): string[] {
  * writer, also in camelCase ("TextContributorName").
  */
 export function namesByline(el: Element): boolean {
-  for (const value of [el.getAttribute("class"), el.id, el.getAttribute("data-component")]) {
+  return namesBylineIn(el.getAttribute("class"), el.id, el.getAttribute("data-component"));
+}
+
+function namesBylineIn(...values: (string | null)[]): boolean {
+  for (const value of values) {
     // Most names contain none of the words at all: a cheap test first, the word split after.
     if (!value || !BYLINE_HINT.test(value)) continue;
     if (words(value).some((w) => BYLINE_WORDS.has(w))) return true;
@@ -78,8 +83,11 @@ function tokens(value: string | null): string[] {
   return value ? value.split(/\s+/).filter(Boolean) : [];
 }
 
-/** Walks `doc` once and sorts out the elements metadata readers need. */
-export function indexPage(doc: Document): PageIndex {
+/**
+ * Walks `doc` once and sorts out the elements metadata readers need. `visit`, when given, sees
+ * every element with its attribute names on the same walk (the cleanup passes' scan rides along).
+ */
+export function indexPage(doc: Document, visit?: (el: Element, attrNames: string[]) => void): PageIndex {
   const index: PageIndex = {
     doc,
     metas: [],
@@ -123,7 +131,8 @@ export function indexPage(doc: Document): PageIndex {
         if (!index.base && el.hasAttribute("href")) index.base = el;
         break;
       case "title":
-        if (!index.titleElement && !el.closest("svg")) index.titleElement = el;
+        // An icon's <svg><title> is not the page's: SVG elements have their own namespace.
+        if (!index.titleElement && el.namespaceURI !== SVG_NS) index.titleElement = el;
         break;
       case "h1":
       case "h2":
@@ -153,13 +162,13 @@ export function indexPage(doc: Document): PageIndex {
     }
     // One read of the attribute names (cheap in jsdom), then only the attributes present.
     const names = el.getAttributeNames();
+    visit?.(el, names);
     if (names.length > 0) {
-      const has = (n: string) => names.includes(n);
-      if (el.localName !== "main" && has("role") && el.getAttribute("role") === "main") index.mains.push(el);
-      const itemprop = has("itemprop") ? el.getAttribute("itemprop") : null;
+      if (el.localName !== "main" && names.includes("role") && el.getAttribute("role") === "main") index.mains.push(el);
+      const itemprop = names.includes("itemprop") ? el.getAttribute("itemprop") : null;
       if (itemprop !== null) index.itemprops.push(el);
-      const cls = has("class") ? el.getAttribute("class") : null;
-      const id = has("id") ? el.id : "";
+      const cls = names.includes("class") ? el.getAttribute("class") : null;
+      const id = names.includes("id") ? el.id : "";
       if (
         (cls && DEK_NAME.test(cls)) ||
         (id && DEK_NAME.test(id)) ||
@@ -168,7 +177,8 @@ export function indexPage(doc: Document): PageIndex {
         index.dekCandidates.push(el);
         keep = true;
       }
-      if ((cls || id || has("data-component")) && namesByline(el)) {
+      const component = names.includes("data-component") ? el.getAttribute("data-component") : null;
+      if ((cls || id || component) && namesBylineIn(cls, id, component)) {
         index.bylineCandidates.push(el);
         keep = true;
       }

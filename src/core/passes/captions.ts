@@ -11,9 +11,10 @@
  *    was already printed is removed; a credit inside an earlier caption is removed; an alt
  *    text equal to the caption is emptied so Markdown and screen readers say it once.
  */
+import { descendants } from "../dom.ts";
 import { isGone, type Pass, type PassContext, record, remove, squash, standsAlone } from "./context.ts";
 import { elementsInOrder, measure, shortElements } from "./measure.ts";
-import { namedElements } from "./scan.ts";
+import { elementsByTag, namedElements } from "./scan.ts";
 
 /** Classes of text that is only for screen readers. */
 const VISUALLY_HIDDEN = /(?:^|[\s_-])(?:sr-only|sr-text|visually-hidden|visuallyhidden|screen-reader-text|screen-reader-only|screenreader|a11y-hidden|offscreen|hidden-visually|u-hidden-visually|element-invisible|assistive-text)(?:$|\s)/i;
@@ -53,7 +54,7 @@ export const captionMarks: Pass = {
       const m = CAPTION_NAMES.exec(names);
       if (m) mark(el, m[0].toLowerCase() === "credit" ? "credit" : "caption");
     }
-    for (const el of Array.from(root.getElementsByTagName("figcaption"))) mark(el, "caption");
+    for (const el of elementsByTag(root, "figcaption")) mark(el, "caption");
   },
 };
 
@@ -85,10 +86,12 @@ const LEAF_BLOCKS = new Set(["p", "h1", "h2", "h3", "h4", "h5", "h6", "figcaptio
 const MIN_REPEAT_CHARS = 25;
 
 function dedupeAltText(root: Element, ctx: PassContext): void {
-  for (const figure of root.querySelectorAll("figure")) {
-    const caption = squash(figure.querySelector("figcaption")?.textContent).toLowerCase();
+  // The article's elements as `measure` walked them (no selector query over the article again).
+  for (const figure of elementsInOrder(root)) {
+    if (figure.localName !== "figure" || isGone(figure)) continue;
+    const caption = squash(descendants(figure, "figcaption")[0]?.textContent).toLowerCase();
     if (!caption) continue;
-    for (const img of figure.querySelectorAll("img[alt]")) {
+    for (const img of descendants(figure, "img")) {
       const alt = squash(img.getAttribute("alt")).toLowerCase();
       if (alt && alt === caption) {
         img.setAttribute("alt", "");
@@ -100,7 +103,8 @@ function dedupeAltText(root: Element, ctx: PassContext): void {
 
 /** A credit element ("Photo: AFP") whose text an earlier caption of the same figure already holds. */
 function dedupeCredits(root: Element, ctx: PassContext): void {
-  for (const credit of root.querySelectorAll(`[${CAPTION_MARK}='credit']`)) {
+  for (const credit of elementsInOrder(root)) {
+    if (credit.getAttribute(CAPTION_MARK) !== "credit" || isGone(credit)) continue;
     const scope = credit.closest("figure") ?? credit.parentElement;
     const text = squash(credit.textContent);
     if (!scope || text.length < 3) continue;

@@ -6,14 +6,15 @@
  * rule.
  */
 
-import { namedElements } from "./scan.ts";
+import { descendants } from "../dom.ts";
+import { elementsByTag, namedElements } from "./scan.ts";
 
 const PROSE_PARAGRAPH_CHARS = 120;
 const BYLINE = "[rel~='author'], [itemprop~='author'], [class*='byline' i]";
 
 export function linkTextLength(el: Element): number {
   let n = 0;
-  for (const a of el.querySelectorAll("a")) n += (a.textContent ?? "").length;
+  for (const a of descendants(el, "a")) n += (a.textContent ?? "").length;
   return n;
 }
 
@@ -27,7 +28,7 @@ function storyMarks(root: Element): Set<Element> {
   const add = (el: Element) => {
     for (let n: Element | null = el; n && n !== root && !marks!.has(n); n = n.parentElement) marks!.add(n);
   };
-  for (const h1 of Array.from(root.getElementsByTagName("h1"))) add(h1);
+  for (const h1 of elementsByTag(root, "h1")) add(h1);
   for (const { el, names, author } of namedElements(root)) if (author || /byline/i.test(names)) add(el);
   storyMarksCache.set(root, marks);
   return marks;
@@ -48,7 +49,7 @@ export function looksLikeContent(el: Element, root?: Element): boolean {
   const text = el.textContent ?? "";
   if (text.length < 250) return false;
   let prose = 0;
-  for (const p of el.querySelectorAll("p")) {
+  for (const p of descendants(el, "p")) {
     const len = (p.textContent ?? "").trim().length;
     if (len >= PROSE_PARAGRAPH_CHARS && linkTextLength(p) < len * 0.5 && ++prose >= 2) return true;
   }

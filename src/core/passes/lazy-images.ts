@@ -5,10 +5,12 @@
  * reader would show grey boxes, or Readability would drop the image as empty. The `<noscript>`
  * fallback many sites add next to it would then make the same picture appear twice.
  *
- * Runs before Readability on the whole working copy; `absoluteImageUrls` runs after it on the
- * article, because `<picture><source>` URLs are not resolved by Readability.
+ * Runs before Readability on the whole working copy; Readability then makes the URLs absolute
+ * (img, picture, source: src and srcset) in the article it keeps.
  */
+import { descendants } from "../dom.ts";
 import { type Pass, type PassContext, record, remove } from "./context.ts";
+import { elementsByTag } from "./scan.ts";
 
 /** Attributes that hold the real image URL, most specific first. */
 const SRC_ATTRS = [
@@ -78,13 +80,13 @@ function imageKey(img: Element): string {
  */
 function dropDuplicateNoscript(noscript: Element, ctx: PassContext): void {
   // With scripting off (jsdom), <noscript> holds elements; with it on (a browser), raw markup.
-  const inner = noscript.getElementsByTagName("img")[0];
+  const inner = descendants(noscript, "img")[0];
   const src = inner ? inner.getAttribute("src") : /<img[^>]+src\s*=\s*["']?([^"'\s>]+)/i.exec(noscript.textContent ?? "")?.[1];
   if (!src) return;
   const key = (src.split(/[?#]/)[0] ?? "").split("/").pop() ?? "";
   const scope = noscript.parentElement;
   if (!scope || !key) return;
-  for (const img of Array.from(scope.getElementsByTagName("img"))) {
+  for (const img of descendants(scope, "img")) {
     if (img !== inner && !noscript.contains(img) && imageKey(img) === key && !isPlaceholderSrc(img.getAttribute("src"))) {
       remove(ctx, noscript, "lazy-image", "noscript fallback of an image already shown");
       return;
@@ -95,51 +97,18 @@ function dropDuplicateNoscript(noscript: Element, ctx: PassContext): void {
 export const lazyImages: Pass = {
   name: "lazy-images",
   run(root, ctx) {
-    const images = Array.from(root.getElementsByTagName("img"));
+    const images = elementsByTag(root, "img");
     for (const img of images) fixImage(img, ctx);
-    for (const source of Array.from(root.getElementsByTagName("source"))) {
+    for (const source of elementsByTag(root, "source")) {
       if (source.parentElement?.localName === "picture") fixSource(source);
     }
-    for (const noscript of Array.from(root.getElementsByTagName("noscript"))) dropDuplicateNoscript(noscript, ctx);
+    for (const noscript of elementsByTag(root, "noscript")) dropDuplicateNoscript(noscript, ctx);
     // An image left with nothing but a stand-in shows an empty box: drop it.
     for (const img of images) {
       const src = img.getAttribute("src");
       if (src && isPlaceholderSrc(src) && !img.getAttribute("srcset") && !img.closest("picture")) {
         remove(ctx, img, "lazy-image", "placeholder image with no real source");
       }
-    }
-  },
-};
-
-function absolutize(value: string, base: string): string {
-  try {
-    return new URL(value, base).href;
-  } catch {
-    return value;
-  }
-}
-
-function absolutizeSrcset(srcset: string, base: string): string {
-  return srcset
-    .split(",")
-    .map((candidate) => {
-      const [url, ...descriptor] = candidate.trim().split(/\s+/);
-      return url ? [absolutize(url, base), ...descriptor].join(" ") : "";
-    })
-    .filter(Boolean)
-    .join(", ");
-}
-
-/** After Readability: every image and `<picture>` source URL is absolute. */
-export const absoluteImageUrls: Pass = {
-  name: "absolute-image-urls",
-  run(root, ctx) {
-    const base = ctx.doc.baseURI;
-    for (const el of root.querySelectorAll("img[src], img[srcset], source[srcset], source[src]")) {
-      const src = el.getAttribute("src");
-      if (src && !/^data:/i.test(src)) el.setAttribute("src", absolutize(src, base));
-      const srcset = el.getAttribute("srcset");
-      if (srcset) el.setAttribute("srcset", absolutizeSrcset(srcset, base));
     }
   },
 };

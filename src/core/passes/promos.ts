@@ -13,7 +13,8 @@
 import { looksLikeContent, linkTextLength } from "./content-guard.ts";
 import { type Pass, type PassContext, describe, isGone, remove, squash, standsAlone } from "./context.ts";
 import { measure, shortElements } from "./measure.ts";
-import { namedElements } from "./scan.ts";
+import { hasDescendant } from "../dom.ts";
+import { elementsByTag, namedElements } from "./scan.ts";
 
 const FURNITURE_WORDS =
   /(?:^|[\s_-])(?:newsletter|newsletters|subscribe|subscription|signup|sign-up|optin|opt-in|related|relatedlinks|related-articles|related-posts|related-stories|related-content|recommended|recommendations|most-read|mostread|most-popular|mostpopular|popular|trending|share|shares|sharing|sharebar|share-bar|sharetools|share-tools|social|social-share|socialshare|social-links|cookie|cookies|consent|gdpr|cmp-banner|cmp-dialog|cmp-message|cmp-wrapper|cmp-root|sp_message|cookiebanner|comments-teaser|comment-teaser|comments-count|read-more|readmore|more-stories|morestories|more-articles|video-promo|latest-videos|watch-more|promo|promos|promotion|breadcrumb|breadcrumbs|app-promo|follow-us|print-button|toolbar|jump-link|author-more|tags|tag-list|taglist|author-box|authorbox|author-bio|about-author|author-info|autorenbox|post-meta|entry-meta|entry-footer|post-footer|comment-respond|comments-area|comment-form)(?:$|[\s_-])/i;
@@ -60,7 +61,9 @@ function linkDensity(el: Element): number {
   return len === 0 ? 0 : linkTextLength(el) / len;
 }
 
-const HEADINGS = ["h2", "h3", "h4", "h5", "h6"];
+const HEADINGS = ["h2", "h3", "h4", "h5", "h6"] as const;
+const PARAGRAPH = new Set(["p"]);
+const LINK = new Set(["a"]);
 const NOT_A_CONTAINER = new Set(["body", "html", "main", "article"]);
 
 /**
@@ -84,7 +87,7 @@ export const promoBlocks: Pass = {
       }
     }
     for (const tag of HEADINGS) {
-      for (const heading of Array.from(root.getElementsByTagName(tag))) {
+      for (const heading of elementsByTag(root, tag)) {
         const text = squash(heading.textContent);
         if (text.length > 80 || !PROMO_HEADING.test(text) || isGone(heading)) continue;
         const block = blockOf(heading);
@@ -163,12 +166,12 @@ export const promoLines: Pass = {
     const sizes = measure(root);
     for (const el of shortElements(root, 240, LINE_TAGS)) {
       const m = sizes.get(el)!;
-      if (m.hasMedia || isGone(el) || (m.hasBlock && el.getElementsByTagName("p").length > 0)) continue;
+      if (m.hasMedia || isGone(el) || (m.hasBlock && hasDescendant(el, PARAGRAPH))) continue;
       const text = squash(el.textContent);
       if (!text || text.length > 160 || !standsAlone(el)) continue;
       if (PROMO_LINE.test(text)) {
         remove(ctx, el, "promo", "promo line");
-      } else if (PROMO_LEAD.test(text) && el.getElementsByTagName("a").length > 0) {
+      } else if (PROMO_LEAD.test(text) && hasDescendant(el, LINK)) {
         remove(ctx, el, "promo", "link to another story");
       } else if (/^(?:h[2-6]|p|strong|b)$/.test(el.localName) && text.length <= 80 && PROMO_HEADING.test(text)) {
         // A promo heading left standing: it goes, and so does the list of links it introduces

@@ -17,42 +17,100 @@ export interface Named {
   author: boolean;
 }
 
-const cache = new WeakMap<Element, Named[]>();
+/** Tags the passes look for by name; the walk lists them too, so no pass walks again for them. */
+const TAGS = new Set(["img", "source", "noscript", "figcaption", "h1", "h2", "h3", "h4", "h5", "h6"]);
+export type ScannedTag = "img" | "source" | "noscript" | "figcaption" | "h1" | "h2" | "h3" | "h4" | "h5" | "h6";
 
+interface Scan {
+  named: Named[];
+  tags: Map<string, Element[]>;
+}
+
+const cache = new WeakMap<Element, Scan>();
+
+/** The elements under `root` with a class, id, `data-*`, `aria-label` or author mark. */
 export function namedElements(root: Element): Named[] {
-  let list = cache.get(root);
-  if (list) return list;
-  list = [];
-  // Iterative, not recursive: hostile pages nest tens of thousands of elements deep. Attribute
-  // names are read as one array: far cheaper in jsdom than the `attributes` map or many lookups.
-  for (let el = root.firstElementChild; el; el = nextElement(el, root)) {
-    const attrNames = el.getAttributeNames();
-    if (attrNames.length === 0 && !el.localName.startsWith("amp-")) continue;
-    let cls: string | null = null;
-    let id: string | null = null;
-    let dataAttrs = "";
-    let label: string | null = null;
-    let author = false;
-    for (const name of attrNames) {
-      if (name === "class") cls = el.getAttribute(name);
-      else if (name === "id") id = el.getAttribute(name);
-      else if (name.startsWith("data-")) dataAttrs += `${name} `;
-      else if (name === "aria-label") label = el.getAttribute(name);
-      else if ((name === "rel" || name === "itemprop") && /\bauthor\b/i.test(el.getAttribute(name) ?? "")) author = true;
-    }
-    if (cls || id || dataAttrs || label || author || el.localName.startsWith("amp-")) {
-      const raw = `${cls ?? ""} ${id ?? ""}`;
-      list.push({
-        el,
-        names: /[a-z][A-Z]/.test(raw) ? raw.replace(/([a-z])([A-Z])/g, "$1-$2") : raw,
-        dataAttrs,
-        label,
-        author,
-      });
-    }
+  return scan(root).named;
+}
+
+/**
+ * The `tag` elements under `root` as the walk found them, without those removed since: like
+ * `getElementsByTagName`, but no new walk (elements added since are not listed).
+ */
+export function elementsByTag(root: Element, tag: ScannedTag): Element[] {
+  const list = scan(root).tags.get(tag) ?? [];
+  return list.filter((el) => root.contains(el));
+}
+
+function scan(root: Element): Scan {
+  let found = cache.get(root);
+  if (found) return found;
+  found = { named: [], tags: new Map() };
+  // Iterative, not recursive: hostile pages nest tens of thousands of elements deep.
+  for (let el = root.firstElementChild; el; el = nextElement(el, root)) note(found, el, el.getAttributeNames());
+  cache.set(root, found);
+  return found;
+}
+
+/**
+ * Lets another walk over the whole document (the metadata's, see metadata/page-index.ts) do
+ * this scan of `root` too: `visit` every element in document order with its attribute names,
+ * then `finish`. Until `finish`, `namedElements(root)` would walk on its own.
+ */
+export function scanAlong(root: Element): { visit(el: Element, attrNames: string[]): void; finish(): void } {
+  const found: Scan = { named: [], tags: new Map() };
+  // Elements come in document order: those of `root`'s subtree right after it, up to the
+  // element following its subtree (the next sibling of `root` or of an ancestor: rare after <body>).
+  let end: Element | null = null;
+  for (let n: Element | null = root; n && !end; n = n.parentElement) end = n.nextElementSibling;
+  let state: "before" | "inside" | "after" = "before";
+  return {
+    visit(el, attrNames) {
+      if (state === "inside") {
+        if (el === end) state = "after";
+        else note(found, el, attrNames);
+      } else if (state === "before" && el === root) {
+        state = "inside";
+      }
+    },
+    finish() {
+      if (state !== "before") cache.set(root, found);
+    },
+  };
+}
+
+/** Files one element under the scan: by tag when the passes ask for its tag, and by its names. */
+function note(found: Scan, el: Element, attrNames: string[]): void {
+  const tag = el.localName;
+  if (TAGS.has(tag)) {
+    const same = found.tags.get(tag);
+    if (same) same.push(el);
+    else found.tags.set(tag, [el]);
   }
-  cache.set(root, list);
-  return list;
+  // Attribute names come as one array: far cheaper in jsdom than the `attributes` map.
+  if (attrNames.length === 0 && !tag.startsWith("amp-")) return;
+  let cls: string | null = null;
+  let id: string | null = null;
+  let dataAttrs = "";
+  let label: string | null = null;
+  let author = false;
+  for (const name of attrNames) {
+    if (name === "class") cls = el.getAttribute(name);
+    else if (name === "id") id = el.getAttribute(name);
+    else if (name.startsWith("data-")) dataAttrs += `${name} `;
+    else if (name === "aria-label") label = el.getAttribute(name);
+    else if ((name === "rel" || name === "itemprop") && /\bauthor\b/i.test(el.getAttribute(name) ?? "")) author = true;
+  }
+  if (cls || id || dataAttrs || label || author || tag.startsWith("amp-")) {
+    const raw = `${cls ?? ""} ${id ?? ""}`;
+    found.named.push({
+      el,
+      names: /[a-z][A-Z]/.test(raw) ? raw.replace(/([a-z])([A-Z])/g, "$1-$2") : raw,
+      dataAttrs,
+      label,
+      author,
+    });
+  }
 }
 
 /** The element after `el` in document order within `root`, or null at the end. */

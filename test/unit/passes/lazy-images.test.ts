@@ -1,6 +1,6 @@
 /** Lazy images: real sources out of data-* attributes, placeholders and noscript copies out. */
 import { describe, expect, it } from "vitest";
-import { absoluteImageUrls, isPlaceholderSrc, lazyImages } from "../../../src/core/passes/lazy-images.ts";
+import { isPlaceholderSrc, lazyImages } from "../../../src/core/passes/lazy-images.ts";
 import { passSetup } from "./harness.ts";
 
 function setup(html: string) {
@@ -59,14 +59,12 @@ describe("lazyImages: fixes", () => {
     expect(srcs()).toEqual(["https://cdn.example/ride-log.jpg"]);
   });
 
-  it("a relative data-original over a grey GIF, made absolute after Readability", () => {
+  it("a relative data-original over a grey GIF (Readability makes it absolute later)", () => {
     const { root, ctx, srcs } = setup(
       `<img class="lazy" src="/static/img/grey.gif" data-original="/img/media/c3d4/first-ride.jpg">`,
     );
     lazyImages.run(root, ctx);
     expect(srcs()).toEqual(["/img/media/c3d4/first-ride.jpg"]);
-    absoluteImageUrls.run(root, ctx);
-    expect(srcs()).toEqual(["https://www.longread.example/img/media/c3d4/first-ride.jpg"]);
   });
 
   it("data-srcset only: srcset set and src taken from its first candidate", () => {
@@ -165,22 +163,4 @@ describe("lazyImages: keeps", () => {
       expect(ctx.removed).toEqual([]);
     },
   );
-});
-
-describe("absoluteImageUrls", () => {
-  it("resolves src and every srcset candidate, keeps descriptors, leaves data: alone", () => {
-    const { root, ctx } = setup(
-      `<picture><source srcset="/a-800.webp 800w, /a-1600.webp 1600w"><img src="a.jpg" srcset="/a-1x.jpg 1x, /a-2x.jpg 2x"></picture><img src="${PNG_1X1}">`,
-    );
-    absoluteImageUrls.run(root, ctx);
-    expect(root.querySelector("source")?.getAttribute("srcset")).toBe(
-      "https://www.longread.example/a-800.webp 800w, https://www.longread.example/a-1600.webp 1600w",
-    );
-    const [img, data] = [...root.querySelectorAll("img")];
-    expect(img!.getAttribute("src")).toBe("https://www.longread.example/lifeandstyle/2024/may/11/a.jpg");
-    expect(img!.getAttribute("srcset")).toBe(
-      "https://www.longread.example/a-1x.jpg 1x, https://www.longread.example/a-2x.jpg 2x",
-    );
-    expect(data!.getAttribute("src")).toBe(PNG_1X1);
-  });
 });
