@@ -15,7 +15,7 @@
  * Text must be 15..400 characters, must not be the headline itself, a byline or a date.
  */
 
-import { descendants, hasDescendant } from "../dom.ts";
+import { descendants, firstDescendant, hasDescendant } from "../dom.ts";
 import { looksLikeDate } from "./dates.ts";
 import { headerRegion } from "./header.ts";
 import { inFurniture, type PageIndex } from "./page-index.ts";
@@ -26,10 +26,25 @@ const MAX_LENGTH = 400;
 /** A bare h2 after the h1 is a dek only when long enough not to be a section heading. */
 const DEK_H2_MIN_WORDS = 8;
 
-const BYLINE_MARKERS = '[itemprop~="author"], a[rel~="author"], [class*=byline], [class*=author]';
+/**
+ * A byline marker: `[itemprop~="author"], a[rel~="author"], [class*=byline], [class*=author]`,
+ * tested in code (selector engines are slow in jsdom, see dom.ts).
+ */
+function isBylineMarker(el: Element): boolean {
+  if (/(?:^|\s)author(?:\s|$)/.test(el.getAttribute("itemprop") ?? "")) return true;
+  if (el.localName === "a" && /(?:^|\s)author(?:\s|$)/.test(el.getAttribute("rel") ?? "")) return true;
+  const cls = el.getAttribute("class");
+  return cls !== null && (cls.includes("byline") || cls.includes("author"));
+}
 
 function isBylineBlock(el: Element): boolean {
-  return el.matches(BYLINE_MARKERS) || el.querySelector(BYLINE_MARKERS) !== null;
+  return isBylineMarker(el) || firstDescendant(el, isBylineMarker) !== null;
+}
+
+/** `el` or one of its ancestors is a byline marker (`closest(BYLINE_MARKERS)`). */
+function inBylineMarker(el: Element): boolean {
+  for (let n: Element | null = el; n; n = n.parentElement) if (isBylineMarker(n)) return true;
+  return false;
 }
 
 /** The element's text without child blocks holding a byline ("by Jane Doe" under the dek). */
@@ -67,12 +82,12 @@ function acceptable(el: Element, title: string | null): string | null {
   // An image's description or credit is a caption, not a dek; datelines ("Published <time>…
   // · Tagged with…") and widgets with their own headings are not deks either.
   if (hasDescendant(el, NOT_IN_A_DEK)) return null;
-  if (el.matches(BYLINE_MARKERS)) return null;
+  if (isBylineMarker(el)) return null;
   const text = checkText(textWithoutByline(el), title);
   if (!text) return null;
   // Link lists (tags, "more stories") are not a dek.
   const linkText = descendants(el, "a")
-    .filter((a) => !a.closest(BYLINE_MARKERS))
+    .filter((a) => !inBylineMarker(a))
     .reduce((n, a) => n + (a.textContent ?? "").length, 0);
   if (linkText > text.length * 0.5) return null;
   return text;

@@ -4,6 +4,7 @@
  * path. We match by file name and take that figure's `<figcaption>`.
  */
 
+import { descendants, firstDescendant } from "../dom.ts";
 import { inFurniture, type PageIndex } from "./page-index.ts";
 import { clean, visibleText } from "./text.ts";
 
@@ -103,13 +104,19 @@ export function findFigure(index: PageIndex, imageUrl: string, base: string): Fi
   if (!key) return null;
   for (const figure of index.figures) {
     if (inFurniture(figure)) continue;
-    const media = Array.from(figure.querySelectorAll("img, source, [data-src], [data-srcset]"));
-    const hit = media.find((el) => candidateSources(el).some((src) => imageKey(src, base) === key));
-    if (!hit) continue;
-    const captionEl = Array.from(figure.querySelectorAll("figcaption")).find(
-      (fc) => fc.closest("figure") === figure,
+    // Walks, not selector queries: see dom.ts.
+    const hit = firstDescendant(
+      figure,
+      (el) =>
+        (el.localName === "img" ||
+          el.localName === "source" ||
+          el.hasAttribute("data-src") ||
+          el.hasAttribute("data-srcset")) &&
+        candidateSources(el).some((src) => imageKey(src, base) === key),
     );
-    const img = hit.localName === "img" ? hit : figure.querySelector("img");
+    if (!hit) continue;
+    const captionEl = descendants(figure, "figcaption").find((fc) => fc.closest("figure") === figure);
+    const img = hit.localName === "img" ? hit : (descendants(figure, "img")[0] ?? null);
     return {
       caption: captionEl ? clean(visibleText(captionEl)) : null,
       alt: clean(img?.getAttribute("alt")),
