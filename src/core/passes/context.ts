@@ -53,9 +53,25 @@ const removedNodes = new WeakSet<Node>();
 export function remove(ctx: PassContext, node: Element, kind: RemovalKind, reason: string): boolean {
   if (!node.parentNode || isGone(node)) return false;
   removedNodes.add(node);
-  ctx.removed.push({ kind, reason, text: shorten(squash(node.textContent)) });
+  ctx.removed.push({ kind, reason, text: shorten(squash(leadingText(node))) });
   node.remove();
   return true;
+}
+
+/**
+ * Enough of the element's text for the record: text nodes in order until there is more than
+ * the record keeps (a removed navigation or comment section can hold a whole page of text).
+ */
+function leadingText(node: Element): string {
+  let text = "";
+  let visible = 0; // characters other than whitespace: squashed, the text is at least this long
+  const walker = node.ownerDocument.createTreeWalker(node, 4); // NodeFilter.SHOW_TEXT
+  for (let t = walker.nextNode(); t && visible <= REMOVAL_TEXT_MAX; t = walker.nextNode()) {
+    const value = t.nodeValue ?? "";
+    text += value;
+    visible += value.replace(/\s+/g, "").length;
+  }
+  return text;
 }
 
 /** Records a removal of something that is not a whole element (an attribute, a source). */
