@@ -12,6 +12,9 @@
  *   5. before-passes on the whole copy, so Readability neither scores nor keeps the clutter:
  *                    lazy images, ad slots, promo blocks, hidden copies, caption marks
  *   6. Readability   picks the article container and cleans it (captions are marked for stage 7)
+ *   6b. declared body when the page declares its article's body (itemprop=articleBody, or its
+ *                    one <article>) and Readability kept less than half of it, the same on a
+ *                    fresh copy holding only that body; the longer reading wins
  *   7. after-passes  on the article only (small, so cheap): ad labels, promo lines, repeated
  *                    text and captions, the header repeated in the body, blocks left empty
  *                    (Readability itself makes image and link URLs absolute)
@@ -31,7 +34,7 @@ import { emptyBlocks } from "./passes/empty-blocks.ts";
 import { headline } from "./passes/headline.ts";
 import { lazyImages } from "./passes/lazy-images.ts";
 import { promoBlocks, promoLines } from "./passes/promos.ts";
-import { scanAlong } from "./passes/scan.ts";
+import { declaredArticleBodies, elementsByTag, isArticleBody, scanAlong } from "./passes/scan.ts";
 import { plainText } from "./plain-text.ts";
 import { sanitizeInPlace } from "./sanitize.ts";
 import { textStats } from "./text-stats.ts";
@@ -101,16 +104,27 @@ function extract(doc: Document, options: ExtractOptions): ExtractResult {
     removed: [],
   };
 
-  // 5. Before Readability.
-  for (const pass of BEFORE_READABILITY) pass.run(clone.body, ctx);
+  // The body the page itself declares (schema.org articleBody), measured before anything changes.
+  const declared = clone.body ? declaredBody(clone.body) : null;
 
-  // 6. Readability, returning its article element instead of an HTML string.
-  // `keepClasses`: the sanitizer drops every class anyway; Readability's own pass over the
-  // article to strip them would be work done twice.
-  const parsed = new Readability<Element>(clone, {
-    serializer: (node) => node as Element,
-    keepClasses: true,
-  }).parse();
+  // 5 + 6. Before-passes, then Readability.
+  let parsed = readClone(clone, ctx);
+
+  // 6b. When the page declares its article's body and Readability kept much less than it
+  // (it chose a neighbouring block, or cleaned the body away as a sidebar: some sites put the
+  // story in an <aside>), read the declared body alone, on a fresh copy, and keep the longer.
+  if (declared && declared.length >= DECLARED_MIN_CHARS) {
+    const kept = parsed?.content ? squash(parsed.content.textContent).length : 0;
+    if (kept < declared.length * DECLARED_SHORTFALL) {
+      const retry = readDeclaredBody(doc, declared, ctx);
+      const retried = retry?.parsed?.content ? squash(retry.parsed.content.textContent).length : 0;
+      if (retry && retried > kept) {
+        parsed = retry.parsed;
+        ctx.removed = retry.ctx.removed;
+        ctx.captionTexts = retry.ctx.captionTexts;
+      }
+    }
+  }
   const root = parsed?.content;
   if (!parsed || !root) return fail("empty", "Folio found no article text on this page.");
 
@@ -140,6 +154,58 @@ function extract(doc: Document, options: ExtractOptions): ExtractResult {
   };
   if (options.markdown !== false) defineLazyMarkdown(article);
   return { ok: true, article };
+}
+
+/** Below this many characters a declared article body is not worth a second reading. */
+const DECLARED_MIN_CHARS = 500;
+/** Readability kept less than this share of the declared body's text: read the body alone. */
+const DECLARED_SHORTFALL = 0.5;
+
+/** Steps 5 and 6 on a working copy: the before-passes, then Readability (its element, not HTML). */
+function readClone(clone: Document, ctx: PassContext): Parsed | null {
+  for (const pass of BEFORE_READABILITY) pass.run(clone.body, ctx);
+  // `keepClasses`: the sanitizer drops every class anyway; Readability's own pass over the
+  // article to strip them would be work done twice.
+  return new Readability<Element>(clone, {
+    serializer: (node) => node as Element,
+    keepClasses: true,
+  }).parse();
+}
+
+/**
+ * The body the page declares: the longest `itemprop=articleBody` element, else its one and only
+ * `<article>`. Returns which kind, its place among the elements of that kind and its text length.
+ */
+function declaredBody(body: Element): Declared | null {
+  let best: Declared | null = null;
+  declaredArticleBodies(body).forEach((el, position) => {
+    const length = squash(el.textContent).length;
+    if (!best || length > best.length) best = { kind: "articleBody", position, length };
+  });
+  if (best) return best;
+  const articles = elementsByTag(body, "article");
+  const only = articles.length === 1 ? articles[0]! : null;
+  return only ? { kind: "article", position: 0, length: squash(only.textContent).length } : null;
+}
+
+interface Declared {
+  kind: "articleBody" | "article";
+  position: number;
+  length: number;
+}
+
+/** Steps 4-6 again on a fresh copy of `doc` whose body holds only its declared article body. */
+function readDeclaredBody(doc: Document, declared: Declared, ctx: PassContext): { parsed: Parsed | null; ctx: PassContext } | null {
+  const copy = doc.cloneNode(true) as Document;
+  if (!copy.body) return null;
+  // Found by a walk of its own: the passes' scan of this body must be made after the cut.
+  const matches = declared.kind === "article" ? (el: Element) => el.localName === "article" : isArticleBody;
+  let seen = -1;
+  const body = firstDescendant(copy.body, (el) => matches(el) && ++seen === declared.position);
+  if (!body) return null;
+  copy.body.replaceChildren(body);
+  const fresh: PassContext = { ...ctx, doc: copy, hidden: undefined, removed: [], captionTexts: undefined };
+  return { parsed: readClone(copy, fresh), ctx: fresh };
 }
 
 /**

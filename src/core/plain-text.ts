@@ -17,6 +17,9 @@ export function plainText(root: Element): string {
         out.push(child.nodeValue ?? "");
       } else if (child.nodeType === 1) {
         const name = (child as Element).localName;
+        // Ruby annotations (furigana readings, their fallback parentheses) are not the text:
+        // "子<rt>こ</rt>ども" reads 子ども.
+        if (name === "rt" || name === "rp") continue;
         const block = BLOCK.has(name);
         if (block) out.push("\n\n");
         if (name === "td" || name === "th") out.push(" ");

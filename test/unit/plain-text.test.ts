@@ -63,6 +63,12 @@ describe("plainText", () => {
     expect(text("<p>図書館が開館した。</p><p>نص عربي</p>")).toBe("図書館が開館した。\n\nنص عربي");
   });
 
+  it("reads ruby text without its annotations (furigana and their parentheses)", () => {
+    expect(text("<p><ruby>子<rp>(</rp><rt>こ</rt><rp>)</rp></ruby>どもへの<ruby>虐待<rt>ぎゃくたい</rt></ruby>をなくす</p>")).toBe(
+      "子どもへの虐待をなくす",
+    );
+  });
+
   it("returns an empty string for an empty root", () => {
     expect(text("")).toBe("");
     expect(text("<div><span> </span></div>")).toBe("");

@@ -18,15 +18,40 @@ export interface Named {
 }
 
 /** Tags the passes look for by name; the walk lists them too, so no pass walks again for them. */
-const TAGS = new Set(["img", "source", "noscript", "figcaption", "h1", "h2", "h3", "h4", "h5", "h6"]);
-export type ScannedTag = "img" | "source" | "noscript" | "figcaption" | "h1" | "h2" | "h3" | "h4" | "h5" | "h6";
+const TAGS = new Set(["img", "source", "noscript", "figcaption", "h1", "h2", "h3", "h4", "h5", "h6", "article"]);
+export type ScannedTag =
+  | "img"
+  | "source"
+  | "noscript"
+  | "figcaption"
+  | "h1"
+  | "h2"
+  | "h3"
+  | "h4"
+  | "h5"
+  | "h6"
+  | "article";
 
 interface Scan {
   named: Named[];
   tags: Map<string, Element[]>;
+  /** Elements the page declares as its article's body (`itemprop~=articleBody`), in order. */
+  articleBodies: Element[];
 }
 
 const cache = new WeakMap<Element, Scan>();
+
+const ARTICLE_BODY = /(?:^|\s)articleBody(?:\s|$)/i;
+
+/** Whether the page marks `el` as its article's body (`itemprop~=articleBody`). */
+export function isArticleBody(el: Element): boolean {
+  return ARTICLE_BODY.test(el.getAttribute("itemprop") ?? "");
+}
+
+/** The elements under `root` that the page marks `itemprop~=articleBody`, in document order. */
+export function declaredArticleBodies(root: Element): Element[] {
+  return scan(root).articleBodies;
+}
 
 /** The elements under `root` with a class, id, `data-*`, `aria-label` or author mark. */
 export function namedElements(root: Element): Named[] {
@@ -45,7 +70,7 @@ export function elementsByTag(root: Element, tag: ScannedTag): Element[] {
 function scan(root: Element): Scan {
   let found = cache.get(root);
   if (found) return found;
-  found = { named: [], tags: new Map() };
+  found = { named: [], tags: new Map(), articleBodies: [] };
   // Iterative, not recursive: hostile pages nest tens of thousands of elements deep.
   for (let el = root.firstElementChild; el; el = nextElement(el, root)) note(found, el, el.getAttributeNames());
   cache.set(root, found);
@@ -58,7 +83,7 @@ function scan(root: Element): Scan {
  * then `finish`. Until `finish`, `namedElements(root)` would walk on its own.
  */
 export function scanAlong(root: Element): { visit(el: Element, attrNames: string[]): void; finish(): void } {
-  const found: Scan = { named: [], tags: new Map() };
+  const found: Scan = { named: [], tags: new Map(), articleBodies: [] };
   // Elements come in document order: those of `root`'s subtree right after it, up to the
   // element following its subtree (the next sibling of `root` or of an ancestor: rare after <body>).
   let end: Element | null = null;
@@ -99,7 +124,11 @@ function note(found: Scan, el: Element, attrNames: string[]): void {
     else if (name === "id") id = el.getAttribute(name);
     else if (name.startsWith("data-")) dataAttrs += `${name} `;
     else if (name === "aria-label") label = el.getAttribute(name);
-    else if ((name === "rel" || name === "itemprop") && /\bauthor\b/i.test(el.getAttribute(name) ?? "")) author = true;
+    else if (name === "rel" || name === "itemprop") {
+      const value = el.getAttribute(name) ?? "";
+      if (/\bauthor\b/i.test(value)) author = true;
+      if (name === "itemprop" && ARTICLE_BODY.test(value)) found.articleBodies.push(el);
+    }
   }
   if (cls || id || dataAttrs || label || author || tag.startsWith("amp-")) {
     const raw = `${cls ?? ""} ${id ?? ""}`;
