@@ -114,10 +114,10 @@ function extract(doc: Document, options: ExtractOptions): ExtractResult {
   // (it chose a neighbouring block, or cleaned the body away as a sidebar: some sites put the
   // story in an <aside>), read the declared body alone, on a fresh copy, and keep the longer.
   if (declared && declared.length >= DECLARED_MIN_CHARS) {
-    const kept = parsed?.content?.textContent?.length ?? 0;
+    const kept = parsed?.content ? squash(parsed.content.textContent).length : 0;
     if (kept < declared.length * DECLARED_SHORTFALL) {
       const retry = readDeclaredBody(doc, declared, ctx);
-      const retried = retry?.parsed?.content?.textContent?.length ?? 0;
+      const retried = retry?.parsed?.content ? squash(retry.parsed.content.textContent).length : 0;
       if (retry && retried > kept) {
         parsed = retry.parsed;
         ctx.removed = retry.ctx.removed;
@@ -179,13 +179,14 @@ function readClone(clone: Document, ctx: PassContext): Parsed | null {
 function declaredBody(body: Element): Declared | null {
   let best: Declared | null = null;
   declaredArticleBodies(body).forEach((el, position) => {
-    const length = el.textContent?.length ?? 0; // raw, like Readability's below: no regex needed
+    // Squashed: source indentation would make the body look far longer than any reading of it.
+    const length = squash(el.textContent).length;
     if (!best || length > best.length) best = { kind: "articleBody", position, length };
   });
   if (best) return best;
   const articles = elementsByTag(body, "article");
   const only = articles.length === 1 ? articles[0]! : null;
-  return only ? { kind: "article", position: 0, length: only.textContent?.length ?? 0 } : null;
+  return only ? { kind: "article", position: 0, length: squash(only.textContent).length } : null;
 }
 
 interface Declared {
