@@ -13,8 +13,9 @@
  *                    lazy images, ad slots, promo blocks, hidden copies, caption marks
  *   6. Readability   picks the article container and cleans it (captions are marked for stage 7)
  *   6b. declared body when the page declares its article's body (itemprop=articleBody, or its
- *                    one <article>) and Readability kept less than half of it, the same on a
- *                    fresh copy holding only that body; the longer reading wins
+ *                    one <article>), Readability's reading is short and holds less than half
+ *                    of that body, the same on a fresh copy holding only that body; the longer
+ *                    reading wins
  *   7. after-passes  on the article only (small, so cheap): ad labels, promo lines, repeated
  *                    text and captions, the header repeated in the body, blocks left empty
  *                    (Readability itself makes image and link URLs absolute)
@@ -104,7 +105,7 @@ function extract(doc: Document, options: ExtractOptions): ExtractResult {
     removed: [],
   };
 
-  // The body the page itself declares (schema.org articleBody), measured before anything changes.
+  // The body the page itself declares (schema.org articleBody, or its one <article>).
   const declared = clone.body ? declaredBody(clone.body) : null;
 
   // 5 + 6. Before-passes, then Readability.
@@ -113,9 +114,12 @@ function extract(doc: Document, options: ExtractOptions): ExtractResult {
   // 6b. When the page declares its article's body and Readability kept much less than it
   // (it chose a neighbouring block, or cleaned the body away as a sidebar: some sites put the
   // story in an <aside>), read the declared body alone, on a fresh copy, and keep the longer.
-  if (declared && declared.length >= DECLARED_MIN_CHARS) {
-    const kept = parsed?.content ? squash(parsed.content.textContent).length : 0;
-    if (kept < declared.length * DECLARED_SHORTFALL) {
+  // Only a short reading is worth the check: the declared body is measured in the untouched
+  // original, and only then (measuring it on every page would cost every page).
+  const kept = declared ? (parsed?.content ? squash(parsed.content.textContent).length : 0) : Infinity;
+  if (declared && kept < SHORT_READING_CHARS) {
+    const length = declaredLength(doc, declared);
+    if (length >= DECLARED_MIN_CHARS && kept < length * DECLARED_SHORTFALL) {
       const retry = readDeclaredBody(doc, declared, ctx);
       const retried = retry?.parsed?.content ? squash(retry.parsed.content.textContent).length : 0;
       if (retry && retried > kept) {
@@ -158,6 +162,8 @@ function extract(doc: Document, options: ExtractOptions): ExtractResult {
 
 /** Below this many characters a declared article body is not worth a second reading. */
 const DECLARED_MIN_CHARS = 500;
+/** Readings at least this long are taken as they are. */
+const SHORT_READING_CHARS = 2500;
 /** Readability kept less than this share of the declared body's text: read the body alone. */
 const DECLARED_SHORTFALL = 0.5;
 
@@ -173,26 +179,30 @@ function readClone(clone: Document, ctx: PassContext): Parsed | null {
 }
 
 /**
- * The body the page declares: the longest `itemprop=articleBody` element, else its one and only
- * `<article>`. Returns which kind, its place among the elements of that kind and its text length.
+ * The body the page declares: its first `itemprop=articleBody` element, else its one and only
+ * `<article>`. Returns which kind and its place among the elements of that kind.
  */
 function declaredBody(body: Element): Declared | null {
-  let best: Declared | null = null;
-  declaredArticleBodies(body).forEach((el, position) => {
-    // Squashed: source indentation would make the body look far longer than any reading of it.
-    const length = squash(el.textContent).length;
-    if (!best || length > best.length) best = { kind: "articleBody", position, length };
-  });
-  if (best) return best;
-  const articles = elementsByTag(body, "article");
-  const only = articles.length === 1 ? articles[0]! : null;
-  return only ? { kind: "article", position: 0, length: squash(only.textContent).length } : null;
+  if (declaredArticleBodies(body).length > 0) return { kind: "articleBody", position: 0 };
+  return elementsByTag(body, "article").length === 1 ? { kind: "article", position: 0 } : null;
 }
 
 interface Declared {
   kind: "articleBody" | "article";
   position: number;
-  length: number;
+}
+
+/** The declared body of `root`'s subtree (found by a walk, without the passes' scan). */
+function findDeclared(root: Element, declared: Declared): Element | null {
+  const matches = declared.kind === "article" ? (el: Element) => el.localName === "article" : isArticleBody;
+  let seen = -1;
+  return firstDescendant(root, (el) => matches(el) && ++seen === declared.position);
+}
+
+/** Text length (squashed) of the declared body in the untouched page. */
+function declaredLength(doc: Document, declared: Declared): number {
+  const el = doc.body ? findDeclared(doc.body, declared) : null;
+  return el ? squash(el.textContent).length : 0;
 }
 
 /** Steps 4-6 again on a fresh copy of `doc` whose body holds only its declared article body. */
@@ -200,9 +210,7 @@ function readDeclaredBody(doc: Document, declared: Declared, ctx: PassContext): 
   const copy = doc.cloneNode(true) as Document;
   if (!copy.body) return null;
   // Found by a walk of its own: the passes' scan of this body must be made after the cut.
-  const matches = declared.kind === "article" ? (el: Element) => el.localName === "article" : isArticleBody;
-  let seen = -1;
-  const body = firstDescendant(copy.body, (el) => matches(el) && ++seen === declared.position);
+  const body = findDeclared(copy.body, declared);
   if (!body) return null;
   copy.body.replaceChildren(body);
   const fresh: PassContext = { ...ctx, doc: copy, hidden: undefined, removed: [], captionTexts: undefined };
