@@ -12,7 +12,7 @@
  * The row's buttons carry `data-action`; the page handles their clicks once, on the list.
  */
 import type { ArticleSummary } from "../library/record.ts";
-import { safeHttpUrl } from "../ui/format.ts";
+import { el, originalLink } from "../ui/elements.ts";
 import { metaParts } from "./text.ts";
 
 export type RowAction = "markdown" | "html" | "delete";
@@ -25,18 +25,6 @@ export interface RowOptions {
 }
 
 let rowCount = 0;
-
-function el<K extends keyof HTMLElementTagNameMap>(
-  doc: Document,
-  tag: K,
-  className: string,
-  text?: string,
-): HTMLElementTagNameMap[K] {
-  const node = doc.createElement(tag);
-  node.className = className;
-  if (text) node.textContent = text;
-  return node;
-}
 
 export function renderRow(doc: Document, summary: ArticleSummary, options: RowOptions): HTMLLIElement {
   const n = ++rowCount;
@@ -80,15 +68,8 @@ export function renderRow(doc: Document, summary: ArticleSummary, options: RowOp
   const saved = el(doc, "time", "lib-saved", parts.saved);
   saved.dateTime = new Date(summary.savedAt).toISOString();
   items.push(saved);
-  const source = safeHttpUrl(summary.url);
-  if (source) {
-    const original = el(doc, "a", "lib-original", "Original");
-    original.href = source;
-    original.target = "_blank";
-    original.rel = "noopener noreferrer";
-    original.title = source;
-    items.push(original);
-  }
+  const original = originalLink(doc, summary.url, "lib-original");
+  if (original) items.push(original);
   items.forEach((item, i) => {
     if (i > 0) meta.append(el(doc, "span", "lib-sep", " · "));
     meta.append(item);

@@ -3,26 +3,11 @@
  * Pure (no DOM, no extension APIs), for unit tests.
  */
 import type { MergeReport } from "../library/store.ts";
-import { formatNumber } from "../ui/format.ts";
-
-const shortDates = new Map<string, Intl.DateTimeFormat>();
+import { formatDate, formatNumber } from "../ui/format.ts";
 
 /** "14 Mar 2024" in the reader's locale; null when `value` is not a date. */
 export function shortDate(value: string | number | null, locale?: string): string | null {
-  if (value === null || value === "") return null;
-  const date = new Date(value);
-  if (Number.isNaN(date.getTime())) return null;
-  try {
-    const key = locale ?? "";
-    let format = shortDates.get(key);
-    if (!format) {
-      format = new Intl.DateTimeFormat(locale, { dateStyle: "medium" });
-      shortDates.set(key, format);
-    }
-    return format.format(date);
-  } catch {
-    return date.toDateString();
-  }
+  return formatDate(value, locale, "medium");
 }
 
 const plural = (n: number, one: string, many: string, locale?: string) =>

@@ -14,6 +14,7 @@ import { parseFragment, serializeElement } from "../core/html.ts";
 import { sanitizeHtml } from "../core/sanitize.ts";
 import type { Article, Removal } from "../core/types.ts";
 import { cleanedSummary, formatDate, formatReading, hostOf, kindName, safeHttpUrl } from "./format.ts";
+import { el, originalLink } from "./elements.ts";
 import { afterPaint } from "./paint.ts";
 
 export { afterPaint };
@@ -27,18 +28,6 @@ export interface RenderedArticle {
   element: HTMLElement;
   /** Resolves once the whole body is in the DOM. */
   complete: Promise<void>;
-}
-
-function el<K extends keyof HTMLElementTagNameMap>(
-  doc: Document,
-  tag: K,
-  className?: string,
-  text?: string | null,
-): HTMLElementTagNameMap[K] {
-  const node = doc.createElement(tag);
-  if (className) node.className = className;
-  if (text) node.textContent = text;
-  return node;
 }
 
 function renderHeader(doc: Document, article: Article, locale: string | undefined): HTMLElement {
@@ -62,15 +51,8 @@ function renderHeader(doc: Document, article: Article, locale: string | undefine
     parts.push(time);
   }
   parts.push(el(doc, "span", "folio-reading", formatReading(article.readingTimeMinutes, article.wordCount, locale)));
-  const href = safeHttpUrl(article.url);
-  if (href) {
-    const link = el(doc, "a", "folio-original", "Original");
-    link.href = href;
-    link.target = "_blank";
-    link.rel = "noopener noreferrer";
-    link.title = href;
-    parts.push(link);
-  }
+  const link = originalLink(doc, article.url, "folio-original");
+  if (link) parts.push(link);
   parts.forEach((part, i) => {
     if (i > 0) meta.append(el(doc, "span", "folio-sep", " · "));
     // Each part keeps its own direction (English UI words beside a right-to-left name).

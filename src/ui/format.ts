@@ -9,16 +9,23 @@ import type { Removal, RemovalKind } from "../core/types.ts";
 const dateFormats = new Map<string, Intl.DateTimeFormat>();
 const numberFormats = new Map<string, Intl.NumberFormat>();
 
-/** The date as the reader writes it ("24 August 2021"), or null when unparseable. */
-export function formatDate(iso: string | null, locale?: string): string | null {
-  if (!iso) return null;
-  const date = new Date(iso);
+/**
+ * The date as the reader writes it: "24 August 2021" (`long`), "24 Aug 2021" (`medium`); null
+ * when unparseable. `value` is an ISO string or epoch milliseconds.
+ */
+export function formatDate(
+  value: string | number | null,
+  locale?: string,
+  style: "long" | "medium" = "long",
+): string | null {
+  if (value === null || value === "") return null;
+  const date = new Date(value);
   if (Number.isNaN(date.getTime())) return null;
   try {
-    const key = locale ?? "";
+    const key = `${locale ?? ""} ${style}`;
     let format = dateFormats.get(key);
     if (!format) {
-      format = new Intl.DateTimeFormat(locale, { dateStyle: "long" });
+      format = new Intl.DateTimeFormat(locale, { dateStyle: style });
       dateFormats.set(key, format);
     }
     return format.format(date);
