@@ -13,8 +13,9 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { gunzipSync } from "node:zlib";
-import { JSDOM, VirtualConsole } from "jsdom";
+import type { JSDOM } from "jsdom";
 import { type DecodedHtml, declaredEncoding, decodeHtml } from "../src/node/decode.ts";
+import { makeJSDOM } from "../src/node/jsdom.ts";
 
 /** Document URL the Mozilla expected output assumes (see the corpus README). */
 export const MOZILLA_URL = "http://fakehost/test/page.html";
@@ -224,7 +225,7 @@ export { type DecodedHtml, declaredEncoding, decodeHtml };
 
 /** A jsdom window for `html` at `url`, with jsdom's own console chatter (CSS errors) silenced. */
 export function makeDom(html: string, url: string): JSDOM {
-  return new JSDOM(html, { url, virtualConsole: new VirtualConsole() });
+  return makeJSDOM(html, url);
 }
 
 /**

@@ -13,7 +13,25 @@ export interface NodeDocument {
 }
 
 export function parseDocument(html: string, url: string): NodeDocument {
-  const dom = new JSDOM(html, { url, virtualConsole: new VirtualConsole() });
+  const dom = makeJSDOM(html, url);
   const window = dom.window as unknown as Window;
   return { document: window.document, window, close: () => dom.window.close() };
+}
+
+/**
+ * A jsdom that parses `html` the way a browser with scripting on does (the browser Folio runs
+ * in): the content of `<noscript>` is text, not markup. jsdom parses with scripting off unless it
+ * also runs the page's scripts, and then an unclosed tag inside a `<noscript>` swallows the rest
+ * of the page. Scripts still never run; the flag only steers the parser.
+ */
+export function makeJSDOM(html: string, url: string): JSDOM {
+  return new JSDOM(html, { url, virtualConsole: new VirtualConsole(), beforeParse: parseAsScripted });
+}
+
+function parseAsScripted(window: unknown): void {
+  const doc = (window as { document: object }).document as Record<symbol, { _parseOptions?: { scriptingEnabled?: boolean } }>;
+  for (const symbol of Object.getOwnPropertySymbols(doc)) {
+    const impl = doc[symbol];
+    if (impl?._parseOptions) impl._parseOptions.scriptingEnabled = true;
+  }
 }
