@@ -12,10 +12,10 @@
  *   5. before-passes on the whole copy, so Readability neither scores nor keeps the clutter:
  *                    lazy images, ad slots, promo blocks, hidden copies, caption marks
  *   6. Readability   picks the article container and cleans it (captions are marked for stage 7)
- *   6b. declared body when the page declares its article's body (itemprop=articleBody, or its
- *                    one <article>), Readability's reading is short and holds less than half
- *                    of that body, the same on a fresh copy holding only that body; the longer
- *                    reading wins
+ *   6b. second look  when Readability's reading is short and holds less than half of the page's
+ *                    declared body (itemprop=articleBody, or its one <article>) or of the block
+ *                    whose paragraphs hold the most text, the same on a fresh copy holding only
+ *                    that element; the longest reading wins (second-reading.ts)
  *   7. after-passes  on the article only (small, so cheap): ad labels, promo lines, repeated
  *                    text and captions, the header repeated in the body, blocks left empty
  *                    (Readability itself makes image and link URLs absolute)
@@ -35,7 +35,8 @@ import { emptyBlocks } from "./passes/empty-blocks.ts";
 import { headline } from "./passes/headline.ts";
 import { lazyImages } from "./passes/lazy-images.ts";
 import { promoBlocks, promoLines } from "./passes/promos.ts";
-import { declaredArticleBodies, elementsByTag, isArticleBody, scanAlong } from "./passes/scan.ts";
+import { declaredArticleBodies, elementsByTag, scanAlong } from "./passes/scan.ts";
+import { atPath, candidatesOf, declaredBody, type ElementPath } from "./second-reading.ts";
 import { plainText } from "./plain-text.ts";
 import { sanitizeInPlace } from "./sanitize.ts";
 import { textStats } from "./text-stats.ts";
@@ -105,25 +106,28 @@ function extract(doc: Document, options: ExtractOptions): ExtractResult {
     removed: [],
   };
 
-  // The body the page itself declares (schema.org articleBody, or its one <article>).
-  const declared = clone.body ? declaredBody(clone.body) : null;
+  // Whether the page declares its article's body (schema.org articleBody, or its one <article>),
+  // known from the scan already; the element itself is looked up only when it is needed.
+  const declares = clone.body ? declaration(clone.body) : { articleBody: false, articles: 0 };
 
   // 5 + 6. Before-passes, then Readability.
   let parsed = readClone(clone, ctx);
 
-  // 6b. When the page declares its article's body and Readability kept much less than it
-  // (it chose a neighbouring block, or cleaned the body away as a sidebar: some sites put the
-  // story in an <aside>), read the declared body alone, on a fresh copy, and keep the longer.
-  // Only a short reading is worth the check: the declared body is measured in the untouched
-  // original, and only then (measuring it on every page would cost every page).
-  const kept = declared ? (parsed?.content ? squash(parsed.content.textContent).length : 0) : Infinity;
-  if (declared && kept < SHORT_READING_CHARS) {
-    const length = declaredLength(doc, declared);
-    if (length >= DECLARED_MIN_CHARS && kept < length * DECLARED_SHORTFALL) {
-      const retry = readDeclaredBody(doc, declared, ctx);
+  // 6b. A short reading gets a second look: when the page's declared body, or the block whose
+  // paragraphs hold the most text, is at least twice as long as what Readability kept (it chose
+  // a neighbouring block, or cleaned the story away as a sidebar), that element is read alone on
+  // a fresh copy, and the longest reading wins. Only short readings are checked, in the
+  // untouched original, and only then: looking on every page would cost every page.
+  let kept = parsed?.content ? squash(parsed.content.textContent).length : 0;
+  if (kept < SHORT_READING_CHARS && doc.body) {
+    const declared = declaredBody(doc.body, declares.articleBody, declares.articles);
+    for (const candidate of candidatesOf(doc.body, declared)) {
+      if (candidate.length < SECOND_READING_MIN_CHARS || kept >= candidate.length * SECOND_READING_SHORTFALL) continue;
+      const retry = readAlone(doc, candidate.path, ctx);
       const retried = retry?.parsed?.content ? squash(retry.parsed.content.textContent).length : 0;
       if (retry && retried > kept) {
         parsed = retry.parsed;
+        kept = retried;
         ctx.removed = retry.ctx.removed;
         ctx.captionTexts = retry.ctx.captionTexts;
       }
@@ -160,12 +164,12 @@ function extract(doc: Document, options: ExtractOptions): ExtractResult {
   return { ok: true, article };
 }
 
-/** Below this many characters a declared article body is not worth a second reading. */
-const DECLARED_MIN_CHARS = 500;
+/** Below this many characters a candidate is not worth a second reading. */
+const SECOND_READING_MIN_CHARS = 500;
 /** Readings at least this long are taken as they are. */
 const SHORT_READING_CHARS = 2500;
-/** Readability kept less than this share of the declared body's text: read the body alone. */
-const DECLARED_SHORTFALL = 0.5;
+/** Readability kept less than this share of a candidate's text: read the candidate alone. */
+const SECOND_READING_SHORTFALL = 0.5;
 
 /** Steps 5 and 6 on a working copy: the before-passes, then Readability (its element, not HTML). */
 function readClone(clone: Document, ctx: PassContext): Parsed | null {
@@ -178,41 +182,18 @@ function readClone(clone: Document, ctx: PassContext): Parsed | null {
   }).parse();
 }
 
-/**
- * The body the page declares: its first `itemprop=articleBody` element, else its one and only
- * `<article>`. Returns which kind and its place among the elements of that kind.
- */
-function declaredBody(body: Element): Declared | null {
-  if (declaredArticleBodies(body).length > 0) return { kind: "articleBody", position: 0 };
-  return elementsByTag(body, "article").length === 1 ? { kind: "article", position: 0 } : null;
+/** Whether the page declares its article's body, from the passes' scan of the working copy. */
+function declaration(body: Element): { articleBody: boolean; articles: number } {
+  return { articleBody: declaredArticleBodies(body).length > 0, articles: elementsByTag(body, "article").length };
 }
 
-interface Declared {
-  kind: "articleBody" | "article";
-  position: number;
-}
-
-/** The declared body of `root`'s subtree (found by a walk, without the passes' scan). */
-function findDeclared(root: Element, declared: Declared): Element | null {
-  const matches = declared.kind === "article" ? (el: Element) => el.localName === "article" : isArticleBody;
-  let seen = -1;
-  return firstDescendant(root, (el) => matches(el) && ++seen === declared.position);
-}
-
-/** Text length (squashed) of the declared body in the untouched page. */
-function declaredLength(doc: Document, declared: Declared): number {
-  const el = doc.body ? findDeclared(doc.body, declared) : null;
-  return el ? squash(el.textContent).length : 0;
-}
-
-/** Steps 4-6 again on a fresh copy of `doc` whose body holds only its declared article body. */
-function readDeclaredBody(doc: Document, declared: Declared, ctx: PassContext): { parsed: Parsed | null; ctx: PassContext } | null {
+/** Steps 5 and 6 again on a fresh copy of `doc` whose body holds only the element at `path`. */
+function readAlone(doc: Document, path: ElementPath, ctx: PassContext): { parsed: Parsed | null; ctx: PassContext } | null {
   const copy = doc.cloneNode(true) as Document;
   if (!copy.body) return null;
-  // Found by a walk of its own: the passes' scan of this body must be made after the cut.
-  const body = findDeclared(copy.body, declared);
-  if (!body) return null;
-  copy.body.replaceChildren(body);
+  const el = atPath(copy.body, path);
+  if (!el) return null;
+  copy.body.replaceChildren(el);
   const fresh: PassContext = { ...ctx, doc: copy, hidden: undefined, removed: [], captionTexts: undefined };
   return { parsed: readClone(copy, fresh), ctx: fresh };
 }

@@ -1,11 +1,13 @@
 /**
- * Stage 6b of the pipeline: when the page declares its article's body (schema.org articleBody,
- * or its one <article>) and Readability keeps much less than that, Folio reads the declared body
- * alone. The page below wraps its story in a block whose class Readability takes for page
- * furniture ("extra"), and has another long block that Readability then takes instead.
+ * Stage 6b of the pipeline: when Readability keeps much less than the page's declared body
+ * (schema.org articleBody, or its one <article>) or than the block whose paragraphs hold the
+ * most text, Folio reads that element alone. The page below wraps its story in a block whose
+ * class Readability takes for page furniture ("extra"), and has another long block that
+ * Readability then takes instead.
  */
 import { describe, expect, it } from "vitest";
 import { extractArticle } from "../../src/core/extract.ts";
+import { atPath, candidatesOf, paragraphBlock, pathOf } from "../../src/core/second-reading.ts";
 import { parseDocument } from "../../src/node/jsdom.ts";
 
 const STORY = [
@@ -51,13 +53,62 @@ describe("a declared article body Readability missed", () => {
     for (const p of STORY) expect(out).toContain(p);
   });
 
-  it("is not used when there is no declared body", () => {
+  it("falls back to the block with the most paragraph text when nothing is declared", () => {
     const out = text(page("story-extra", 'class="text"'));
-    expect(out).toContain("A reader's letter");
+    for (const p of STORY) expect(out).toContain(p);
+    expect(out).not.toContain("A reader's letter");
+  });
+
+  it("does not take readers' comments, longer than a short story, for the story", () => {
+    const comments = Array.from({ length: 10 }, (_, i) => `<p>Comment ${i}: ${"I have read the novel and I think the jury got it wrong this year. ".repeat(2)}</p>`).join("");
+    const html = `<!DOCTYPE html><html><head><title>Book prize</title></head><body><h1>Book prize</h1>
+      <div class="story"><p>${STORY[0]}</p><p>${STORY[1]}</p><p>${STORY[2]}</p></div>
+      <div id="comments"><div class="comment-list">${comments}</div></div></body></html>`;
+    const out = text(html);
+    expect(out).toContain(STORY[0]);
+    expect(out).not.toContain("Comment 3");
   });
 
   it("keeps Readability's reading when it already holds the declared body", () => {
     const out = text(page("story", 'itemprop="articleBody"'));
     for (const p of STORY) expect(out).toContain(p);
+  });
+});
+
+describe("the paragraph block", () => {
+  const body = (html: string) => parseDocument(`<!DOCTYPE html><html><body>${html}</body></html>`, "https://x.example/").document.body;
+  const long = (n: number) => `<p>${"Words of a paragraph in the story itself. ".repeat(n)}</p>`;
+
+  it("is the parent of the paragraphs holding the most text", () => {
+    const b = body(`<div id="side">${long(2)}</div><div id="story">${long(3)}${long(3)}</div>`);
+    expect(paragraphBlock(b)?.id).toBe("story");
+  });
+
+  it("is the grandparent when each paragraph sits in a wrapper of its own", () => {
+    const wrapped = Array.from({ length: 4 }, () => `<div class="text-column">${long(3)}</div>`).join("");
+    const b = body(`<div id="side">${long(4)}</div><section id="story">${wrapped}</section>`);
+    expect(paragraphBlock(b)?.id).toBe("story");
+  });
+
+  it("does not count link lists, navigation, footers or short lines", () => {
+    const teasers = Array.from({ length: 6 }, (_, i) => `<p><a href="/s/${i}">A teaser for another story with a long line of words</a></p>`).join("");
+    const b = body(
+      `<div id="teasers">${teasers}</div><nav>${long(5)}</nav><footer>${long(5)}</footer>` +
+        `<div id="labels">${"<p>Share this</p>".repeat(30)}</div><div id="story">${long(2)}</div>`,
+    );
+    expect(paragraphBlock(b)?.id).toBe("story");
+  });
+
+  it("is found again by its path in a copy of the page", () => {
+    const b = body(`<div>${long(1)}</div><main><div></div><div id="story">${long(3)}</div></main>`);
+    const story = paragraphBlock(b)!;
+    const copy = b.ownerDocument.cloneNode(true) as Document;
+    expect(atPath(copy.body, pathOf(story, b))?.id).toBe("story");
+  });
+
+  it("is listed once when it is also the declared body", () => {
+    const b = body(`<article id="story">${long(3)}${long(3)}</article>`);
+    const found = candidatesOf(b, b.querySelector("article"));
+    expect(found.map((c) => c.source)).toEqual(["declared"]);
   });
 });
