@@ -144,9 +144,9 @@ function extract(doc: Document, options: ExtractOptions): ExtractResult {
   sanitizeInPlace(root, win);
 
   // 9. Assemble.
-  const standfirst = ctx.standfirstRemoved ? meta.subtitle : null;
   const body = plainText(root);
   if (!body) return fail("empty", "Folio found no article text on this page.");
+  const standfirst = ctx.standfirstRemoved || (meta.subtitlePrinted && !squash(body).includes(squash(meta.subtitle))) ? meta.subtitle : null;
   const textContent = standfirst ? `${standfirst}\n\n${body}` : body;
   const stats = textStats(textContent);
   const article: Article = {

@@ -82,7 +82,8 @@ function acceptable(el: Element, title: string | null): string | null {
   // An image's description or credit is a caption, not a dek; datelines ("Published <time>…
   // · Tagged with…") and widgets with their own headings are not deks either.
   if (hasDescendant(el, NOT_IN_A_DEK)) return null;
-  if (isBylineMarker(el)) return null;
+  // An author box ("author-description": who wrote it, not what it says) is not a dek.
+  if (isBylineMarker(el) || /author/i.test(el.id)) return null;
   const text = checkText(textWithoutByline(el), title);
   if (!text) return null;
   // Link lists (tags, "more stories") are not a dek.
@@ -117,17 +118,29 @@ export function isHeadlineLike(text: string): boolean {
   return !endsLikeSentence(text);
 }
 
+export interface Dek {
+  text: string;
+  /**
+   * Printed under the article's own headline (an element, under an h1 that is surely the
+   * article's), so part of the article's text; else only declared, or near a first h1 that may be
+   * the site's name.
+   */
+  printed: boolean;
+}
+
 /** The page's explicit dek, or null. `title` helps find the right `<h1>`. Read-only. */
-export function readDek(index: PageIndex, title: string | null): string | null {
+export function readDek(index: PageIndex, title: string | null): Dek | null {
   for (const el of index.itemprops) {
     const props = (el.getAttribute("itemprop") ?? "").split(/\s+/);
     if (!props.some((p) => p.toLowerCase() === "alternativeheadline")) continue;
-    const text = el.localName === "meta" ? clean(el.getAttribute("content")) : acceptable(el, title);
-    if (text && !isHeadlineLike(text)) return text;
+    const printed = el.localName !== "meta";
+    const text = printed ? acceptable(el, title) : clean(el.getAttribute("content"));
+    if (text && !isHeadlineLike(text)) return { text, printed };
   }
 
   const region = headerRegion(index, title);
   if (!region) return null;
+  const found = (text: string): Dek => ({ text, printed: region.sure });
   const candidates = index.dekCandidates;
   for (let i = 0; i < candidates.length; i++) {
     const el = candidates[i]!;
@@ -140,7 +153,7 @@ export function readDek(index: PageIndex, title: string | null): string | null {
       const inner = acceptable(candidates[j]!, title);
       if (inner) text = inner;
     }
-    return text;
+    return found(text);
   }
 
   // <h1>Headline</h1><h2>Dek</h2>, or a <p> right after the h1 in a header / hgroup.
@@ -150,7 +163,7 @@ export function readDek(index: PageIndex, title: string | null): string | null {
     const inGroup = h1.closest("header, hgroup")?.contains(next) ?? false;
     const text = acceptable(next, title);
     if (text && (inGroup || (next.localName === "h2" && text.split(/\s+/).length >= DEK_H2_MIN_WORDS))) {
-      return text;
+      return found(text);
     }
   }
   return null;

@@ -12,6 +12,11 @@ const SCOPE_DEPTH = 4;
 
 export interface HeaderRegion {
   h1: Element;
+  /**
+   * The h1 is surely the article's: its text is the title, or it sits in an article or main
+   * element. Otherwise it is the page's first h1, which on some sites is the site's name.
+   */
+  sure: boolean;
   /** The h1's ancestor up to 4 levels up, stopping below `<body>`; null when the h1 is a child of body. */
   scope: Element | null;
   /** True for elements after the h1, inside the scope, and before the next heading. */
@@ -27,7 +32,11 @@ export function articleHeading(index: PageIndex, title: string | null): Element 
     const match = h1s.find((h) => comparable(h.textContent ?? "") === comparable(title));
     if (match) return match;
   }
-  return h1s.find((h) => h.closest("article, main, [role=main]")) ?? h1s[0] ?? null;
+  return h1s.find(inArticleOrMain) ?? h1s[0] ?? null;
+}
+
+function inArticleOrMain(h1: Element): boolean {
+  return h1.closest("article, main, [role=main]") !== null;
 }
 
 function headerScope(h1: Element): Element | null {
@@ -50,8 +59,10 @@ export function headerRegion(index: PageIndex, title: string | null): HeaderRegi
     (scope && index.headings.find((h) => h !== h1 && scope.contains(h) && follows(index, h1, h))) || null;
   const isPast = (el: Element) =>
     next !== null && follows(index, next, el) && !next.contains(el) && !el.contains(next);
+  const sure = (title !== null && comparable(h1.textContent ?? "") === comparable(title)) || inArticleOrMain(h1);
   return {
     h1,
+    sure,
     scope,
     isPast,
     contains: (el) => (scope?.contains(el) ?? false) && follows(index, h1, el) && !isPast(el),

@@ -315,8 +315,9 @@ export function extractMetadata(
   );
   const isArticle = article?.strength === "article" || /^article\b/i.test(meta.first("og:type") ?? "");
   const ldAlternative = article?.alternativeHeadline;
+  const dek = readDek(index, title);
   const subtitle = firstNonNull(
-    readDek(index, title),
+    dek?.text,
     ldAlternative && !isHeadlineLike(ldAlternative) && isArticle ? ldAlternative : null,
     usableAsSubtitle(article?.strength === "article" ? article.description : null, title, isArticle),
     usableAsSubtitle(meta.first("og:description"), title, isArticle),
@@ -327,6 +328,7 @@ export function extractMetadata(
     canonicalUrl: readCanonical(index, meta, article, base),
     title,
     subtitle,
+    subtitlePrinted: dek?.printed ?? false,
     authors: readAuthors(index, meta, article, title, siteNames),
     siteName,
     publishedTime: firstDate(

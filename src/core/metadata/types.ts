@@ -5,6 +5,8 @@ export interface PageMetadata {
   title: string | null;
   /** Standfirst / dek / description written for the article. */
   subtitle: string | null;
+  /** The subtitle is printed on the page (a dek element near the headline), not only declared. */
+  subtitlePrinted: boolean;
   authors: string[];
   siteName: string | null;
   /** ISO 8601, offset kept when the page gives one. */

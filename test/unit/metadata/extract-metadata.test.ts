@@ -392,6 +392,37 @@ describe("subtitle and description", () => {
     expect(extractMetadata(doc, URL).subtitle).toBe("The dek sentence of this story.");
   });
 
+  it("marks a dek under the article's own headline as printed, a declared description as not", () => {
+    const printed = page(
+      "<title>Storm hits the coast</title>",
+      `<article><h1>Storm hits the coast</h1><p class="standfirst">Thousands lost power as winds reached 120km/h.</p></article>`,
+    );
+    expect(extractMetadata(printed, URL)).toMatchObject({ subtitle: "Thousands lost power as winds reached 120km/h.", subtitlePrinted: true });
+    const declared = page(
+      meta("property", "og:type", "article") + meta("property", "og:description", "Thousands lost power as winds reached 120km/h."),
+      "<article><h1>Storm hits the coast</h1><p>Body.</p></article>",
+    );
+    expect(extractMetadata(declared, URL)).toMatchObject({ subtitle: "Thousands lost power as winds reached 120km/h.", subtitlePrinted: false });
+  });
+
+  it("does not count a site tagline under the site's name as printed with the article", () => {
+    // The page's only h1 is the blog's name (not the title, not in an article): its tagline may
+    // still be the best subtitle there is, but it is not part of the article's text.
+    const doc = page(
+      "<title>Moving files between Linux and a C64</title>",
+      `<header><div id="logo"><h1>My Blog</h1><p class="sub_title">Thoughts about old computers and new ones.</p></div></header><div><p>Body.</p></div>`,
+    );
+    expect(extractMetadata(doc, URL).subtitlePrinted).toBe(false);
+  });
+
+  it("does not take an author box for a dek", () => {
+    const doc = page(
+      "<title>Bridal beauty tips</title>",
+      `<main><h1>Bridal beauty tips</h1><div id="author-description"><p>Julia, 27, writes about fashion and photography.</p></div></main>`,
+    );
+    expect(extractMetadata(doc, URL).subtitle).toBeNull();
+  });
+
   it("ignores dek-like elements after another heading (teasers, body sections)", () => {
     const doc = page(
       "",
@@ -463,6 +494,7 @@ describe("purity", () => {
       canonicalUrl: null,
       title: null,
       subtitle: null,
+      subtitlePrinted: false,
       authors: [],
       siteName: null,
       publishedTime: null,
