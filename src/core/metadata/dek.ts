@@ -3,8 +3,8 @@
  *
  * 1. `[itemprop~=alternativeHeadline]` anywhere outside page furniture.
  * 2. An element whose class or id names a dek (standfirst, dek, deck, subtitle, sub-headline,
- *    subhead, article-summary, summary, lede, intro, strapline, tagline, description, excerpt)
- *    or that carries `itemprop~=description`, which follows the article's `<h1>` in document
+ *    subhead, article-summary, summary, lede, lead (not "lead-image" and the like), intro,
+ *    strapline, tagline, description, excerpt) or that carries `itemprop~=description`, which follows the article's `<h1>` in document
  *    order and sits near it (under the h1's ancestor 4 levels up, below <body>), with no other
  *    heading in between (past another heading we are in a teaser or the body, not the header).
  *    The innermost such element wins ("standfirst-wrapper" > "standfirst" > meta content), and
@@ -12,7 +12,12 @@
  * 3. The `<h2>` right after the `<h1>` when it has 8+ words (shorter ones are section
  *    headings), or the `<h2>` / `<p>` right after it inside a `<header>` / `<hgroup>`.
  *
- * Text must be 15..400 characters, must not be the headline itself, a byline or a date.
+ * Text must be 15..500 characters, must not be the headline itself, a byline, a date, or the
+ * text of an image's block (caption, credit, "image-description"). An author box is not a dek.
+ *
+ * Whether the dek is *printed* with the article (and so belongs to its text, see extract.ts) is
+ * known too: a dek element under an h1 that is surely the article's is; a declared description
+ * (og:description...) is when the elements just after that h1 hold exactly its text.
  */
 
 import { descendants, firstDescendant, hasDescendant } from "../dom.ts";
@@ -22,7 +27,7 @@ import { inFurniture, type PageIndex } from "./page-index.ts";
 import { clean, comparable } from "./text.ts";
 
 const MIN_LENGTH = 15;
-const MAX_LENGTH = 400;
+const MAX_LENGTH = 500;
 /** A bare h2 after the h1 is a dek only when long enough not to be a section heading. */
 const DEK_H2_MIN_WORDS = 8;
 
@@ -59,13 +64,25 @@ function textWithoutByline(el: Element): string | null {
 
 const NOT_IN_A_DEK = new Set(["img", "time", "h1", "h2", "h3", "h4", "h5", "h6"]);
 
-/** Inside the headline, a figure or a caption or credit (by tag or class name). */
+/** An image's own block ("image-description", "header-image", "photo-info"): its text is a caption. */
+const IMAGE_NAME = /image|photo|picture|foto|(?:^|[\s_-])bild/i;
+/**
+ * How far up a class name still makes a caption of the text: further up, names describe the page
+ * (a `<body class="wp-featherlight-captions">` says the site has a lightbox for captions).
+ */
+const CAPTION_NAME_DEPTH = 4;
+const IMAGE_NAME_DEPTH = 3;
+
+/** Inside the headline, a figure or a caption or credit (by tag or class name), or an image block. */
 function inCaptionOrHeadline(el: Element): boolean {
-  for (let n: Element | null = el; n; n = n.parentElement) {
+  let depth = 0;
+  for (let n: Element | null = el; n && n.localName !== "body"; n = n.parentElement, depth++) {
     const tag = n.localName;
     if (tag === "h1" || tag === "figure" || tag === "figcaption") return true;
+    if (depth > CAPTION_NAME_DEPTH) continue;
     const cls = n.getAttribute("class");
     if (cls && (cls.includes("caption") || cls.includes("credit"))) return true;
+    if (depth <= IMAGE_NAME_DEPTH && IMAGE_NAME.test(`${cls ?? ""} ${n.id}`)) return true;
   }
   return false;
 }
@@ -166,5 +183,37 @@ export function readDek(index: PageIndex, title: string | null): Dek | null {
       return found(text);
     }
   }
+  return null;
+}
+
+/** How many elements after the article's h1 are looked at for a printed copy of a declared dek. */
+const PRINTED_LOOKAHEAD = 150;
+
+/**
+ * Whether the page prints `text` (a declared description chosen as the dek) under the article's
+ * own headline: an element among the next few after the h1 holds exactly that text. Pages often
+ * print their og:description as the standfirst in markup no dek rule knows ("p.heading", an h2
+ * inside the lead block).
+ */
+export function printedAfterHeadline(index: PageIndex, title: string | null, text: string): boolean {
+  const region = headerRegion(index, title);
+  if (!region?.sure) return false;
+  const wanted = comparable(text);
+  const start = wanted.slice(0, 24);
+  const doc = region.h1.ownerDocument;
+  const walker = doc.createTreeWalker(doc.documentElement, 1);
+  let el = nextAfter(region.h1); // past the h1's own subtree
+  if (el) walker.currentNode = el;
+  for (let seen = 0; el && seen < PRINTED_LOOKAHEAD; seen++, el = walker.nextNode() as Element | null) {
+    const first = el.firstChild;
+    if (!first || first.nodeType !== 3 || !comparable(first.nodeValue ?? "").startsWith(start)) continue;
+    if (comparable(el.textContent ?? "") === wanted) return true;
+  }
+  return false;
+}
+
+/** The first element after `el` in document order that is not inside it. */
+function nextAfter(el: Element): Element | null {
+  for (let n: Element | null = el; n; n = n.parentElement) if (n.nextElementSibling) return n.nextElementSibling;
   return null;
 }

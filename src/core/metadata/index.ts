@@ -63,7 +63,7 @@
 import { cleanAuthors } from "./authors.ts";
 import { readHeaderBylines } from "./byline.ts";
 import { normalizeDate } from "./dates.ts";
-import { endsLikeSentence, isHeadlineLike, readDek } from "./dek.ts";
+import { endsLikeSentence, isHeadlineLike, printedAfterHeadline, readDek } from "./dek.ts";
 import { type JsonLdArticle, readJsonLd } from "./json-ld.ts";
 import { findFigure, imageKey, isGenericShareImage } from "./lead-image.ts";
 import {
@@ -328,7 +328,7 @@ export function extractMetadata(
     canonicalUrl: readCanonical(index, meta, article, base),
     title,
     subtitle,
-    subtitlePrinted: dek?.printed ?? false,
+    subtitlePrinted: dek ? dek.printed : subtitle !== null && printedAfterHeadline(index, title, subtitle),
     authors: readAuthors(index, meta, article, title, siteNames),
     siteName,
     publishedTime: firstDate(

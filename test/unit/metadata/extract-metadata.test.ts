@@ -415,6 +415,45 @@ describe("subtitle and description", () => {
     expect(extractMetadata(doc, URL).subtitlePrinted).toBe(false);
   });
 
+  it("takes a block named 'lead' as the dek, not a 'lead-image' block", () => {
+    const doc = page(
+      "<title>Always tired</title>",
+      `<main><header><h1>Always tired</h1><div class="lead-image"><p>A woman yawning at her desk in the afternoon.</p></div>
+        <div class="lead"><p>Tired all the time for no reason? It may not be the season but a symptom.</p></div></header></main>`,
+    );
+    expect(extractMetadata(doc, URL)).toMatchObject({
+      subtitle: "Tired all the time for no reason? It may not be the season but a symptom.",
+      subtitlePrinted: true,
+    });
+  });
+
+  it("does not take an image's description for a dek, and ignores the body's class names", () => {
+    // The body's class names say what the site has (a lightbox for captions), not what a block is.
+    const doc = page(
+      "<title>Dying of corona</title>",
+      `<article><h1>Dying of corona</h1><p class="intro">Must the infected go to hospital? A palliative doctor explains.</p>
+        <img src="/a.jpg"><div class="image-description">The intensive care unit in Dresden / picture alliance</div></article>`,
+    );
+    doc.body.className = "single wp-featherlight-captions";
+    expect(extractMetadata(doc, URL).subtitle).toBe("Must the infected go to hospital? A palliative doctor explains.");
+    const noIntro = page("<title>Dying of corona</title>", `<article><h1>Dying of corona</h1><img src="/a.jpg"><div class="image-description">The intensive care unit in Dresden, in the spring.</div></article>`);
+    expect(extractMetadata(noIntro, URL).subtitle).toBeNull();
+  });
+
+  it("counts a declared description as printed when the headline is followed by the same text", () => {
+    const description = "It has long been known that the gut affects the mind. Now a study names two foods.";
+    const doc = page(
+      meta("property", "og:type", "article") + meta("property", "og:description", description) + "<title>Two foods against social anxiety</title>",
+      `<article><header><div class="title"><h1>Two foods against social anxiety</h1></div><p class="heading">${description}</p></header><p>Body.</p></article>`,
+    );
+    expect(extractMetadata(doc, URL)).toMatchObject({ subtitle: description, subtitlePrinted: true });
+    const elsewhere = page(
+      meta("property", "og:type", "article") + meta("property", "og:description", description) + "<title>Two foods against social anxiety</title>",
+      `<article><h1>Two foods against social anxiety</h1><p>${"Body text. ".repeat(10)}</p></article>`,
+    );
+    expect(extractMetadata(elsewhere, URL).subtitlePrinted).toBe(false);
+  });
+
   it("does not take an author box for a dek", () => {
     const doc = page(
       "<title>Bridal beauty tips</title>",
