@@ -67,6 +67,16 @@ export const adSlots: Pass = {
   },
 };
 
+/** The text of `el`'s own text nodes, not of its children. */
+function ownText(el: Element): string {
+  let text = "";
+  for (let n = el.firstChild; n; n = n.nextSibling) if (n.nodeType === 3) text += n.nodeValue;
+  return text;
+}
+
+/** Never taken whole for an ad, whatever their text. */
+const BIG_CONTAINERS = new Set(["body", "main", "article", "section"]);
+
 /** Elements that can carry a label. */
 const LABEL_TAGS = new Set([
   "p", "div", "span", "aside", "section", "figure", "h2", "h3", "h4", "h5", "h6", "strong", "em", "b",
@@ -82,8 +92,17 @@ export const adLabels: Pass = {
     const sizes = measure(root);
     for (const el of shortElements(root, 240, LABEL_TAGS)) {
       const m = sizes.get(el)!;
-      if (m.hasMedia || isGone(el)) continue;
+      if (isGone(el)) continue;
       const text = el.textContent ?? "";
+      if (m.hasMedia) {
+        // "- Anzeige -" printed over an affiliate banner: a block whose only words are an ad label,
+        // printed by the block itself, is the ad, picture and all. (A label in an element of its
+        // own goes alone, below; a picture with any words of its own is left alone.)
+        if (m.textLength <= 80 && !BIG_CONTAINERS.has(el.localName) && isAdLabel(text) && isAdLabel(ownText(el)) && standsAlone(el)) {
+          remove(ctx, el, "ad", "picture labelled as an ad");
+        }
+        continue;
+      }
       if (m.textLength <= 80 && isAdLabel(text) && standsAlone(el)) {
         // A picture captioned "Advertisement" is the ad itself: the figure goes with its label.
         const figure = el.localName === "figcaption" ? el.closest("figure") : null;

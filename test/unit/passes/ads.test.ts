@@ -215,6 +215,23 @@ describe("adLabels: a picture captioned as an ad", () => {
     expect(root.textContent).toContain(LONG.slice(0, 20));
     expect(ctx.removed.map((r) => r.kind)).toEqual(["ad"]);
   });
+  it("removes a block that prints a bare label over its banner", () => {
+    const { root, ctx } = setup(
+      `<p>${LONG}</p><center>- Anzeige- <br><br><a href="https://www.awin1.com/cread.php?s=1"><img src="https://www.awin1.com/cshow.php?s=1"></a><br></center>`,
+    );
+    adLabels.run(root, ctx);
+    expect(root.querySelector("img")).toBeNull();
+    expect(root.textContent).not.toMatch(/anzeige/i);
+    expect(ctx.removed.map((r) => [r.kind, r.reason])).toEqual([["ad", "picture labelled as an ad"]]);
+  });
+
+  it("keeps a picture block whose own words are more than a label", () => {
+    const { root, ctx } = setup(`<div>Anzeige der Stadtwerke von 1920 <img src="https://cdn.example/poster.jpg"></div>`);
+    adLabels.run(root, ctx);
+    expect(root.querySelector("img")).not.toBeNull();
+    expect(ctx.removed).toEqual([]);
+  });
+
   it("keeps a figure whose caption only mentions advertising", () => {
     const { root, ctx } = setup(
       `<figure><img src="https://cdn.example/poster.jpg" alt=""><figcaption>An advertisement from 1920 for soap</figcaption></figure>`,
