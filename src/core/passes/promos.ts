@@ -17,7 +17,7 @@ import { hasDescendant } from "../dom.ts";
 import { elementsByTag, namedElements } from "./scan.ts";
 
 const FURNITURE_WORDS =
-  /(?:^|[\s_-])(?:newsletter|newsletters|subscribe|subscription|signup|sign-up|optin|opt-in|related|relatedlinks|related-articles|related-posts|related-stories|related-content|recommended|recommendations|most-read|mostread|most-popular|mostpopular|popular|trending|share|shares|sharing|sharebar|share-bar|sharetools|share-tools|social|social-share|socialshare|social-links|cookie|cookies|consent|gdpr|cmp-banner|cmp-dialog|cmp-message|cmp-wrapper|cmp-root|sp_message|cookiebanner|comments-teaser|comment-teaser|comments-count|read-more|readmore|more-stories|morestories|more-articles|video-promo|latest-videos|watch-more|promo|promos|promotion|breadcrumb|breadcrumbs|app-promo|follow-us|print-button|toolbar|jump-link|author-more|tags|tag-list|taglist|author-box|authorbox|author-bio|about-author|author-info|autorenbox|post-meta|entry-meta|entry-footer|post-footer|comment-respond|comments-area|comment-form)(?:$|[\s_-])/i;
+  /(?:^|[\s_-])(?:newsletter|newsletters|subscribe|subscription|signup|sign-up|optin|opt-in|related|relatedlinks|related-articles|related-posts|related-stories|related-content|recommended|recommendations|most-read|mostread|most-popular|mostpopular|popular|trending|share|shares|sharing|sharebar|share-bar|sharetools|share-tools|social|social-share|socialshare|social-links|cookie|cookies|consent|gdpr|cmp-banner|cmp-dialog|cmp-message|cmp-wrapper|cmp-root|sp_message|cookiebanner|comments-teaser|comment-teaser|comments-count|read-more|readmore|more-stories|morestories|more-articles|video-promo|latest-videos|watch-more|promo|promos|promotion|breadcrumb|breadcrumbs|app-promo|follow-us|print-button|toolbar|jump-link|author-more|tags|tag-list|taglist|author-box|authorbox|author-bio|about-author|author-info|autorenbox|post-meta|postmeta|postmetadata|post-metadata|entry-meta|entry-footer|post-footer|comment-respond|comments-area|comment-form)(?:$|[\s_-])/i;
 
 /** Headings that introduce a list of other stories, in our readers' languages. */
 const PROMO_HEADING = new RegExp(
@@ -116,7 +116,8 @@ const PROMO_LINE = new RegExp(
     "(?:for the latest|get the latest) [^.]{0,80}download (?:the|our) [^.]{0,40}(?:app)?.*",
     "follow (?:us|[^.]{1,40}) on (?:twitter|facebook|instagram|x|linkedin|telegram|whatsapp)\\b.*",
     "click here to [^.]{1,60}", "(?:comments|commenting) (?:are|is) (?:closed|disabled)\\.?",
-    "kommentare sind geschlossen\\.?", "this entry was posted\\b.*", "posted in [^.]{1,80}",
+    "kommentare sind geschlossen\\.?", "(?:no|\\d+) comments(?: yet)?\\b.{0,60}", "(?:keine|\\d+) kommentare?\\b.{0,60}",
+    "this entry was posted\\b.*", "posted in [^.]{1,80}",
     "filed under:? [^.]{1,80}", "(?:category|categories|kategorie|kategorien|tags|schlagwörter|schlagworte) ?:.{0,120}",
     "this site uses akismet\\b.*", "diese website verwendet akismet\\b.*", "leave a (?:reply|comment)",
     "hinterlasse einen kommentar", "schreibe einen kommentar", "print (?:this )?(?:recipe|article|page)",

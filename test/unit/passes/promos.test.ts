@@ -80,6 +80,11 @@ describe("promoBlocks: removes", () => {
       `<div class="widget"><h4>Check out latest videos from DH:</h4><div><a href="/v/1">Watch: Kabul airport chaos</a><a href="/v/2">Watch: Monsoon floods</a></div></div>`,
       "Kabul airport",
     ],
+    [
+      "a WordPress 'postmetadata' line (Kubrick themes)",
+      `<div class="postmetadata alt">Erstellt am Dienstag 6. Mai 2014 in <a href="/c/allgemein">Allgemein</a></div>`,
+      "Erstellt am Dienstag",
+    ],
   ])("%s", (_name, html, marker) => {
     const { root, ctx, text } = setup(`${STORY}${html}${STORY}`);
     promoBlocks.run(root, ctx);
@@ -210,10 +215,28 @@ describe("promoLines: site machinery and promo headings", () => {
     "Rezept drucken",
     "War der Artikel nützlich?",
     "Subscribe now to our weekend edition for the full story.",
+    "12 Kommentare",
+    "No comments yet",
   ])("removes the line %j", (line) => {
     const { root, ctx, text } = setup(`<p>${LONG}</p><p>${line}</p>`);
     promoLines.run(root, ctx);
     expect(text()).not.toContain(line);
+  });
+  it("removes a comment heading that says how many comments there are and that they are closed", () => {
+    const { root, ctx, text } = setup(
+      `<p>${LONG}</p><h3 id="comments"><span class="comment-number">Keine Kommentare</span> <span class="comment-message"><em>Kommentare sind geschlossen</em>.</span></h3>`,
+    );
+    promoLines.run(root, ctx);
+    expect(text()).not.toMatch(/Kommentare/);
+    expect(text()).toContain(LONG.slice(0, 30));
+  });
+  it.each([
+    "No comment, the minister's office said on Friday.",
+    "Keine Kommentierung der Zahlen gab es vom Ministerium.",
+  ])("keeps the sentence %j", (line) => {
+    const { root, ctx, text } = setup(`<p>${LONG}</p><p>${line}</p>`);
+    promoLines.run(root, ctx);
+    expect(text()).toContain(line);
   });
   it("removes a promo heading and the links under it", () => {
     const { root, ctx, text } = setup(
