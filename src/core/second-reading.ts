@@ -104,14 +104,13 @@ export function atPath(body: Element, path: ElementPath): Element | null {
 
 /** The candidates of a page, in the order they are tried; the same element is listed once. */
 export function candidatesOf(body: Element, declared: Element | null): Candidate[] {
-  const found: Candidate[] = [];
+  const candidate = (source: Candidate["source"], el: Element): Candidate => ({
+    source,
+    path: pathOf(el, body),
+    length: squash(el.textContent).length,
+  });
   const block = paragraphBlock(body);
-  for (const [source, el] of [
-    ["declared", declared],
-    ["paragraphs", block],
-  ] as const) {
-    if (!el || found.some((c) => c.path.join() === pathOf(el, body).join())) continue;
-    found.push({ source, path: pathOf(el, body), length: squash(el.textContent).length });
-  }
+  const found = declared ? [candidate("declared", declared)] : [];
+  if (block && block !== declared) found.push(candidate("paragraphs", block));
   return found;
 }

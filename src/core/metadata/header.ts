@@ -49,8 +49,22 @@ function headerScope(h1: Element): Element | null {
   return scope;
 }
 
+/**
+ * The article's header region for this page and title, found once: the dek, the byline and the
+ * printed-dek check all ask for it.
+ */
+const regions = new WeakMap<PageIndex, { title: string | null; region: HeaderRegion | null }>();
+
 /** The header region of the article, or null when the page has no usable h1. */
 export function headerRegion(index: PageIndex, title: string | null): HeaderRegion | null {
+  const hit = regions.get(index);
+  if (hit && hit.title === title) return hit.region;
+  const region = findHeaderRegion(index, title);
+  regions.set(index, { title, region });
+  return region;
+}
+
+function findHeaderRegion(index: PageIndex, title: string | null): HeaderRegion | null {
   const h1 = articleHeading(index, title);
   if (!h1) return null;
   const scope = headerScope(h1);
