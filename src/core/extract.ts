@@ -22,7 +22,7 @@
  *   8. sanitize      in place, once: the article's HTML is safe from here on
  *   9. assemble      text, statistics, metadata precedence; Markdown on first read
  */
-import { isProbablyReaderable, Readability } from "@mozilla/readability";
+import { isProbablyReaderable } from "@mozilla/readability";
 import { firstDescendant } from "./dom.ts";
 import { serializeChildren } from "./html.ts";
 import { toMarkdown } from "./markdown.ts";
@@ -36,13 +36,17 @@ import { headline } from "./passes/headline.ts";
 import { lazyImages } from "./passes/lazy-images.ts";
 import { promoBlocks, promoLines } from "./passes/promos.ts";
 import { declaredArticleBodies, elementsByTag, scanAlong } from "./passes/scan.ts";
+import { censusAlong, type Parsed, readDocument, type TagCensus } from "./readability.ts";
 import { atPath, candidatesOf, declaredBody, type ElementPath } from "./second-reading.ts";
 import { plainText } from "./plain-text.ts";
 import { sanitizeInPlace } from "./sanitize.ts";
 import { textStats } from "./text-stats.ts";
 import type { Article, ExtractOptions, ExtractResult, LeadImage } from "./types.ts";
 
-/** Passes over the whole working copy, before Readability. Order: fix images before judging blocks. */
+/**
+ * Passes over the whole working copy, before Readability. Order: fix images before judging blocks.
+ * They remove elements and change attributes, never add elements: readability.ts relies on it.
+ */
 export const BEFORE_READABILITY: readonly Pass[] = [lazyImages, adSlots, promoBlocks, hiddenCopies, captionMarks];
 
 /** Passes over the extracted article. Order: labels and promos go first so duplicates compare clean text. */
@@ -55,8 +59,6 @@ export const AFTER_READABILITY: readonly Pass[] = [
 ];
 
 export const DEFAULT_MAX_ELEMENTS = 150_000;
-
-type Parsed = NonNullable<ReturnType<Readability<Element>["parse"]>>;
 
 function fail(kind: "not-article" | "empty" | "too-large" | "error", message: string): ExtractResult {
   return { ok: false, error: { kind, message } };
@@ -92,9 +94,14 @@ function extract(doc: Document, options: ExtractOptions): ExtractResult {
   const hidden = options.isVisible ? hiddenInClone(doc, clone, options.isVisible) : undefined;
 
   // 4. Metadata, from the clone before any pass touches it (the same page as the original).
-  // The passes' scan of the body rides on the metadata's walk: one walk instead of two.
+  // The passes' scan of the body and the census of the tags Readability looks up across the
+  // page (readability.ts) ride on the metadata's walk: one walk instead of several.
   const scan = clone.body ? scanAlong(clone.body) : null;
-  const meta = extractMetadata(clone, url, scan?.visit);
+  const tags = censusAlong();
+  const meta = extractMetadata(clone, url, (el, attrNames) => {
+    tags.visit(el);
+    scan?.visit(el, attrNames);
+  });
   scan?.finish();
 
   const ctx: PassContext = {
@@ -111,7 +118,7 @@ function extract(doc: Document, options: ExtractOptions): ExtractResult {
   const declares = clone.body ? declaration(clone.body) : { articleBody: false, articles: 0 };
 
   // 5 + 6. Before-passes, then Readability.
-  let parsed = readClone(clone, ctx);
+  let parsed = readClone(clone, ctx, tags.census);
 
   // 6b. A short reading gets a second look: when the page's declared body, or the block whose
   // paragraphs hold the most text, is at least twice as long as what Readability kept (it chose
@@ -171,15 +178,13 @@ const SHORT_READING_CHARS = 2500;
 /** Readability kept less than this share of a candidate's text: read the candidate alone. */
 const SECOND_READING_SHORTFALL = 0.5;
 
-/** Steps 5 and 6 on a working copy: the before-passes, then Readability (its element, not HTML). */
-function readClone(clone: Document, ctx: PassContext): Parsed | null {
+/**
+ * Steps 5 and 6 on a working copy: the before-passes, then Readability (its element, not HTML).
+ * The passes only remove elements, so a census taken before them still holds for Readability.
+ */
+function readClone(clone: Document, ctx: PassContext, census?: TagCensus): Parsed | null {
   for (const pass of BEFORE_READABILITY) pass.run(clone.body, ctx);
-  // `keepClasses`: the sanitizer drops every class anyway; Readability's own pass over the
-  // article to strip them would be work done twice.
-  return new Readability<Element>(clone, {
-    serializer: (node) => node as Element,
-    keepClasses: true,
-  }).parse();
+  return readDocument(clone, census);
 }
 
 /** Whether the page declares its article's body, from the passes' scan of the working copy. */
