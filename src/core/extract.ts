@@ -4,11 +4,14 @@
  * The input document is never changed: metadata, every cleanup pass and Readability itself
  * work on one clone (metadata reads it before anything changes it). The order of the stages matters:
  *
- *   1. guards        refuse what cannot be read: too many elements, not an article (unless forced)
+ *   1. guards        refuse what cannot be read: too many elements, no body
  *   2. clone         one deep copy; everything below works on it
  *   3. visibility    note which caption copies the live page hides (browser only, read-only)
  *   4. metadata      read what the page says about itself (JSON-LD, meta tags...) from the copy,
- *                    untouched yet; the same walk lists the elements the passes look at
+ *                    untouched yet; the same walk lists the elements the passes look at and
+ *                    takes the census of tags Readability looks up (readability.ts)
+ *   4b. readerable   refuse what does not look like an article (unless forced), by Readability's
+ *                    own check, answered from that census
  *   5. before-passes on the whole copy, so Readability neither scores nor keeps the clutter:
  *                    lazy images, ad slots, promo blocks, hidden copies, caption marks
  *   6. Readability   picks the article container and cleans it (captions are marked for stage 7)
@@ -22,7 +25,6 @@
  *   8. sanitize      in place, once: the article's HTML is safe from here on
  *   9. assemble      text, statistics, metadata precedence; Markdown on first read
  */
-import { isProbablyReaderable } from "@mozilla/readability";
 import { firstDescendant } from "./dom.ts";
 import { serializeChildren } from "./html.ts";
 import { toMarkdown } from "./markdown.ts";
@@ -36,7 +38,7 @@ import { headline } from "./passes/headline.ts";
 import { lazyImages } from "./passes/lazy-images.ts";
 import { promoBlocks, promoLines } from "./passes/promos.ts";
 import { declaredArticleBodies, elementsByTag, scanAlong } from "./passes/scan.ts";
-import { censusAlong, type Parsed, readDocument, type TagCensus } from "./readability.ts";
+import { censusAlong, isReaderable, type Parsed, readDocument, type TagCensus } from "./readability.ts";
 import { atPath, candidatesOf, declaredBody, type ElementPath } from "./second-reading.ts";
 import { plainText } from "./plain-text.ts";
 import { sanitizeInPlace } from "./sanitize.ts";
@@ -84,10 +86,6 @@ function extract(doc: Document, options: ExtractOptions): ExtractResult {
     return fail("too-large", `This page is too large to read (${elements} elements; the limit is ${maxElements}).`);
   }
   if (!doc.body) return fail("empty", "This page has no body to read.");
-  const readerable = isProbablyReaderable(doc);
-  if (!readerable && !options.force) {
-    return fail("not-article", "This page does not look like an article. Use --force (or Show anyway) to extract it anyway.");
-  }
 
   // 2 + 3. Clone, and map the live page's hidden caption copies onto the clone.
   const clone = doc.cloneNode(true) as Document;
@@ -103,6 +101,12 @@ function extract(doc: Document, options: ExtractOptions): ExtractResult {
     scan?.visit(el, attrNames);
   });
   scan?.finish();
+
+  // 4b. Whether it looks like an article, on the copy as it still is (the page itself).
+  const readerable = isReaderable(clone, tags.census);
+  if (!readerable && !options.force) {
+    return fail("not-article", "This page does not look like an article. Use --force (or Show anyway) to extract it anyway.");
+  }
 
   const ctx: PassContext = {
     doc: clone,
@@ -125,13 +129,13 @@ function extract(doc: Document, options: ExtractOptions): ExtractResult {
   // a neighbouring block, or cleaned the story away as a sidebar), that element is read alone on
   // a fresh copy, and the longest reading wins. Only short readings are checked, in the
   // untouched original, and only then: looking on every page would cost every page.
-  let kept = parsed?.content ? squash(parsed.content.textContent).length : 0;
+  let kept = parsed?.content ? squash(parsed.textContent).length : 0;
   if (kept < SHORT_READING_CHARS && doc.body) {
     const declared = declaredBody(doc.body, declares.articleBody, declares.articles);
     for (const candidate of candidatesOf(doc.body, declared)) {
       if (candidate.length < SECOND_READING_MIN_CHARS || kept >= candidate.length * SECOND_READING_SHORTFALL) continue;
       const retry = readAlone(doc, candidate.path, ctx);
-      const retried = retry?.parsed?.content ? squash(retry.parsed.content.textContent).length : 0;
+      const retried = retry?.parsed?.content ? squash(retry.parsed.textContent).length : 0;
       if (retry && retried > kept) {
         parsed = retry.parsed;
         kept = retried;

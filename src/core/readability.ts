@@ -14,21 +14,27 @@
  * nothing has added such elements since the walk: the cleanup passes only remove elements (and
  * change attributes), and Readability itself adds elements before these lookups in one place,
  * where it unwraps a `<noscript>` image into the page. A `<noscript>` whose markup holds one of
- * the census tags therefore switches the shortcut off for that page (it never happens in
- * practice, but the answer must not depend on that). Lookups below the document (inside the
+ * the census tags therefore switches the shortcut off for that page (rare, but the answer
+ * must not depend on that). Lookups below the document (inside the
  * article Readability is building, which it rewrites constantly) go to the DOM as before.
+ *
+ * Readability's `isProbablyReaderable` (the not-an-article guard) asks two more such queries,
+ * "p, pre, article" and "div > br"; the same census answers them (`isReaderable`).
  *
  * This replaces one method of the Readability instance (`_getAllNodesWithTag`, internal to the
  * pinned @mozilla/readability 0.6.0). If an update renamed it, the override would simply not be
  * called: `test/unit/readability-census.test.ts` checks that it is, and that the output is the
  * same with and without it.
  */
-import { Readability } from "@mozilla/readability";
+import { isProbablyReaderable, Readability } from "@mozilla/readability";
 
 export type Parsed = NonNullable<ReturnType<Readability<Element>["parse"]>>;
 
 /** The tags Readability looks up across the whole document before it scores anything. */
 const CENSUS_TAGS: ReadonlySet<string> = new Set(["script", "noscript", "style", "font", "br"]);
+
+/** The blocks `isProbablyReaderable` weighs: "p, pre, article" (and the parents of "div > br"). */
+const READERABLE_TAGS: ReadonlySet<string> = new Set(["p", "pre", "article"]);
 
 /** Markup inside a `<noscript>` that would add a census tag if Readability unwrapped it. */
 const CENSUS_MARKUP = /<(?:script|noscript|style|font|br)\b/i;
@@ -43,10 +49,29 @@ export function censusAlong(): { visit(el: Element): void; census: TagCensus } {
   const elements: Element[] = [];
   return {
     visit(el) {
-      if (CENSUS_TAGS.has(el.localName)) elements.push(el);
+      if (CENSUS_TAGS.has(el.localName) || READERABLE_TAGS.has(el.localName)) elements.push(el);
     },
     census: { elements },
   };
+}
+
+/**
+ * Readability's own `isProbablyReaderable(doc)`, its two selector queries over the whole page
+ * ("p, pre, article" and "div > br") answered from the census. Only for a document nothing has
+ * changed since the census: the pipeline asks right after its walk, before any pass. Any other
+ * query (a later version of the check) goes to the document itself.
+ */
+export function isReaderable(doc: Document, census: TagCensus): boolean {
+  const page = {
+    querySelectorAll(selectors: string): ArrayLike<Element> {
+      if (selectors === "p, pre, article") return census.elements.filter((el) => READERABLE_TAGS.has(el.localName));
+      if (selectors === "div > br") {
+        return census.elements.filter((el) => el.localName === "br" && el.parentElement?.localName === "div");
+      }
+      return doc.querySelectorAll(selectors);
+    },
+  };
+  return isProbablyReaderable(page as unknown as Document);
 }
 
 /** Readability's internals this module relies on (see the comment at the top). */

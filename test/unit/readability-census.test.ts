@@ -8,7 +8,8 @@
  */
 import { readdirSync, readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { censusAlong, readDocument, type TagCensus } from "../../src/core/readability.ts";
+import { isProbablyReaderable } from "@mozilla/readability";
+import { censusAlong, isReaderable, readDocument, type TagCensus } from "../../src/core/readability.ts";
 import { parseDocument } from "../../src/node/jsdom.ts";
 
 const PAGES = new URL("../fixtures/pages/", import.meta.url);
@@ -113,5 +114,45 @@ describe("Readability with the tag census", () => {
         file,
       ).toEqual([]);
     }
+  });
+});
+
+describe("isReaderable: Readability's check answered from the census", () => {
+  const LONG = "A sentence of an article that goes on long enough to count for the check. ".repeat(4);
+  const cases: Record<string, string> = {
+    paragraphs: `<p>${LONG}</p><p>${LONG}</p><p>${LONG}</p>`,
+    "too short": "<p>Short.</p><p>Also short.</p>",
+    "lines split by <br> in a div": `<div>${LONG}<br><br>${LONG}<br>${LONG}</div>`,
+    "<br> in a span does not count": `<span>${LONG}<br>${LONG}</span>`,
+    "hidden paragraphs": `<p style="display:none">${LONG}</p><p hidden>${LONG}</p>`,
+    "paragraphs in list items": `<ul><li><p>${LONG}</p></li><li><p>${LONG}</p></li></ul>`,
+    "unlikely blocks": `<p class="comment">${LONG}</p><p class="sidebar">${LONG}</p>`,
+    "pre and article": `<pre>${LONG}</pre><article>${LONG}${LONG}</article>`,
+  };
+
+  for (const [name, body] of Object.entries(cases)) {
+    it(`agrees with isProbablyReaderable: ${name}`, () => {
+      const doc = parseDocument(`<!DOCTYPE html><html><body>${body}</body></html>`, "https://x.example/").document;
+      const census = takeCensus(doc);
+      const lookups = countLookups(doc);
+      expect(isReaderable(doc, census)).toBe(isProbablyReaderable(doc));
+      // Only isProbablyReaderable itself (on the document, after the first call) queried it.
+      expect(lookups.calls).toEqual(["p, pre, article", "div > br"]);
+    });
+  }
+
+  it("gives both answers, and agrees on every fixture page", () => {
+    const answers = new Set<boolean>();
+    for (const file of readdirSync(PAGES).filter((f) => f.endsWith(".html"))) {
+      const doc = parseDocument(readFileSync(new URL(file, PAGES), "utf8"), "https://x.example/").document;
+      const answer = isReaderable(doc, takeCensus(doc));
+      expect(answer, file).toBe(isProbablyReaderable(doc));
+      answers.add(answer);
+    }
+    for (const body of Object.values(cases)) {
+      const doc = parseDocument(`<!DOCTYPE html><html><body>${body}</body></html>`, "https://x.example/").document;
+      answers.add(isReaderable(doc, takeCensus(doc)));
+    }
+    expect([...answers].sort()).toEqual([false, true]);
   });
 });
