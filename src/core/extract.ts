@@ -25,7 +25,7 @@
  *   8. sanitize      in place, once: the article's HTML is safe from here on
  *   9. assemble      text, statistics, metadata precedence; Markdown on first read
  */
-import { firstDescendant } from "./dom.ts";
+import { closestTag, firstDescendant } from "./dom.ts";
 import { serializeChildren } from "./html.ts";
 import { toMarkdown } from "./markdown.ts";
 import { cleanAuthors, extractMetadata } from "./metadata/index.ts";
@@ -266,7 +266,9 @@ function firstImage(root: Element): LeadImage | null {
   const img = firstDescendant(root, (el) => el.localName === "img" && el.hasAttribute("src"));
   const src = img?.getAttribute("src");
   if (!img || !src || src.startsWith("data:")) return null;
-  const caption = img.closest("figure")?.querySelector("figcaption")?.textContent?.replace(/\s+/g, " ").trim();
+  const figure = closestTag(img, "figure");
+  const figcaption = figure && firstDescendant(figure, (el) => el.localName === "figcaption");
+  const caption = figcaption?.textContent?.replace(/\s+/g, " ").trim();
   return { url: src, alt: img.getAttribute("alt") || null, caption: caption || null };
 }
 

@@ -20,7 +20,7 @@
  * (og:description...) is when the elements just after that h1 hold exactly its text.
  */
 
-import { descendants, firstDescendant, hasDescendant } from "../dom.ts";
+import { closestTag, descendants, firstDescendant, hasDescendant } from "../dom.ts";
 import { looksLikeDate } from "./dates.ts";
 import { headerRegion } from "./header.ts";
 import { inFurniture, type PageIndex } from "./page-index.ts";
@@ -177,7 +177,7 @@ export function readDek(index: PageIndex, title: string | null): Dek | null {
   const { h1 } = region;
   const next = h1.nextElementSibling;
   if (next && (next.localName === "h2" || next.localName === "p")) {
-    const inGroup = h1.closest("header, hgroup")?.contains(next) ?? false;
+    const inGroup = closestTag(h1, HEADER_GROUP)?.contains(next) ?? false;
     const text = acceptable(next, title);
     if (text && (inGroup || (next.localName === "h2" && text.split(/\s+/).length >= DEK_H2_MIN_WORDS))) {
       return found(text);
@@ -185,6 +185,8 @@ export function readDek(index: PageIndex, title: string | null): Dek | null {
   }
   return null;
 }
+
+const HEADER_GROUP: ReadonlySet<string> = new Set(["header", "hgroup"]);
 
 /** How many elements after the article's h1 are looked at for a printed copy of a declared dek. */
 const PRINTED_LOOKAHEAD = 150;

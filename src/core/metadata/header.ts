@@ -4,6 +4,7 @@
  * stories, author boxes at the end and sidebars do not count.
  */
 
+import { closestWhere } from "../dom.ts";
 import { follows, inFurniture, type PageIndex } from "./page-index.ts";
 import { comparable } from "./text.ts";
 
@@ -36,7 +37,8 @@ export function articleHeading(index: PageIndex, title: string | null): Element 
 }
 
 function inArticleOrMain(h1: Element): boolean {
-  return h1.closest("article, main, [role=main]") !== null;
+  // closest("article, main, [role=main]")
+  return closestWhere(h1, (el) => el.localName === "article" || el.localName === "main" || el.getAttribute("role") === "main") !== null;
 }
 
 function headerScope(h1: Element): Element | null {

@@ -60,6 +60,7 @@
  *              caption: figcaption of the <figure> showing the same file (lead-image.ts), else null.
  */
 
+import { closestWhere } from "../dom.ts";
 import { cleanAuthors } from "./authors.ts";
 import { readHeaderBylines } from "./byline.ts";
 import { normalizeDate } from "./dates.ts";
@@ -232,7 +233,7 @@ function readDir(index: PageIndex): "ltr" | "rtl" | null {
   const { mains, articles } = index;
   const region = mains.length === 1 ? mains[0] : articles.length === 1 ? articles[0] : null;
   if (region) {
-    const declared = region.closest("[dir]");
+    const declared = closestWhere(region, (el) => el.hasAttribute("dir"));
     // Only a declaration inside <body> is more specific than the body / html ones below.
     if (declared && declared !== doc.documentElement && declared !== doc.body) {
       const dir = valid(declared);

@@ -4,7 +4,7 @@
  * path. We match by file name and take that figure's `<figcaption>`.
  */
 
-import { descendants, firstDescendant } from "../dom.ts";
+import { closestTag, descendants, firstDescendant } from "../dom.ts";
 import { inFurniture, type PageIndex } from "./page-index.ts";
 import { clean, visibleText } from "./text.ts";
 
@@ -115,7 +115,7 @@ export function findFigure(index: PageIndex, imageUrl: string, base: string): Fi
         candidateSources(el).some((src) => imageKey(src, base) === key),
     );
     if (!hit) continue;
-    const captionEl = descendants(figure, "figcaption").find((fc) => fc.closest("figure") === figure);
+    const captionEl = descendants(figure, "figcaption").find((fc) => closestTag(fc, "figure") === figure);
     const img = hit.localName === "img" ? hit : (descendants(figure, "img")[0] ?? null);
     return {
       caption: captionEl ? clean(visibleText(captionEl)) : null,

@@ -11,6 +11,7 @@
  * `itemprop:<name>`, `http-equiv` as `http-equiv:<name>`.
  */
 
+import { closestTag, closestWhere, firstDescendant } from "../dom.ts";
 import { inFurniture, type PageIndex } from "./page-index.ts";
 import { clean } from "./text.ts";
 
@@ -113,9 +114,7 @@ export function readItempropAuthors(index: PageIndex): string[] {
     let outer = el.parentElement;
     while (outer && !(outer.hasAttribute("itemprop") && isAuthorProp(outer))) outer = outer.parentElement;
     if (outer) continue;
-    const nameEl = Array.from(el.querySelectorAll("[itemprop]")).find((n) =>
-      hasToken(n.getAttribute("itemprop"), "name"),
-    );
+    const nameEl = firstDescendant(el, (n) => hasToken(n.getAttribute("itemprop"), "name"));
     const value = nameEl
       ? elementValue(nameEl)
       : (clean(el.getAttribute("content")) ?? clean(el.textContent));
@@ -146,8 +145,8 @@ export function readTimeElement(index: PageIndex): string | null {
     (el) => el.hasAttribute("pubdate"),
     (el) => hasToken(el.getAttribute("itemprop"), "datePublished"),
     (el) => /publish|posted/i.test(el.getAttribute("class") ?? ""),
-    (el) => el.closest("header, [class*=byline]") !== null,
-    (el) => el.closest("article") !== null,
+    (el) => closestWhere(el, (n) => n.localName === "header" || (n.getAttribute("class") ?? "").includes("byline")) !== null,
+    (el) => closestTag(el, "article") !== null,
     () => true,
   ];
   for (const test of tests) {

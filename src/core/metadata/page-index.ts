@@ -4,6 +4,7 @@
  * document again: on a 10,000-element page in jsdom every `querySelectorAll` costs tens of
  * milliseconds, while this walk costs about as much as one. Read-only.
  */
+import { closestTag } from "../dom.ts";
 
 export interface PageIndex {
   doc: Document;
@@ -218,7 +219,7 @@ export function inFurniture(el: Element): boolean {
     const tag = node.localName;
     if (tag === "body" || tag === "html") return false;
     if (tag === "nav" || tag === "aside") return true;
-    if (tag === "footer" && !node.closest("article")) return true;
+    if (tag === "footer" && !closestTag(node, "article")) return true;
     const role = node.getAttribute("role");
     if (role === "navigation" || role === "complementary") return true;
     if (namesFurniture(node.getAttribute("class")) || namesFurniture(node.id)) return true;

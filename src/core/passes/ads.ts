@@ -10,6 +10,7 @@
  *  - `adLabels` (after Readability, article only): any element whose whole text is an ad
  *    label, in the languages our readers use. A sentence that mentions advertising stays.
  */
+import { closestTag } from "../dom.ts";
 import { type Pass, describe, isGone, remove, squash, standsAlone } from "./context.ts";
 import { looksLikeContent } from "./content-guard.ts";
 import { measure, shortElements } from "./measure.ts";
@@ -105,7 +106,7 @@ export const adLabels: Pass = {
       }
       if (m.textLength <= 80 && isAdLabel(text) && standsAlone(el)) {
         // A picture captioned "Advertisement" is the ad itself: the figure goes with its label.
-        const figure = el.localName === "figcaption" ? el.closest("figure") : null;
+        const figure = el.localName === "figcaption" ? closestTag(el, "figure") : null;
         if (figure) remove(ctx, figure, "ad", "picture captioned as an ad");
         else remove(ctx, el, "ad-label", "ad label");
       }

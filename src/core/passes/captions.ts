@@ -11,7 +11,7 @@
  *    was already printed is removed; a credit inside an earlier caption is removed; an alt
  *    text equal to the caption is emptied so Markdown and screen readers say it once.
  */
-import { descendants } from "../dom.ts";
+import { closestTag, closestWhere, descendants, descendantsWhere } from "../dom.ts";
 import { isGone, type Pass, type PassContext, record, remove, squash, standsAlone } from "./context.ts";
 import { elementsInOrder, measure, shortElements } from "./measure.ts";
 import { elementsByTag, namedElements } from "./scan.ts";
@@ -35,7 +35,7 @@ function isCaptionLike(el: Element, text: string, ctx: PassContext): boolean {
   return (
     el.localName === "figcaption" ||
     el.hasAttribute(CAPTION_MARK) ||
-    !!el.closest(`figure, figcaption, [${CAPTION_MARK}]`) ||
+    !!closestWhere(el, (n) => n.localName === "figure" || n.localName === "figcaption" || n.hasAttribute(CAPTION_MARK)) ||
     !!ctx.captionTexts?.has(text)
   );
 }
@@ -105,10 +105,11 @@ function dedupeAltText(root: Element, ctx: PassContext): void {
 function dedupeCredits(root: Element, ctx: PassContext): void {
   for (const credit of elementsInOrder(root)) {
     if (credit.getAttribute(CAPTION_MARK) !== "credit" || isGone(credit)) continue;
-    const scope = credit.closest("figure") ?? credit.parentElement;
+    const scope = closestTag(credit, "figure") ?? credit.parentElement;
     const text = squash(credit.textContent);
     if (!scope || text.length < 3) continue;
-    for (const caption of scope.querySelectorAll(`figcaption, [${CAPTION_MARK}='caption']`)) {
+    const captions = descendantsWhere(scope, (n) => n.localName === "figcaption" || n.getAttribute(CAPTION_MARK) === "caption");
+    for (const caption of captions) {
       if (caption === credit || caption.contains(credit) || credit.contains(caption)) continue;
       if (squash(caption.textContent).includes(text)) {
         remove(ctx, credit, "caption", "credit line printed twice");

@@ -8,7 +8,7 @@
  * Runs before Readability on the whole working copy; Readability then makes the URLs absolute
  * (img, picture, source: src and srcset) in the article it keeps.
  */
-import { descendants } from "../dom.ts";
+import { closestTag, descendants } from "../dom.ts";
 import { type Pass, type PassContext, record, remove } from "./context.ts";
 import { elementsByTag } from "./scan.ts";
 
@@ -106,7 +106,7 @@ export const lazyImages: Pass = {
     // An image left with nothing but a stand-in shows an empty box: drop it.
     for (const img of images) {
       const src = img.getAttribute("src");
-      if (src && isPlaceholderSrc(src) && !img.getAttribute("srcset") && !img.closest("picture")) {
+      if (src && isPlaceholderSrc(src) && !img.getAttribute("srcset") && !closestTag(img, "picture")) {
         remove(ctx, img, "lazy-image", "placeholder image with no real source");
       }
     }
