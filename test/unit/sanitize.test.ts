@@ -172,6 +172,20 @@ describe("sanitizeHtml links", () => {
     expect(a.getAttribute("target")).toBeNull();
     expect(a.getAttribute("rel")).toBeNull();
   });
+
+  it("other elements keep no target or rel either, in both modes", () => {
+    const html = `<p><span target="_top" rel="opener">x</span><img src="https://example.org/a.png" rel="preload" target="_self"></p>`;
+    const doc = parseDocument(`<!DOCTYPE html><body><div>${html}</div></body>`, "https://example.org/");
+    const div = doc.document.querySelector("div")!;
+    sanitizeInPlace(div, doc.window as unknown as Window);
+    for (const root of [parsed(html), div]) {
+      for (const el of root.querySelectorAll("span, img")) {
+        expect(el.getAttribute("target")).toBeNull();
+        expect(el.getAttribute("rel")).toBeNull();
+      }
+      expect(root.querySelectorAll("span, img")).toHaveLength(2);
+    }
+  });
 });
 
 describe("sanitizeInPlace", () => {
