@@ -1,18 +1,28 @@
 /**
- * readability.ts answers Readability's document-wide tag lookups (<script>, <noscript>, <style>,
- * <font>, <br>) from the census Folio's own walk took, instead of a `querySelectorAll` each.
- * Two things must hold: the lookups really come from the census (else the speed-up is gone,
- * e.g. after a Readability update renamed the method), and Readability's result is exactly
- * the same as without it, also when elements were removed after the census and when a
- * `<noscript>` could add census tags (then the census must not be used).
+ * readability.ts runs Readability with its tag lookups answered by a TreeWalker, and the five
+ * document-wide ones (<script>, <noscript>, <style>, <font>, <br>) from the census Folio's own
+ * walk took. Three things must hold: the lookups really go through Folio (else the speed-up is
+ * gone, e.g. after a Readability update renamed the method), each answer is what
+ * `querySelectorAll` gives, and Readability's result is exactly the same as without any of it,
+ * also when elements were removed after the census and when a `<noscript>` could add census
+ * tags (then the census must not be used).
  */
 import { readdirSync, readFileSync } from "node:fs";
+import { isProbablyReaderable, Readability } from "@mozilla/readability";
 import { describe, expect, it } from "vitest";
-import { isProbablyReaderable } from "@mozilla/readability";
-import { censusAlong, isReaderable, readDocument, type TagCensus } from "../../src/core/readability.ts";
+import {
+  byWalk,
+  censusAlong,
+  censusHolds,
+  isReaderable,
+  readDocument,
+  type TagCensus,
+} from "../../src/core/readability.ts";
 import { parseDocument } from "../../src/node/jsdom.ts";
 
 const PAGES = new URL("../fixtures/pages/", import.meta.url);
+const fixtureFiles = () => readdirSync(PAGES).filter((f) => f.endsWith(".html"));
+const fixture = (file: string) => readFileSync(new URL(file, PAGES), "utf8");
 
 const PARAGRAPH =
   "The council voted on Tuesday to rebuild the old harbour wall, which storms damaged twice last winter, and to pay for it from the flood fund rather than from new borrowing.";
@@ -31,7 +41,9 @@ const PAGE = `<!DOCTYPE html><html lang="en"><head><title>Harbour wall to be reb
     <p><font color="red">${PARAGRAPH}</font></p>
     <noscript><img src="/pixel.gif"></noscript>
     <p>${PARAGRAPH}<script>inline()</script></p>
+    <figure><img src="/a.jpg"><figcaption>A caption</figcaption></figure>
     <p>${PARAGRAPH}<br>${PARAGRAPH}</p>
+    <svg><a href="/x"><title>An icon</title></a></svg>
   </article>
   <footer><font>Footer</font><br></footer>
 </body></html>`;
@@ -44,23 +56,32 @@ function takeCensus(doc: Document): TagCensus {
   return census;
 }
 
-/** Counts the document-wide querySelectorAll calls Readability makes on `doc`. */
-function countLookups(doc: Document): { calls: string[] } {
-  const seen = { calls: [] as string[] };
-  for (const target of [doc, doc.body] as (Document | HTMLElement)[]) {
-    const original = target.querySelectorAll.bind(target);
-    target.querySelectorAll = ((selectors: string) => {
-      seen.calls.push(selectors);
-      return original(selectors);
-    }) as typeof target.querySelectorAll;
+/** Counts selector queries on every node of `doc`'s window, and walks rooted at the document or body. */
+function watch(doc: Document) {
+  const seen = { queries: [] as string[], documentWalks: 0 };
+  // Every jsdom window has its own DOM classes: patch those of the document's window.
+  const win = doc.defaultView as unknown as Record<"Element" | "Document" | "DocumentFragment", { prototype: ParentNode }>;
+  for (const proto of [win.Element.prototype, win.Document.prototype, win.DocumentFragment.prototype]) {
+    const original = proto.querySelectorAll;
+    proto.querySelectorAll = function (this: ParentNode, selectors: string) {
+      seen.queries.push(selectors);
+      return original.call(this, selectors);
+    } as typeof original;
   }
+  const createTreeWalker = doc.createTreeWalker.bind(doc);
+  doc.createTreeWalker = ((root: Node, ...rest: [number?, NodeFilter?]) => {
+    if (root === doc || root === doc.body) seen.documentWalks++;
+    return createTreeWalker(root, ...rest);
+  }) as typeof doc.createTreeWalker;
   return seen;
 }
 
-function summary(doc: Document, census?: TagCensus) {
-  const parsed = readDocument(doc, census);
-  return parsed && { ...parsed, content: parsed.content?.outerHTML };
+/** Readability as it comes, with the same options as readDocument. */
+function plain(doc: Document) {
+  return new Readability<Element>(doc, { serializer: (node) => node as Element, keepClasses: true }).parse();
 }
+
+const summary = (parsed: ReturnType<typeof plain>) => parsed && { ...parsed, content: parsed.content?.outerHTML };
 
 function pair(html: string, change?: (doc: Document) => void) {
   const a = parseDocument(html, "https://news.example/story").document;
@@ -68,52 +89,89 @@ function pair(html: string, change?: (doc: Document) => void) {
   const census = takeCensus(a);
   change?.(a);
   change?.(b);
-  const lookups = countLookups(a);
-  return { withCensus: summary(a, census), without: summary(b), lookups };
+  const without = summary(plain(b));
+  const holds = censusHolds(a, census);
+  const seen = watch(a);
+  const withFolio = summary(readDocument(a, census));
+  return { withFolio, without, seen, holds };
 }
 
-const CENSUS_SELECTORS = ["script", "script,noscript", "style", "font", "br"];
+describe("Readability with Folio's tag lookups", () => {
+  it("gives the same result, with no selector query and no walk of the whole page", () => {
+    const { withFolio, without, seen, holds } = pair(PAGE);
+    expect(withFolio).not.toBeNull();
+    expect(withFolio).toEqual(without);
+    expect(withFolio?.byline).toBe("Jane Doe"); // JSON-LD found through the census
+    expect(holds).toBe(true);
+    expect(seen.queries).toEqual([]);
+    expect(seen.documentWalks).toBe(0);
+  });
 
-describe("Readability with the tag census", () => {
-  it("answers the document-wide lookups from the census, with the same result", () => {
-    const { withCensus, without, lookups } = pair(PAGE);
-    expect(withCensus).not.toBeNull();
-    expect(withCensus).toEqual(without);
-    // JSON-LD was found through the census: the author comes from it.
-    expect(withCensus?.byline).toBe("Jane Doe");
-    expect(lookups.calls.filter((s) => CENSUS_SELECTORS.includes(s))).toEqual([]);
+  it("the watch sees what plain Readability does (so the test above can fail)", () => {
+    const doc = parseDocument(PAGE, "https://news.example/story").document;
+    const seen = watch(doc);
+    plain(doc);
+    expect(seen.queries).toEqual(expect.arrayContaining(["script", "style", "font", "br", "p"]));
   });
 
   it("leaves out elements removed after the census, as querySelectorAll would", () => {
-    const { withCensus, without } = pair(PAGE, (doc) => {
-      for (const el of [...doc.querySelectorAll("footer, header style, script[type='application/ld+json']")])
-        el.remove();
+    const { withFolio, without } = pair(PAGE, (doc) => {
+      for (const el of [...doc.querySelectorAll("footer, header style, script[type='application/ld+json']")]) el.remove();
     });
-    expect(withCensus).toEqual(without);
-    expect(withCensus?.byline).not.toBe("Jane Doe");
+    expect(withFolio).toEqual(without);
+    expect(withFolio?.byline).not.toBe("Jane Doe");
   });
 
-  it("is not used when unwrapping a <noscript> image could add census tags", () => {
+  it("walks instead of using the census when unwrapping a <noscript> image could add census tags", () => {
     const html = PAGE.replace(
       '<noscript><img src="/pixel.gif"></noscript>',
       '<img data-src="/photo.jpg"><noscript><font><img src="/photo.jpg"></font></noscript>',
     );
-    const { withCensus, without, lookups } = pair(html);
-    expect(withCensus).toEqual(without);
-    expect(lookups.calls).toContain("font");
+    const { withFolio, without, seen, holds } = pair(html);
+    expect(holds).toBe(false);
+    expect(withFolio).toEqual(without);
+    expect(seen.documentWalks).toBeGreaterThan(0);
   });
 
   it("gives the same result on every fixture page", () => {
-    const files = readdirSync(PAGES).filter((f) => f.endsWith(".html"));
-    expect(files.length).toBeGreaterThanOrEqual(6);
-    for (const file of files) {
-      const { withCensus, without, lookups } = pair(readFileSync(new URL(file, PAGES), "utf8"));
-      expect(withCensus, file).toEqual(without);
-      expect(
-        lookups.calls.filter((s) => CENSUS_SELECTORS.includes(s)),
-        file,
-      ).toEqual([]);
+    expect(fixtureFiles().length).toBeGreaterThanOrEqual(6);
+    for (const file of fixtureFiles()) {
+      const { withFolio, without, seen } = pair(fixture(file));
+      expect(withFolio, file).toEqual(without);
+      expect(seen.queries, file).toEqual([]);
     }
+  });
+});
+
+describe("byWalk: querySelectorAll of a list of tag names, by a walk", () => {
+  const LISTS = [["p"], ["a"], ["A"], ["h1", "h2"], ["SECTION", "H2", "P", "TD", "PRE", "DIV"], ["img", "picture", "figure"], ["title"], ["TITLE"], ["script", "noscript"], ["br"]];
+
+  it.each(fixtureFiles().concat("(inline page)"))("%s: same elements, same order, on the document, the body and an element", (file) => {
+    const doc = parseDocument(file === "(inline page)" ? PAGE : fixture(file), "https://x.example/").document;
+    const roots: ParentNode[] = [doc, doc.body, doc.body.firstElementChild ?? doc.body];
+    for (const root of roots) {
+      for (const tags of LISTS) {
+        expect(byWalk(root as Node, tags), `${tags}`).toEqual([...root.querySelectorAll(tags.join(","))]);
+      }
+    }
+  });
+
+  it("matches SVG elements by their exact name", () => {
+    const doc = parseDocument(PAGE, "https://x.example/").document;
+    expect(byWalk(doc, ["a"]).map((el) => el.namespaceURI)).toEqual([
+      "http://www.w3.org/1999/xhtml",
+      "http://www.w3.org/2000/svg",
+    ]);
+    expect(byWalk(doc, ["A"])).toHaveLength(1);
+    expect(byWalk(doc, ["title"])).toHaveLength(2);
+    expect(byWalk(doc, ["TITLE"])).toHaveLength(1);
+    const svg = parseDocument(
+      `<!DOCTYPE html><body><svg><foreignObject><div>x</div></foreignObject></svg></body>`,
+      "https://x.example/",
+    ).document;
+    expect(byWalk(svg, ["foreignObject"])).toEqual([...svg.querySelectorAll("foreignObject")]);
+    expect(byWalk(svg, ["foreignObject"])).toHaveLength(1);
+    expect(byWalk(svg, ["foreignobject"])).toHaveLength(0);
   });
 });
 
@@ -134,17 +192,17 @@ describe("isReaderable: Readability's check answered from the census", () => {
     it(`agrees with isProbablyReaderable: ${name}`, () => {
       const doc = parseDocument(`<!DOCTYPE html><html><body>${body}</body></html>`, "https://x.example/").document;
       const census = takeCensus(doc);
-      const lookups = countLookups(doc);
+      const seen = watch(doc);
       expect(isReaderable(doc, census)).toBe(isProbablyReaderable(doc));
       // Only isProbablyReaderable itself (on the document, after the first call) queried it.
-      expect(lookups.calls).toEqual(["p, pre, article", "div > br"]);
+      expect(seen.queries).toEqual(["p, pre, article", "div > br"]);
     });
   }
 
   it("gives both answers, and agrees on every fixture page", () => {
     const answers = new Set<boolean>();
-    for (const file of readdirSync(PAGES).filter((f) => f.endsWith(".html"))) {
-      const doc = parseDocument(readFileSync(new URL(file, PAGES), "utf8"), "https://x.example/").document;
+    for (const file of fixtureFiles()) {
+      const doc = parseDocument(fixture(file), "https://x.example/").document;
       const answer = isReaderable(doc, takeCensus(doc));
       expect(answer, file).toBe(isProbablyReaderable(doc));
       answers.add(answer);
