@@ -15,6 +15,7 @@ import { writeFileSync } from "node:fs";
 import { Readability } from "@mozilla/readability";
 import { JSDOM } from "jsdom";
 import { extractArticle } from "../src/core/extract.ts";
+import { JSDOM_EXTRACT_OPTIONS } from "../src/node/jsdom.ts";
 import {
   MOZILLA_URL,
   argValue,
@@ -71,7 +72,7 @@ function runBare(doc: Document): Extraction {
 function runFolio(doc: Document, url: string): Extraction {
   const t0 = performance.now();
   try {
-    const r = extractArticle(doc, { url, force: true });
+    const r = extractArticle(doc, { ...JSDOM_EXTRACT_OPTIONS, url, force: true });
     const ms = performance.now() - t0;
     if (r.ok) return { text: r.article.textContent, content: r.article.content, error: null, ms };
     return { text: "", content: "", error: `${r.error.kind}: ${r.error.message}`, ms };

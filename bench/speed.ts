@@ -4,7 +4,7 @@
  *
  * Per page (parsed once with JSDOM, outside the timings), the median over N rounds of
  *   (a) bare:     new Readability(doc.cloneNode(true)).parse()
- *   (b) pipeline: extractArticle(doc, { url, force: true })
+ *   (b) pipeline: extractArticle(doc, { ...JSDOM_EXTRACT_OPTIONS, url, force: true }), as the CLI runs it
  *   (c) floor:    doc.cloneNode(true) + one TreeWalker pass touching every element
  * The three alternate inside each round and their order rotates from round to round. A global
  * warm-up (all three on the first pages) and one untimed round per page come first.
@@ -14,6 +14,7 @@
  */
 import { Readability } from "@mozilla/readability";
 import { extractArticle } from "../src/core/extract.ts";
+import { JSDOM_EXTRACT_OPTIONS } from "../src/node/jsdom.ts";
 import {
   MOZILLA_URL,
   argValue,
@@ -57,7 +58,7 @@ function runOnce(variant: Variant, doc: Document, showElement: number): void {
       return;
     }
     case "pipeline": {
-      const r = extractArticle(doc, { url: MOZILLA_URL, force: true, markdown });
+      const r = extractArticle(doc, { ...JSDOM_EXTRACT_OPTIONS, url: MOZILLA_URL, force: true, markdown });
       sink += r.ok ? r.article.content.length : 1;
       return;
     }

@@ -9,7 +9,7 @@ import { resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { extractArticle } from "../core/extract.ts";
 import type { Article, ExtractFailure } from "../core/types.ts";
-import { parseDocument } from "../node/jsdom.ts";
+import { JSDOM_EXTRACT_OPTIONS, parseDocument } from "../node/jsdom.ts";
 import { decodeHtml } from "../node/decode.ts";
 import { type CliOptions, parseArgs, USAGE, UsageError } from "./args.ts";
 
@@ -124,7 +124,7 @@ export async function main(argv: string[]): Promise<number> {
       continue;
     }
     const page = parseDocument(loaded.html, loaded.url);
-    const result = extractArticle(page.document, { url: loaded.url, force: options.force });
+    const result = extractArticle(page.document, { ...JSDOM_EXTRACT_OPTIONS, url: loaded.url, force: options.force });
     page.close();
     if (!result.ok) {
       reportFailure(input, result.error, jsonLines);

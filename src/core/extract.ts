@@ -43,7 +43,7 @@ import { atPath, candidatesOf, declaredBody, type ElementPath } from "./second-r
 import { plainText } from "./plain-text.ts";
 import { sanitizeInPlace } from "./sanitize.ts";
 import { textStats } from "./text-stats.ts";
-import type { Article, ExtractOptions, ExtractResult, LeadImage } from "./types.ts";
+import type { Article, ExtractOptions, ExtractResult, LeadImage, TagLookup } from "./types.ts";
 
 /**
  * Passes over the whole working copy, before Readability. Order: fix images before judging blocks.
@@ -122,7 +122,8 @@ function extract(doc: Document, options: ExtractOptions): ExtractResult {
   const declares = clone.body ? declaration(clone.body) : { articleBody: false, articles: 0 };
 
   // 5 + 6. Before-passes, then Readability.
-  let parsed = readClone(clone, ctx, tags.census);
+  const lookup = options.tagLookup ?? "selectors";
+  let parsed = readClone(clone, ctx, lookup, tags.census);
 
   // 6b. A short reading gets a second look: when the page's declared body, or the block whose
   // paragraphs hold the most text, is at least twice as long as what Readability kept (it chose
@@ -134,7 +135,7 @@ function extract(doc: Document, options: ExtractOptions): ExtractResult {
     const declared = declaredBody(doc.body, declares.articleBody, declares.articles);
     for (const candidate of candidatesOf(doc.body, declared)) {
       if (candidate.length < SECOND_READING_MIN_CHARS || kept >= candidate.length * SECOND_READING_SHORTFALL) continue;
-      const retry = readAlone(doc, candidate.path, ctx);
+      const retry = readAlone(doc, candidate.path, ctx, lookup);
       const retried = retry?.parsed?.content ? squash(retry.parsed.textContent).length : 0;
       if (retry && retried > kept) {
         parsed = retry.parsed;
@@ -186,9 +187,9 @@ const SECOND_READING_SHORTFALL = 0.5;
  * Steps 5 and 6 on a working copy: the before-passes, then Readability (its element, not HTML).
  * The passes only remove elements, so a census taken before them still holds for Readability.
  */
-function readClone(clone: Document, ctx: PassContext, census?: TagCensus): Parsed | null {
+function readClone(clone: Document, ctx: PassContext, lookup: TagLookup, census?: TagCensus): Parsed | null {
   for (const pass of BEFORE_READABILITY) pass.run(clone.body, ctx);
-  return readDocument(clone, census);
+  return readDocument(clone, census, lookup);
 }
 
 /** Whether the page declares its article's body, from the passes' scan of the working copy. */
@@ -197,14 +198,19 @@ function declaration(body: Element): { articleBody: boolean; articles: number } 
 }
 
 /** Steps 5 and 6 again on a fresh copy of `doc` whose body holds only the element at `path`. */
-function readAlone(doc: Document, path: ElementPath, ctx: PassContext): { parsed: Parsed | null; ctx: PassContext } | null {
+function readAlone(
+  doc: Document,
+  path: ElementPath,
+  ctx: PassContext,
+  lookup: TagLookup,
+): { parsed: Parsed | null; ctx: PassContext } | null {
   const copy = doc.cloneNode(true) as Document;
   if (!copy.body) return null;
   const el = atPath(copy.body, path);
   if (!el) return null;
   copy.body.replaceChildren(el);
   const fresh: PassContext = { ...ctx, doc: copy, hidden: undefined, removed: [], captionTexts: undefined };
-  return { parsed: readClone(copy, fresh), ctx: fresh };
+  return { parsed: readClone(copy, fresh, lookup), ctx: fresh };
 }
 
 /**

@@ -98,4 +98,13 @@ export interface ExtractOptions {
   isVisible?: (element: Element) => boolean;
   /** The window used to sanitize (DOMPurify needs one). Default: the document's own window. */
   window?: Window;
+  /**
+   * How Readability finds elements by tag: with the DOM's own `querySelectorAll` ("selectors",
+   * the default: fastest in browsers), or by walking the tree ("walk": several times faster in
+   * jsdom, whose selector engine prepares itself for every document and every selector). The
+   * result is the same; Node callers pass `JSDOM_EXTRACT_OPTIONS` (src/node/jsdom.ts).
+   */
+  tagLookup?: TagLookup;
 }
+
+export type TagLookup = "selectors" | "walk";

@@ -4,6 +4,14 @@
  * line, the tests and the benchmarks; extension code parses with the browser instead.
  */
 import { JSDOM, VirtualConsole } from "jsdom";
+import type { ExtractOptions } from "../core/types.ts";
+
+/**
+ * What `extractArticle` should know about documents parsed here: jsdom's selector engine is
+ * slow (it prepares itself for every document and every selector), so Readability's tag
+ * lookups walk the tree instead (see src/core/readability.ts). Every Node caller passes these.
+ */
+export const JSDOM_EXTRACT_OPTIONS = { tagLookup: "walk" } as const satisfies ExtractOptions;
 
 export interface NodeDocument {
   document: Document;

@@ -1,7 +1,7 @@
 /**
- * readability.ts runs Readability with its tag lookups answered by a TreeWalker, and the five
- * document-wide ones (<script>, <noscript>, <style>, <font>, <br>) from the census Folio's own
- * walk took. Three things must hold: the lookups really go through Folio (else the speed-up is
+ * readability.ts runs Readability with its tag lookups answered by a TreeWalker ("walk", for
+ * jsdom) or by the DOM's selectors ("selectors", for browsers), and the five document-wide ones
+ * (<script>, <noscript>, <style>, <font>, <br>) from the census Folio's own walk took. Three things must hold: the lookups really go through Folio (else the speed-up is
  * gone, e.g. after a Readability update renamed the method), each answer is what
  * `querySelectorAll` gives, and Readability's result is exactly the same as without any of it,
  * also when elements were removed after the census and when a `<noscript>` could add census
@@ -18,7 +18,9 @@ import {
   readDocument,
   type TagCensus,
 } from "../../src/core/readability.ts";
-import { parseDocument } from "../../src/node/jsdom.ts";
+import type { TagLookup } from "../../src/core/types.ts";
+import { extractArticle } from "../../src/core/extract.ts";
+import { JSDOM_EXTRACT_OPTIONS, parseDocument } from "../../src/node/jsdom.ts";
 
 const PAGES = new URL("../fixtures/pages/", import.meta.url);
 const fixtureFiles = () => readdirSync(PAGES).filter((f) => f.endsWith(".html"));
@@ -56,7 +58,10 @@ function takeCensus(doc: Document): TagCensus {
   return census;
 }
 
-/** Counts selector queries on every node of `doc`'s window, and walks rooted at the document or body. */
+/**
+ * Records selector queries on every node of `doc`'s window ("page ..." when asked of the document
+ * or its body), and counts walks rooted at the document or body.
+ */
 function watch(doc: Document) {
   const seen = { queries: [] as string[], documentWalks: 0 };
   // Every jsdom window has its own DOM classes: patch those of the document's window.
@@ -64,7 +69,7 @@ function watch(doc: Document) {
   for (const proto of [win.Element.prototype, win.Document.prototype, win.DocumentFragment.prototype]) {
     const original = proto.querySelectorAll;
     proto.querySelectorAll = function (this: ParentNode, selectors: string) {
-      seen.queries.push(selectors);
+      seen.queries.push(this === doc || this === doc.body ? `page ${selectors}` : selectors);
       return original.call(this, selectors);
     } as typeof original;
   }
@@ -83,7 +88,7 @@ function plain(doc: Document) {
 
 const summary = (parsed: ReturnType<typeof plain>) => parsed && { ...parsed, content: parsed.content?.outerHTML };
 
-function pair(html: string, change?: (doc: Document) => void) {
+function pair(html: string, change?: (doc: Document) => void, lookup: TagLookup = "walk") {
   const a = parseDocument(html, "https://news.example/story").document;
   const b = parseDocument(html, "https://news.example/story").document;
   const census = takeCensus(a);
@@ -92,7 +97,7 @@ function pair(html: string, change?: (doc: Document) => void) {
   const without = summary(plain(b));
   const holds = censusHolds(a, census);
   const seen = watch(a);
-  const withFolio = summary(readDocument(a, census));
+  const withFolio = summary(readDocument(a, census, lookup));
   return { withFolio, without, seen, holds };
 }
 
@@ -107,11 +112,19 @@ describe("Readability with Folio's tag lookups", () => {
     expect(seen.documentWalks).toBe(0);
   });
 
-  it("the watch sees what plain Readability does (so the test above can fail)", () => {
+  it("with the DOM's selectors, the same result and no query over the whole page", () => {
+    const { withFolio, without, seen } = pair(PAGE, undefined, "selectors");
+    expect(withFolio).toEqual(without);
+    expect(seen.queries.filter((q) => q.startsWith("page "))).toEqual([]);
+    expect(seen.queries).toContain("p"); // inside the article: the DOM's own selectors
+    expect(seen.documentWalks).toBe(0);
+  });
+
+  it("the watch sees what plain Readability does (so the tests above can fail)", () => {
     const doc = parseDocument(PAGE, "https://news.example/story").document;
     const seen = watch(doc);
     plain(doc);
-    expect(seen.queries).toEqual(expect.arrayContaining(["script", "style", "font", "br", "p"]));
+    expect(seen.queries).toEqual(expect.arrayContaining(["page script", "page style", "page font", "page br", "p"]));
   });
 
   it("leaves out elements removed after the census, as querySelectorAll would", () => {
@@ -131,6 +144,9 @@ describe("Readability with Folio's tag lookups", () => {
     expect(holds).toBe(false);
     expect(withFolio).toEqual(without);
     expect(seen.documentWalks).toBeGreaterThan(0);
+    const bySelectors = pair(html, undefined, "selectors");
+    expect(bySelectors.withFolio).toEqual(without);
+    expect(bySelectors.seen.queries).toContain("page font");
   });
 
   it("gives the same result on every fixture page", () => {
@@ -139,7 +155,24 @@ describe("Readability with Folio's tag lookups", () => {
       const { withFolio, without, seen } = pair(fixture(file));
       expect(withFolio, file).toEqual(without);
       expect(seen.queries, file).toEqual([]);
+      const bySelectors = pair(fixture(file), undefined, "selectors");
+      expect(bySelectors.withFolio, file).toEqual(without);
     }
+  });
+});
+
+describe("extractArticle passes its tagLookup on", () => {
+  it("JSDOM_EXTRACT_OPTIONS: no selector query at all, and the same article as the default", () => {
+    const walked = parseDocument(PAGE, "https://news.example/story").document;
+    const selected = parseDocument(PAGE, "https://news.example/story").document;
+    const seenWalk = watch(walked);
+    const seenSelect = watch(selected);
+    const a = extractArticle(walked, { ...JSDOM_EXTRACT_OPTIONS, force: true });
+    const b = extractArticle(selected, { force: true });
+    expect(a.ok && b.ok).toBe(true);
+    expect(JSON.stringify(a)).toBe(JSON.stringify(b));
+    expect(seenWalk.queries).toEqual([]);
+    expect(seenSelect.queries.length).toBeGreaterThan(0);
   });
 });
 
@@ -195,7 +228,7 @@ describe("isReaderable: Readability's check answered from the census", () => {
       const seen = watch(doc);
       expect(isReaderable(doc, census)).toBe(isProbablyReaderable(doc));
       // Only isProbablyReaderable itself (on the document, after the first call) queried it.
-      expect(seen.queries).toEqual(["p, pre, article", "div > br"]);
+      expect(seen.queries).toEqual(["page p, pre, article", "page div > br"]);
     });
   }
 
