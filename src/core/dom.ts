@@ -12,13 +12,8 @@ const SHOW_ELEMENT = 1; // NodeFilter.SHOW_ELEMENT, without needing the window's
 
 /** Elements below `root` (not `root` itself) whose tag is `tag` or in `tags`, in document order. */
 export function descendants(root: Element, tags: string | ReadonlySet<string>): Element[] {
-  const found: Element[] = [];
-  const match = typeof tags === "string" ? (name: string) => name === tags : (name: string) => tags.has(name);
-  const walker = root.ownerDocument.createTreeWalker(root, SHOW_ELEMENT);
-  for (let el = walker.nextNode() as Element | null; el; el = walker.nextNode() as Element | null) {
-    if (match(el.localName)) found.push(el);
-  }
-  return found;
+  if (typeof tags === "string") return descendantsWhere(root, (el) => el.localName === tags);
+  return descendantsWhere(root, (el) => tags.has(el.localName));
 }
 
 /** The first element below `root` that passes `test`, or null; stops there. */
@@ -36,9 +31,10 @@ export function hasDescendant(root: Element, tags: ReadonlySet<string>): boolean
 }
 
 /** Elements below `root` (not `root` itself) that pass `test`, in document order. */
-export function descendantsWhere(root: Element, test: (el: Element) => boolean): Element[] {
+export function descendantsWhere(root: Element | Document, test: (el: Element) => boolean): Element[] {
   const found: Element[] = [];
-  const walker = root.ownerDocument.createTreeWalker(root, SHOW_ELEMENT);
+  const doc = root.nodeType === 9 ? (root as Document) : (root as Element).ownerDocument;
+  const walker = doc.createTreeWalker(root, SHOW_ELEMENT);
   for (let el = walker.nextNode() as Element | null; el; el = walker.nextNode() as Element | null) {
     if (test(el)) found.push(el);
   }

@@ -4,14 +4,14 @@
  * The input document is never changed: metadata, every cleanup pass and Readability itself
  * work on one clone (metadata reads it before anything changes it). The order of the stages matters:
  *
- *   1. guards        refuse what cannot be read: too many elements, no body
+ *   1. guards        refuse what cannot be read: too many elements, no body; with the DOM's own
+ *                    selectors (browsers), what does not look like an article (unless forced)
  *   2. clone         one deep copy; everything below works on it
  *   3. visibility    note which caption copies the live page hides (browser only, read-only)
  *   4. metadata      read what the page says about itself (JSON-LD, meta tags...) from the copy,
  *                    untouched yet; the same walk lists the elements the passes look at and
  *                    takes the census of tags Readability looks up (readability.ts)
- *   4b. readerable   refuse what does not look like an article (unless forced), by Readability's
- *                    own check, answered from that census
+ *   4b. readerable   in jsdom (`tagLookup: "walk"`), the same check answered from that census
  *   5. before-passes on the whole copy, so Readability neither scores nor keeps the clutter:
  *                    lazy images, ad slots, promo blocks, hidden copies, caption marks
  *   6. Readability   picks the article container and cleans it (captions are marked for stage 7)
@@ -25,6 +25,7 @@
  *   8. sanitize      in place, once: the article's HTML is safe from here on
  *   9. assemble      text, statistics, metadata precedence; Markdown on first read
  */
+import { isProbablyReaderable } from "@mozilla/readability";
 import { closestTag, firstDescendant } from "./dom.ts";
 import { serializeChildren } from "./html.ts";
 import { toMarkdown } from "./markdown.ts";
@@ -66,6 +67,10 @@ function fail(kind: "not-article" | "empty" | "too-large" | "error", message: st
   return { ok: false, error: { kind, message } };
 }
 
+function notAnArticle(): ExtractResult {
+  return fail("not-article", "This page does not look like an article. Use --force (or Show anyway) to extract it anyway.");
+}
+
 export function extractArticle(doc: Document, options: ExtractOptions = {}): ExtractResult {
   try {
     return extract(doc, options);
@@ -86,6 +91,11 @@ function extract(doc: Document, options: ExtractOptions): ExtractResult {
     return fail("too-large", `This page is too large to read (${elements} elements; the limit is ${maxElements}).`);
   }
   if (!doc.body) return fail("empty", "This page has no body to read.");
+  // Where selectors are fast (browsers), Readability's check runs on the page itself, so a
+  // page that is refused is neither copied nor read; in jsdom it waits for the census (4b).
+  const lookup = options.tagLookup ?? "selectors";
+  const checkedEarly = lookup === "selectors" ? isProbablyReaderable(doc) : null;
+  if (checkedEarly === false && !options.force) return notAnArticle();
 
   // 2 + 3. Clone, and map the live page's hidden caption copies onto the clone.
   const clone = doc.cloneNode(true) as Document;
@@ -103,10 +113,8 @@ function extract(doc: Document, options: ExtractOptions): ExtractResult {
   scan?.finish();
 
   // 4b. Whether it looks like an article, on the copy as it still is (the page itself).
-  const readerable = isReaderable(clone, tags.census);
-  if (!readerable && !options.force) {
-    return fail("not-article", "This page does not look like an article. Use --force (or Show anyway) to extract it anyway.");
-  }
+  const readerable = checkedEarly ?? isReaderable(clone, tags.census);
+  if (!readerable && !options.force) return notAnArticle();
 
   const ctx: PassContext = {
     doc: clone,
@@ -122,7 +130,6 @@ function extract(doc: Document, options: ExtractOptions): ExtractResult {
   const declares = clone.body ? declaration(clone.body) : { articleBody: false, articles: 0 };
 
   // 5 + 6. Before-passes, then Readability.
-  const lookup = options.tagLookup ?? "selectors";
   let parsed = readClone(clone, ctx, lookup, tags.census);
 
   // 6b. A short reading gets a second look: when the page's declared body, or the block whose
@@ -189,7 +196,7 @@ const SECOND_READING_SHORTFALL = 0.5;
  */
 function readClone(clone: Document, ctx: PassContext, lookup: TagLookup, census?: TagCensus): Parsed | null {
   for (const pass of BEFORE_READABILITY) pass.run(clone.body, ctx);
-  return readDocument(clone, census, lookup);
+  return readDocument(clone, lookup, census);
 }
 
 /** Whether the page declares its article's body, from the passes' scan of the working copy. */

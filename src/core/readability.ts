@@ -27,7 +27,9 @@
  * for that page (rare, but the answer must not depend on that), and the usual lookup answers.
  *
  * Readability's `isProbablyReaderable` (the not-an-article guard) asks two more page-wide
- * queries, "p, pre, article" and "div > br"; the same census answers them (`isReaderable`).
+ * queries, "p, pre, article" and "div > br"; in jsdom the same census answers them
+ * (`isReaderable`), while with the browser's selectors the check runs on the page itself,
+ * before anything is copied.
  *
  * This replaces one method of the Readability instance (`_getAllNodesWithTag`, internal to the
  * pinned @mozilla/readability 0.6.0, which returns a static list its callers only iterate,
@@ -36,6 +38,7 @@
  * with and without it.
  */
 import { isProbablyReaderable, Readability } from "@mozilla/readability";
+import { descendantsWhere } from "./dom.ts";
 import type { TagLookup } from "./types.ts";
 
 export type Parsed = NonNullable<ReturnType<Readability<Element>["parse"]>>;
@@ -86,7 +89,7 @@ export function isReaderable(doc: Document, census: TagCensus): boolean {
 
 /** Readability's internals this module relies on (see the comment at the top). */
 interface ReadabilityInternals {
-  _getAllNodesWithTag(node: Node, tagNames: string[]): ArrayLike<Element>;
+  _getAllNodesWithTag(node: Element | Document, tagNames: string[]): ArrayLike<Element>;
 }
 
 /**
@@ -95,7 +98,7 @@ interface ReadabilityInternals {
  * to strip them would be work done twice. With a `census` of `doc` taken since its last
  * insertion, Readability's document-wide tag lookups come from it.
  */
-export function readDocument(doc: Document, census?: TagCensus, lookup: TagLookup = "selectors"): Parsed | null {
+export function readDocument(doc: Document, lookup: TagLookup, census?: TagCensus): Parsed | null {
   const reader = new Readability<Element>(doc, {
     serializer: (node) => node as Element,
     keepClasses: true,
@@ -134,14 +137,13 @@ function fromCensus(doc: Document, census: TagCensus | null, node: Node, tagName
 }
 
 const HTML_NS = "http://www.w3.org/1999/xhtml";
-const SHOW_ELEMENT = 1;
 
 /**
  * What `node.querySelectorAll(tagNames.join(","))` returns, by a walk: the elements below
  * `node` in document order whose tag is one of `tagNames`. As for a type selector in an HTML
  * document, a name matches HTML elements case-insensitively and other elements (SVG) exactly.
  */
-export function byWalk(node: Node, tagNames: readonly string[]): Element[] {
+export function byWalk(node: Element | Document, tagNames: readonly string[]): Element[] {
   const anyNamespace = new Set<string>(); // lower-case names: the same test for every element
   const htmlOnly = new Set<string>(); // "DIV" matches <div> but not an SVG element named "div"
   const foreignOnly = new Set<string>(); // ...and only an SVG element named exactly "DIV"
@@ -153,19 +155,12 @@ export function byWalk(node: Node, tagNames: readonly string[]): Element[] {
       foreignOnly.add(name);
     }
   }
-  const doc = node.nodeType === 9 ? (node as Document) : node.ownerDocument;
-  if (!doc) return [];
-  const found: Element[] = [];
-  const walker = doc.createTreeWalker(node, SHOW_ELEMENT);
-  for (let el = walker.nextNode() as Element | null; el; el = walker.nextNode() as Element | null) {
+  return descendantsWhere(node, (el) => {
     const name = el.localName;
-    if (
+    return (
       anyNamespace.has(name) ||
       (htmlOnly.has(name) && el.namespaceURI === HTML_NS) ||
       (foreignOnly.has(name) && el.namespaceURI !== HTML_NS)
-    ) {
-      found.push(el);
-    }
-  }
-  return found;
+    );
+  });
 }

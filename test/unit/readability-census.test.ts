@@ -97,7 +97,7 @@ function pair(html: string, change?: (doc: Document) => void, lookup: TagLookup 
   const without = summary(plain(b));
   const holds = censusHolds(a, census);
   const seen = watch(a);
-  const withFolio = summary(readDocument(a, census, lookup));
+  const withFolio = summary(readDocument(a, lookup, census));
   return { withFolio, without, seen, holds };
 }
 
@@ -181,10 +181,10 @@ describe("byWalk: querySelectorAll of a list of tag names, by a walk", () => {
 
   it.each(fixtureFiles().concat("(inline page)"))("%s: same elements, same order, on the document, the body and an element", (file) => {
     const doc = parseDocument(file === "(inline page)" ? PAGE : fixture(file), "https://x.example/").document;
-    const roots: ParentNode[] = [doc, doc.body, doc.body.firstElementChild ?? doc.body];
+    const roots: (Element | Document)[] = [doc, doc.body, doc.body.firstElementChild ?? doc.body];
     for (const root of roots) {
       for (const tags of LISTS) {
-        expect(byWalk(root as Node, tags), `${tags}`).toEqual([...root.querySelectorAll(tags.join(","))]);
+        expect(byWalk(root, tags), `${tags}`).toEqual([...root.querySelectorAll(tags.join(","))]);
       }
     }
   });
