@@ -8,7 +8,7 @@ import { readFile } from "node:fs/promises";
 import { resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { extractArticle } from "../core/extract.ts";
-import type { Article, ExtractFailure } from "../core/types.ts";
+import type { Article, ExtractFailure, ExtractResult } from "../core/types.ts";
 import { JSDOM_EXTRACT_OPTIONS, parseDocument } from "../node/jsdom.ts";
 import { decodeHtml } from "../node/decode.ts";
 import { type CliOptions, parseArgs, USAGE, UsageError } from "./args.ts";
@@ -123,19 +123,35 @@ export async function main(argv: string[]): Promise<number> {
       code = 2;
       continue;
     }
-    const page = parseDocument(loaded.html, loaded.url);
-    const result = extractArticle(page.document, { ...JSDOM_EXTRACT_OPTIONS, url: loaded.url, force: options.force });
-    page.close();
-    if (!result.ok) {
-      reportFailure(input, result.error, jsonLines);
+    // One page never stops the run: whatever it makes the parser, the core or the output throw
+    // is that input's error line, and the next input goes on.
+    let output: string;
+    try {
+      const result = readPage(loaded);
+      if (!result.ok) {
+        reportFailure(input, result.error, jsonLines);
+        code = Math.max(code, 1);
+        continue;
+      }
+      output = jsonLines ? JSON.stringify({ input, ...result.article }) : render(result.article, options);
+      if (options.explain) explain(input, result.article);
+    } catch (error) {
+      reportFailure(input, { kind: "error", message: `Folio could not read this page (${error instanceof Error ? error.message : String(error)}).` }, jsonLines);
       code = Math.max(code, 1);
       continue;
     }
-    if (options.explain) explain(input, result.article);
-    if (jsonLines) process.stdout.write(`${JSON.stringify({ input, ...result.article })}\n`);
-    else process.stdout.write(`${render(result.article, options)}\n`);
+    process.stdout.write(`${output}\n`);
   }
   return code;
+
+  function readPage(loaded: Loaded): ExtractResult {
+    const page = parseDocument(loaded.html, loaded.url);
+    try {
+      return extractArticle(page.document, { ...JSDOM_EXTRACT_OPTIONS, url: loaded.url, force: options.force });
+    } finally {
+      page.close();
+    }
+  }
 }
 
 function reportFailure(input: string, error: ExtractFailure, jsonLines: boolean): void {

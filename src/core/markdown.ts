@@ -6,17 +6,19 @@ import { gfm } from "@joplin/turndown-plugin-gfm";
 import TurndownService from "turndown";
 import type { Article } from "./types.ts";
 
+const OPTIONS: TurndownService.Options = {
+  headingStyle: "atx",
+  codeBlockStyle: "fenced",
+  bulletListMarker: "-",
+  emDelimiter: "_",
+  hr: "---",
+};
+
 let service: TurndownService | undefined;
 
 function turndown(): TurndownService {
   if (!service) {
-    service = new TurndownService({
-      headingStyle: "atx",
-      codeBlockStyle: "fenced",
-      bulletListMarker: "-",
-      emDelimiter: "_",
-      hr: "---",
-    });
+    service = new TurndownService(OPTIONS);
     service.use(gfm);
     // Figures: the image, then the caption as an italic line under it.
     service.addRule("figcaption", {
@@ -43,9 +45,25 @@ export function frontMatter(fields: FrontMatter): string {
   return lines.join("\n");
 }
 
-/** Converts article HTML (a string or an element whose children are the body) to Markdown. */
+/**
+ * Converts article HTML (a string or an element whose children are the body) to Markdown.
+ * The table plugin reads rows' child nodes as cells and throws on markup real pages have
+ * (text between cells of a table inside `<pre>`); such an article is converted again with
+ * tables as plain text rather than not at all.
+ */
 export function htmlToMarkdown(content: string | HTMLElement): string {
-  return turndown().turndown(content).trim();
+  try {
+    return turndown().turndown(content).trim();
+  } catch {
+    return plainTurndown().turndown(content).trim();
+  }
+}
+
+let plainService: TurndownService | undefined;
+
+function plainTurndown(): TurndownService {
+  plainService ??= new TurndownService(OPTIONS);
+  return plainService;
 }
 
 type MarkdownSource = Pick<Article, "title" | "byline" | "siteName" | "url" | "publishedTime" | "content"> &

@@ -1,6 +1,7 @@
 /** Markdown export: YAML front matter that is always valid, GFM tables, figures with captions. */
 import { describe, expect, it } from "vitest";
 import { frontMatter, htmlToMarkdown, toMarkdown } from "../../src/core/markdown.ts";
+import { parseDocument } from "../../src/node/jsdom.ts";
 
 /** Reads front matter written as `key: "<JSON string>"` lines between `---` fences. */
 function readFrontMatter(md: string): Record<string, string> {
@@ -163,5 +164,17 @@ describe("toMarkdown header", () => {
       leadImage: { url: "https://example.org/lead.jpg", alt: "x", caption: null },
     });
     expect(md.match(/lead\.jpg/g)).toHaveLength(1);
+  });
+});
+
+describe("tables the GFM plugin cannot convert", () => {
+  it("become text instead of throwing (a table inside <pre>, text between its cells)", () => {
+    const { document } = parseDocument(
+      "<body><pre><table> <tbody> <tr> <td>1.</td> <td>Ellwangen</td> <td>53,09</td> </tr> <tr> <td>2.</td> <td>Langenau</td> <td>54,18</td> </tr> </tbody> </table></pre></body>",
+      "https://x.example/",
+    );
+    const md = htmlToMarkdown(document.body);
+    expect(md).toContain("Ellwangen");
+    expect(md).toContain("54,18");
   });
 });
