@@ -355,6 +355,7 @@ export function extractMetadata(
     lang: readLang(doc, article, meta),
     dir: readDir(index),
     description,
+    declaresArticle: isArticle,
     leadImage: readLeadImage(index, meta, article, base),
   };
 }

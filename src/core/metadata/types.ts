@@ -16,5 +16,7 @@ export interface PageMetadata {
   dir: "ltr" | "rtl" | null;
   /** Description for the excerpt (meta description, og:description). */
   description: string | null;
+  /** The page declares itself an article: a schema.org Article type (or Posting, Report), or og:type article. */
+  declaresArticle: boolean;
   leadImage: { url: string; alt: string | null; caption: string | null } | null;
 }

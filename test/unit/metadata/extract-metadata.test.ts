@@ -541,6 +541,7 @@ describe("purity", () => {
       lang: null,
       dir: null,
       description: null,
+      declaresArticle: false,
       leadImage: null,
     });
   });
