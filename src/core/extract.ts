@@ -4,16 +4,17 @@
  * The input document is never changed: metadata, every cleanup pass and Readability itself
  * work on one clone (metadata reads it before anything changes it). The order of the stages matters:
  *
- *   1. guards        refuse what cannot be read: too many elements, no body; with the DOM's own
- *                    selectors (browsers), what does not look like an article (unless forced)
+ *   1. guards        refuse what cannot be read: too many elements, no body
  *   2. clone         one deep copy; everything below works on it
  *   3. visibility    note which caption copies the live page hides (browser only, read-only)
  *   4. metadata      read what the page says about itself (JSON-LD, meta tags...) from the copy,
  *                    untouched yet; the same walk lists the elements the passes look at and
  *                    takes the census of tags Readability looks up (readability.ts)
- *   4b. readerable   in jsdom (`tagLookup: "walk"`), the same check answered from that census
+ *   4b. readerable   Readability's guess whether this is an article (in jsdom answered from that
+ *                    census); it refuses nothing by itself
  *   5. before-passes on the whole copy, so Readability neither scores nor keeps the clutter:
- *                    lazy images, ad slots, promo blocks, hidden copies, caption marks
+ *                    lazy images, ad slots, promo blocks, hidden copies, caption marks; then
+ *                    the shield takes furniture-sounding names off content in the story's flow
  *   6. Readability   picks the article container and cleans it (captions are marked for stage 7)
  *   6b. second look  when Readability's reading is short and holds less than half of the page's
  *                    declared body (itemprop=articleBody, or its one <article>) or of the block
@@ -22,6 +23,8 @@
  *   7. after-passes  on the article only (small, so cheap): ad labels, promo lines, repeated
  *                    text and captions, the header repeated in the body, blocks left empty
  *                    (Readability itself makes image and link URLs absolute)
+ *   7b. article?     unless forced: a page that declares an article is read; otherwise the
+ *                    reading must be prose and not a list of teasers (reading-evidence.ts)
  *   8. sanitize      in place, once: the article's HTML is safe from here on
  *   9. assemble      text, statistics, metadata precedence; Markdown on first read
  */
@@ -34,6 +37,7 @@ import type { PageMetadata } from "./metadata/types.ts";
 import { adLabels, adSlots } from "./passes/ads.ts";
 import { CAPTION_SELECTOR, captionMarks, hiddenCopies, repeatedText } from "./passes/captions.ts";
 import { type Pass, type PassContext, squash } from "./passes/context.ts";
+import { contentShield } from "./passes/content-shield.ts";
 import { emptyBlocks } from "./passes/empty-blocks.ts";
 import { headline } from "./passes/headline.ts";
 import { lazyImages } from "./passes/lazy-images.ts";
@@ -42,6 +46,7 @@ import { declaredArticleBodies, elementsByTag, scanAlong } from "./passes/scan.t
 import { censusAlong, isReaderable, type Parsed, readDocument, type TagCensus } from "./readability.ts";
 import { atPath, candidatesOf, declaredBody, type ElementPath } from "./second-reading.ts";
 import { plainText } from "./plain-text.ts";
+import { isTeaserList, readingEvidence, readsAsArticle } from "./reading-evidence.ts";
 import { sanitizeInPlace } from "./sanitize.ts";
 import { textStats } from "./text-stats.ts";
 import type { Article, ExtractOptions, ExtractResult, LeadImage, TagLookup } from "./types.ts";
@@ -50,7 +55,7 @@ import type { Article, ExtractOptions, ExtractResult, LeadImage, TagLookup } fro
  * Passes over the whole working copy, before Readability. Order: fix images before judging blocks.
  * They remove elements and change attributes, never add elements: readability.ts relies on it.
  */
-export const BEFORE_READABILITY: readonly Pass[] = [lazyImages, adSlots, promoBlocks, hiddenCopies, captionMarks];
+export const BEFORE_READABILITY: readonly Pass[] = [lazyImages, adSlots, promoBlocks, hiddenCopies, captionMarks, contentShield];
 
 /** Passes over the extracted article. Order: labels and promos go first so duplicates compare clean text. */
 export const AFTER_READABILITY: readonly Pass[] = [
@@ -91,11 +96,11 @@ function extract(doc: Document, options: ExtractOptions): ExtractResult {
     return fail("too-large", `This page is too large to read (${elements} elements; the limit is ${maxElements}).`);
   }
   if (!doc.body) return fail("empty", "This page has no body to read.");
-  // Where selectors are fast (browsers), Readability's check runs on the page itself, so a
-  // page that is refused is neither copied nor read; in jsdom it waits for the census (4b).
+  // Readability's own guess, from the page's long paragraphs: where selectors are fast
+  // (browsers) it runs on the page itself; in jsdom it waits for the census (4b). It refuses
+  // nothing by itself: whether a page is an article is decided after reading (7b).
   const lookup = options.tagLookup ?? "selectors";
   const checkedEarly = lookup === "selectors" ? isProbablyReaderable(doc) : null;
-  if (checkedEarly === false && !options.force) return notAnArticle();
 
   // 2 + 3. Clone, and map the live page's hidden caption copies onto the clone.
   const clone = doc.cloneNode(true) as Document;
@@ -114,7 +119,6 @@ function extract(doc: Document, options: ExtractOptions): ExtractResult {
 
   // 4b. Whether it looks like an article, on the copy as it still is (the page itself).
   const readerable = checkedEarly ?? isReaderable(clone, tags.census);
-  if (!readerable && !options.force) return notAnArticle();
 
   const ctx: PassContext = {
     doc: clone,
@@ -159,6 +163,12 @@ function extract(doc: Document, options: ExtractOptions): ExtractResult {
   ctx.title = meta.title ?? parsed.title ?? "";
   for (const pass of AFTER_READABILITY) pass.run(root, ctx);
 
+  // 7b. Is it an article? Decided from evidence, after reading: a page that declares an
+  // article is one; otherwise the reading must be prose (a page Readability's guess turned
+  // down: a short post, a story in <div>s), and never a list of teasers (a section front,
+  // search results, a feed, even when their summaries are long enough for the guess).
+  if (!options.force && !meta.declaresArticle && !isArticleReading(root, readerable)) return notAnArticle();
+
   // 8. Sanitize once, in place.
   sanitizeInPlace(root, win);
 
@@ -181,6 +191,11 @@ function extract(doc: Document, options: ExtractOptions): ExtractResult {
   };
   if (options.markdown !== false) defineLazyMarkdown(article);
   return { ok: true, article };
+}
+
+function isArticleReading(root: Element, readerable: boolean): boolean {
+  const evidence = readingEvidence(root);
+  return readerable ? !isTeaserList(evidence) : readsAsArticle(evidence);
 }
 
 /** Below this many characters a candidate is not worth a second reading. */

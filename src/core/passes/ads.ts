@@ -50,6 +50,11 @@ export function isAdLabel(text: string): boolean {
   return t.length > 0 && t.length <= 60 && AD_LABELS.has(t);
 }
 
+/** Labelled as an ad for assistive technology: the block says what it is (see `remove`). */
+function labelledAd({ label }: Named): boolean {
+  return !!label && isAdLabel(label);
+}
+
 function adReason({ el, names, dataAttrs, label }: Named): string | null {
   if (label && isAdLabel(label)) return `ad slot (${describe(el)}, labelled "${label}")`;
   if (AD_ELEMENTS.has(el.localName) || AD_SYSTEM_NAMES.test(names) || (dataAttrs && AD_SYSTEM_DATA.test(dataAttrs))) {
@@ -63,7 +68,9 @@ export const adSlots: Pass = {
   run(root, ctx) {
     for (const named of namedElements(root)) {
       const why = adReason(named);
-      if (why && !isGone(named.el) && !looksLikeContent(named.el, root)) remove(ctx, named.el, "ad", why);
+      if (why && !isGone(named.el) && !looksLikeContent(named.el, root)) {
+        remove(ctx, named.el, "ad", why, labelledAd(named) ? "label" : "name");
+      }
     }
   },
 };
@@ -100,18 +107,18 @@ export const adLabels: Pass = {
         // printed by the block itself, is the ad, picture and all. (A label in an element of its
         // own goes alone, below; a picture with any words of its own is left alone.)
         if (m.textLength <= 80 && !BIG_CONTAINERS.has(el.localName) && isAdLabel(text) && isAdLabel(ownText(el)) && standsAlone(el)) {
-          remove(ctx, el, "ad", "picture labelled as an ad");
+          remove(ctx, el, "ad", "picture labelled as an ad", "label");
         }
         continue;
       }
       if (m.textLength <= 80 && isAdLabel(text) && standsAlone(el)) {
         // A picture captioned "Advertisement" is the ad itself: the figure goes with its label.
         const figure = el.localName === "figcaption" ? closestTag(el, "figure") : null;
-        if (figure) remove(ctx, figure, "ad", "picture captioned as an ad");
-        else remove(ctx, el, "ad-label", "ad label");
+        if (figure) remove(ctx, figure, "ad", "picture captioned as an ad", "label");
+        else remove(ctx, el, "ad-label", "ad label", "text");
       }
       else if (!m.hasBlock && LABELLED_LINE.test(text) && squash(text).length <= 200 && standsAlone(el)) {
-        remove(ctx, el, "ad", "line marked as an ad");
+        remove(ctx, el, "ad", "line marked as an ad", "text");
       }
     }
   },

@@ -64,7 +64,7 @@ export const hiddenCopies: Pass = {
     for (const { el, names } of namedElements(root)) {
       if (!VISUALLY_HIDDEN.test(names) || isGone(el)) continue;
       const text = squash(el.textContent);
-      if (text.length <= 150) remove(ctx, el, "hidden", "text for screen readers only");
+      if (text.length <= 150) remove(ctx, el, "hidden", "text for screen readers only", "text");
     }
     if (!ctx.hidden || ctx.hidden.size === 0) return;
     // Caption copies hidden in the live page: drop them when a visible copy with the same text exists.
@@ -76,7 +76,7 @@ export const hiddenCopies: Pass = {
     }
     for (const el of hiddenOnes) {
       const text = squash(el.textContent).toLowerCase();
-      if (text && visibleTexts.has(text)) remove(ctx, el, "caption", "hidden copy of a visible caption");
+      if (text && visibleTexts.has(text)) remove(ctx, el, "caption", "hidden copy of a visible caption", "copy");
     }
   },
 };
@@ -112,7 +112,7 @@ function dedupeCredits(root: Element, ctx: PassContext): void {
     for (const caption of captions) {
       if (caption === credit || caption.contains(credit) || credit.contains(caption)) continue;
       if (squash(caption.textContent).includes(text)) {
-        remove(ctx, credit, "caption", "credit line printed twice");
+        remove(ctx, credit, "caption", "credit line printed twice", "copy");
         break;
       }
     }
@@ -144,7 +144,7 @@ function removeCredits(root: Element, ctx: PassContext): void {
   for (const el of shortElements(root, 110, CREDIT_TAGS)) {
     if (sizes.get(el)!.hasBlock || isGone(el)) continue;
     const text = squash(el.textContent);
-    if (text && isCreditLine(text) && standsAlone(el)) remove(ctx, el, "credit", "photo credit");
+    if (text && isCreditLine(text) && standsAlone(el)) remove(ctx, el, "credit", "photo credit", "text");
   }
 }
 
@@ -168,7 +168,7 @@ export const repeatedText: Pass = {
       }
       // Only captions: a story may repeat a sentence on purpose (a refrain, a quoted line).
       if (isCaptionLike(el, text, ctx) || isCaptionLike(first, text, ctx)) {
-        remove(ctx, el, "caption", "caption printed twice");
+        remove(ctx, el, "caption", "caption printed twice", "copy");
       }
     }
   },

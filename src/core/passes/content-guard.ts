@@ -1,12 +1,19 @@
 /**
- * The guard every container removal asks first. Class names lie: a site may wrap the whole
- * story in `<div class="has-ads">` or `<section class="article-related-wrapper">`. A container
- * that holds the headline, the byline or real prose (several long paragraphs, or a lot of text
- * that is not links) is content, whatever its class says, and is never removed by a class-name
- * rule.
+ * The content guard. Class names describe layout, not whether a block is the article's: a site
+ * may wrap the whole story in `<div class="has-ads">`, every photo in `<figure
+ * class="fig--has-shares">`, an ordered list of advice in `<div class="recommendations">`.
+ *
+ * - `protectedContent(el)` names what the article shows that `el` holds: a photo or video with
+ *   a real source, a figure with its caption, a table of data, a list of text (not of links),
+ *   code, a quotation, math, or prose. `remove` (context.ts) asks it before every removal, so
+ *   no pass can take such content, whatever rule it follows; only a removal that takes a copy
+ *   of something the reader still sees (a caption printed twice, a noscript fallback) or a
+ *   block that labels itself as an ad says so and passes.
+ * - `looksLikeContent(el, root)` is the container rules' own first question: a container that
+ *   holds the headline, the byline or real prose is the story.
  */
 
-import { descendants } from "../dom.ts";
+import { closestTag, descendants, descendantsWhere } from "../dom.ts";
 import { elementsByTag, namedElements } from "./scan.ts";
 
 const PROSE_PARAGRAPH_CHARS = 120;
@@ -55,4 +62,106 @@ export function looksLikeContent(el: Element, root?: Element): boolean {
   }
   const compact = text.replace(/\s+/g, " ").length;
   return compact >= 1500 && linkTextLength(el) < compact * 0.3;
+}
+
+/** A source that shows a picture: not empty, not a placeholder GIF or tiny inline image. */
+function realSource(value: string | null): boolean {
+  const v = value?.trim() ?? "";
+  if (!v || v === "about:blank") return false;
+  if (/^data:/i.test(v)) return !/^data:image\/(?:svg\+xml|gif)/i.test(v) && v.length >= 200;
+  return true;
+}
+
+function showsPicture(el: Element): boolean {
+  return realSource(el.getAttribute("src")) || realSource(el.getAttribute("srcset"));
+}
+
+/** A declared size under this (width or height) is an icon, a pixel or a button, not a photo. */
+const ICON_PX = 100;
+
+function tiny(img: Element): boolean {
+  const w = Number.parseInt(img.getAttribute("width") ?? "", 10);
+  const h = Number.parseInt(img.getAttribute("height") ?? "", 10);
+  return (w > 0 && w < ICON_PX) || (h > 0 && h < ICON_PX);
+}
+
+/**
+ * A photo the article shows: a real picture inside a figure, or one that is not a link's
+ * picture (ads, teasers and logos are linked; a photo linked to its own larger file is not).
+ */
+function isArticlePhoto(img: Element): boolean {
+  if (tiny(img) || !showsPicture(img)) return false;
+  const picture = closestTag(img, "picture");
+  if (closestTag(img, "figure")) return true;
+  const link = closestTag(picture ?? img, "a");
+  if (!link) return true;
+  const href = (link.getAttribute("href") ?? "").split(/[?#]/)[0] ?? "";
+  return /\.(?:jpe?g|png|webp|avif|gif)$/i.test(href);
+}
+
+function mostlyLinks(el: Element): boolean {
+  const text = (el.textContent ?? "").replace(/\s+/g, "").length;
+  let links = 0;
+  for (const a of descendants(el, "a")) links += (a.textContent ?? "").replace(/\s+/g, "").length;
+  return text === 0 || links >= text * 0.5;
+}
+
+const PROTECTED_TAGS = new Set(["img", "video", "figure", "table", "ol", "ul", "dl", "pre", "code", "blockquote", "math", "p"]);
+
+/** Whether `el` itself is a piece of article content, and which. */
+function contentOf(el: Element): string | null {
+  switch (el.localName) {
+    case "img":
+      return isArticlePhoto(el) ? "photo" : null;
+    case "video":
+      return showsPicture(el) || descendants(el, "source").some(showsPicture) ? "video" : null;
+    case "figure": {
+      const caption = descendants(el, "figcaption").some((c) => (c.textContent ?? "").trim().length > 0);
+      const photo = descendants(el, "img").some(isArticlePhoto) || descendants(el, "video").some((v) => contentOf(v) !== null);
+      return caption && photo && !mostlyLinks(el) ? "figure with its caption" : null;
+    }
+    case "table": {
+      const rows = descendants(el, "tr").filter((tr) => descendants(tr, new Set(["td", "th"])).length >= 2);
+      return rows.length >= 2 && !mostlyLinks(el) ? "table" : null;
+    }
+    case "ol":
+    case "ul":
+    case "dl": {
+      const items = descendants(el, new Set(["li", "dd"]));
+      return items.length >= 2 && (el.textContent ?? "").trim().length >= 80 && !mostlyLinks(el) ? "list" : null;
+    }
+    case "pre":
+    case "code":
+      return (el.textContent ?? "").trim().length >= 20 ? "code" : null;
+    case "blockquote":
+      return (el.textContent ?? "").trim().length >= 40 && !mostlyLinks(el) ? "quotation" : null;
+    case "math":
+      return "math";
+    case "p": {
+      const len = (el.textContent ?? "").trim().length;
+      return len >= PROSE_PARAGRAPH_CHARS && linkTextLength(el) < len * 0.5 ? "prose" : null;
+    }
+    default:
+      return null;
+  }
+}
+
+/**
+ * What article content `el` holds (itself or below), or null: a photo or video with a real
+ * source, a figure with its caption, a table, a list of text, code, a quotation, math, or
+ * prose (a paragraph of it, or two inside a block: one summary paragraph does not make a
+ * block of teaser links content). `prose: false` for a rule that read the element's own words
+ * (an ad label, a promo line): the words were the evidence, the media and tables were not.
+ */
+export function protectedContent(el: Element, { prose = true } = {}): string | null {
+  const own = contentOf(el);
+  if (own && (prose || own !== "prose")) return own;
+  let paragraphs = 0;
+  for (const child of descendantsWhere(el, (e) => PROTECTED_TAGS.has(e.localName))) {
+    const what = contentOf(child);
+    if (!what) continue;
+    if (what !== "prose") return what;
+    if (prose && ++paragraphs >= 2) return "prose";
+  }
+  return null;
 }

@@ -3,6 +3,7 @@
  * takes the node out and records what went and why (Defuddle's rule: no silent removals).
  */
 import { REMOVAL_TEXT_MAX, type Removal, type RemovalKind } from "../types.ts";
+import { protectedContent } from "./content-guard.ts";
 
 export interface PassContext {
   /** The working document: a clone of the page, never the live one. */
@@ -49,9 +50,26 @@ export function isGone(node: Node): boolean {
 
 const removedNodes = new WeakSet<Node>();
 
-/** Removes `node` and records it. Returns false when it (or an ancestor) was already removed. */
-export function remove(ctx: PassContext, node: Element, kind: RemovalKind, reason: string): boolean {
+/**
+ * What a removal rule went by, which decides what the content guard lets it take:
+ * - "name" (the default): the element's class, id, tag or place, which say nothing about
+ *   whether it is the article's; it may take nothing the guard protects;
+ * - "text": the element's own words (an ad label, a promo line, a credit): it may take that
+ *   text, but no photo, table, list, code, quotation or math it holds;
+ * - "copy": a copy of something the reader still sees (a caption printed twice, a noscript
+ *   fallback, the headline repeated); "label": a block whose own words say it is an ad (a
+ *   picture captioned "Advertisement"): neither is guarded.
+ */
+export type Evidence = "name" | "text" | "copy" | "label";
+
+/**
+ * Removes `node` and records it, unless the content guard finds article content in it that
+ * `evidence` does not reach (then nothing happens). Returns whether it was removed (false too
+ * when it, or an ancestor, was already removed).
+ */
+export function remove(ctx: PassContext, node: Element, kind: RemovalKind, reason: string, evidence: Evidence = "name"): boolean {
   if (!node.parentNode || isGone(node)) return false;
+  if ((evidence === "name" || evidence === "text") && protectedContent(node, { prose: evidence === "name" })) return false;
   removedNodes.add(node);
   ctx.removed.push({ kind, reason, text: shorten(squash(leadingText(node))) });
   node.remove();

@@ -76,13 +76,13 @@ export const headline: Pass = {
       looked++;
       const text = normal(raw);
       if (title && text === title && /^h[1-6]$/.test(el.localName)) {
-        remove(ctx, el, "headline", "headline repeated in the body");
+        remove(ctx, el, "headline", "headline repeated in the body", "copy");
       } else if (subtitle && text === subtitle) {
-        if (remove(ctx, el, "headline", "standfirst repeated in the body")) ctx.standfirstRemoved = true;
+        if (remove(ctx, el, "headline", "standfirst repeated in the body", "copy")) ctx.standfirstRemoved = true;
       } else if (isBylineLine(raw, ctx.authors)) {
-        remove(ctx, el, "headline", "byline repeated in the body");
+        remove(ctx, el, "headline", "byline repeated in the body", "copy");
       } else if (isDateLine(el, raw)) {
-        remove(ctx, el, "headline", "date line repeated in the body");
+        remove(ctx, el, "headline", "date line repeated in the body", "copy");
       }
     }
     // Date lines elsewhere: a publication line often closes the story ("(Published 24 August
@@ -92,7 +92,7 @@ export const headline: Pass = {
     for (const el of order) {
       if (!TAIL_BLOCKS.has(el.localName) || !isLeaf(el)) continue;
       const raw = squash(el.textContent);
-      if (raw && isDateLine(el, raw) && standsAlone(el)) remove(ctx, el, "headline", "date line");
+      if (raw && isDateLine(el, raw) && standsAlone(el)) remove(ctx, el, "headline", "date line", "text");
     }
   },
 };

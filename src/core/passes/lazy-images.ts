@@ -88,10 +88,39 @@ function dropDuplicateNoscript(noscript: Element, ctx: PassContext): void {
   if (!scope || !key) return;
   for (const img of descendants(scope, "img")) {
     if (img !== inner && !noscript.contains(img) && imageKey(img) === key && !isPlaceholderSrc(img.getAttribute("src"))) {
-      remove(ctx, noscript, "lazy-image", "noscript fallback of an image already shown");
+      remove(ctx, noscript, "lazy-image", "noscript fallback of an image already shown", "copy");
       return;
     }
   }
+}
+
+/** `name="value"` of the first `<img>` in a noscript's raw markup (browsers keep it as text). */
+function markupAttr(markup: string, name: string): string | null {
+  const tag = /<img\b[^>]*>/i.exec(markup)?.[0];
+  const m = tag && new RegExp(`\\s${name}\\s*=\\s*(?:"([^"]*)"|'([^']*)'|([^\\s>]+))`, "i").exec(tag);
+  const value = m ? (m[1] ?? m[2] ?? m[3] ?? "") : "";
+  return value.trim() ? value.trim().replace(/&amp;/g, "&") : null;
+}
+
+/**
+ * A placeholder followed by a `<noscript>` holding the real image (Next.js and others): the
+ * placeholder takes the noscript image's source, and the noscript goes as its copy. Readability
+ * would swap them itself, but only when the noscript holds elements, which it never does in a
+ * browser (scripting on, its content is text); without this, the photo was lost and its caption
+ * left alone.
+ */
+function takeNoscriptSource(img: Element, ctx: PassContext): void {
+  const next = img.nextElementSibling;
+  if (next?.localName !== "noscript" || !isPlaceholderSrc(img.getAttribute("src"))) return;
+  const inner = descendants(next, "img")[0];
+  const markup = next.textContent ?? "";
+  const src = inner ? inner.getAttribute("src") : markupAttr(markup, "src");
+  const srcset = inner ? inner.getAttribute("srcset") : markupAttr(markup, "srcset");
+  if (!src || isPlaceholderSrc(src)) return;
+  img.setAttribute("src", src);
+  if (srcset) img.setAttribute("srcset", srcset);
+  else img.removeAttribute("srcset");
+  remove(ctx, next, "lazy-image", "noscript copy of an image, its source moved to the image", "copy");
 }
 
 export const lazyImages: Pass = {
@@ -99,6 +128,7 @@ export const lazyImages: Pass = {
   run(root, ctx) {
     const images = elementsByTag(root, "img");
     for (const img of images) fixImage(img, ctx);
+    for (const img of images) takeNoscriptSource(img, ctx);
     for (const source of elementsByTag(root, "source")) {
       if (source.parentElement?.localName === "picture") fixSource(source);
     }

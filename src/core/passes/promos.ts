@@ -154,7 +154,7 @@ function removeBiography(first: Element | null, ctx: PassContext, heading: strin
   for (let i = 0; el && i < 3; i++) {
     const next: Element | null = el.nextElementSibling;
     if (/^h[1-6]$/.test(el.localName) || squash(el.textContent).length > 600) break;
-    remove(ctx, el, "promo", `biography under "${heading.slice(0, 40)}"`);
+    remove(ctx, el, "promo", `biography under "${heading.slice(0, 40)}"`, "text");
     el = next;
   }
 }
@@ -171,16 +171,16 @@ export const promoLines: Pass = {
       const text = squash(el.textContent);
       if (!text || text.length > 160 || !standsAlone(el)) continue;
       if (PROMO_LINE.test(text)) {
-        remove(ctx, el, "promo", "promo line");
+        remove(ctx, el, "promo", "promo line", "text");
       } else if (PROMO_LEAD.test(text) && hasDescendant(el, LINK)) {
-        remove(ctx, el, "promo", "link to another story");
+        remove(ctx, el, "promo", "link to another story", "text");
       } else if (/^(?:h[2-6]|p|strong|b)$/.test(el.localName) && text.length <= 80 && PROMO_HEADING.test(text)) {
         // A promo heading left standing: it goes, and so does the list of links it introduces
         // (or, under "About the author", the short biography).
         const next = el.nextElementSibling;
-        remove(ctx, el, "promo", `heading "${text.slice(0, 40)}"`);
+        remove(ctx, el, "promo", `heading "${text.slice(0, 40)}"`, "text");
         if (next && /^(?:ul|ol|div|nav|section|p)$/.test(next.localName) && linkDensity(next) > 0.5) {
-          remove(ctx, next, "promo", `links under "${text.slice(0, 40)}"`);
+          remove(ctx, next, "promo", `links under "${text.slice(0, 40)}"`, "text");
         } else if (AUTHOR_BOX.test(text)) {
           removeBiography(el === next ? null : next, ctx, text);
         }
