@@ -21,7 +21,9 @@
  *                    whose paragraphs hold the most text, the same on a fresh copy holding only
  *                    that element; the longest reading wins (second-reading.ts)
  *   7. after-passes  on the article only (small, so cheap): ad labels, promo lines, repeated
- *                    text and captions, the header repeated in the body, blocks left empty
+ *                    text and captions, figures (labels over pictures, credits, the author's
+ *                    photo, captions left without a picture), the header repeated in the body,
+ *                    blocks left empty
  *                    (Readability itself makes image and link URLs absolute)
  *   7b. article?     unless forced: a page that declares an article is read; otherwise the
  *                    reading must be prose and not a list of teasers (reading-evidence.ts)
@@ -29,8 +31,8 @@
  *   9. assemble      text, statistics, metadata precedence; Markdown on first read
  */
 import { isProbablyReaderable } from "@mozilla/readability";
-import { closestTag, firstDescendant } from "./dom.ts";
 import { serializeChildren } from "./html.ts";
+import { leadImageOnce } from "./lead-image.ts";
 import { toMarkdown } from "./markdown.ts";
 import { cleanAuthors, extractMetadata } from "./metadata/index.ts";
 import type { PageMetadata } from "./metadata/types.ts";
@@ -39,6 +41,7 @@ import { CAPTION_SELECTOR, captionMarks, hiddenCopies, repeatedText } from "./pa
 import { type Pass, type PassContext, squash } from "./passes/context.ts";
 import { contentShield } from "./passes/content-shield.ts";
 import { emptyBlocks } from "./passes/empty-blocks.ts";
+import { figures } from "./passes/figures.ts";
 import { headline } from "./passes/headline.ts";
 import { lazyImages } from "./passes/lazy-images.ts";
 import { promoBlocks, promoLines } from "./passes/promos.ts";
@@ -49,7 +52,7 @@ import { plainText } from "./plain-text.ts";
 import { isTeaserList, readingEvidence, readsAsArticle } from "./reading-evidence.ts";
 import { sanitizeInPlace } from "./sanitize.ts";
 import { textStats } from "./text-stats.ts";
-import type { Article, ExtractOptions, ExtractResult, LeadImage, TagLookup } from "./types.ts";
+import type { Article, ExtractOptions, ExtractResult, TagLookup } from "./types.ts";
 
 /**
  * Passes over the whole working copy, before Readability. Order: fix images before judging blocks.
@@ -62,6 +65,7 @@ export const AFTER_READABILITY: readonly Pass[] = [
   adLabels,
   promoLines,
   repeatedText,
+  figures,
   headline,
   emptyBlocks,
 ];
@@ -180,7 +184,7 @@ function extract(doc: Document, options: ExtractOptions): ExtractResult {
   const stats = textStats(textContent);
   const article: Article = {
     ...assembleMetadata(meta, parsed, url),
-    leadImage: meta.leadImage ?? firstImage(root),
+    leadImage: leadImageOnce(meta.leadImage, root, url),
     content: serializeChildren(root),
     textContent,
     markdown: null,
@@ -288,16 +292,6 @@ function assembleMetadata(meta: PageMetadata, parsed: Parsed, url: string) {
 
 function clean(value: string | null | undefined): string | null {
   return squash(value) || null;
-}
-
-function firstImage(root: Element): LeadImage | null {
-  const img = firstDescendant(root, (el) => el.localName === "img" && el.hasAttribute("src"));
-  const src = img?.getAttribute("src");
-  if (!img || !src || src.startsWith("data:")) return null;
-  const figure = closestTag(img, "figure");
-  const figcaption = figure && firstDescendant(figure, (el) => el.localName === "figcaption");
-  const caption = figcaption?.textContent?.replace(/\s+/g, " ").trim();
-  return { url: src, alt: img.getAttribute("alt") || null, caption: caption || null };
 }
 
 /**

@@ -79,7 +79,8 @@ function header(article: MarkdownSource): string {
   const parts: string[] = [];
   if (article.subtitle) parts.push(`_${article.subtitle.replace(/\s+/g, " ").trim()}_`);
   const lead = article.leadImage;
-  if (lead && !article.content.includes(lead.url)) {
+  // The body's HTML writes "&" in attribute values as "&amp;".
+  if (lead && !article.content.includes(lead.url) && !article.content.includes(lead.url.replace(/&/g, "&amp;"))) {
     // An alt text that only repeats the caption is said once, by the caption.
     const alt = lead.alt && lead.alt.trim() !== lead.caption?.trim() ? lead.alt : "";
     parts.push(`![${altText(alt)}](<${lead.url}>)`);

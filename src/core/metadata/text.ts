@@ -131,6 +131,19 @@ const BLOCK = new Set([
 ]);
 
 /**
+ * A text printed twice in a row says it once: a figure's caption often holds a desktop and a
+ * mobile copy of itself ("Dawn over the harbour. Dawn over the harbour.").
+ */
+export function onceIfDoubled(value: string): string {
+  const text = value.replace(/\s+/g, " ").trim();
+  const half = (text.length - 1) / 2;
+  if (text.length >= 10 && Number.isInteger(half) && text[half] === " " && text.slice(0, half) === text.slice(half + 1)) {
+    return text.slice(0, half);
+  }
+  return text;
+}
+
+/**
  * The text a reader sees in `el`: screen-reader-only text, `hidden` elements, scripts and
  * styles left out; block elements (div, p, li, br...) start a new line, so "By Jane Doe" and
  * "Staff writer" in sibling blocks do not run together. Not collapsed: callers decide.

@@ -134,6 +134,12 @@ const PROMO_LINE = new RegExp(
   "i",
 );
 
+/**
+ * "[What you need to know to start the day: Get New York Today in your inbox.]", "[Read more:
+ * ...]": a whole line in square brackets around a link is an editor's plug, not the story.
+ */
+const BRACKETED_PLUG = /^\[[^\]]{8,200}\]\.?$/;
+
 /** "Also read: <link>" — a label followed by nothing but (mostly) a link. */
 const PROMO_LEAD = new RegExp(
   `^(?:${[
@@ -172,6 +178,8 @@ export const promoLines: Pass = {
       if (!text || text.length > 160 || !standsAlone(el)) continue;
       if (PROMO_LINE.test(text)) {
         remove(ctx, el, "promo", "promo line", "text");
+      } else if (BRACKETED_PLUG.test(text) && hasDescendant(el, LINK) && el.localName !== "li") {
+        remove(ctx, el, "promo", "bracketed plug for another page", "text");
       } else if (PROMO_LEAD.test(text) && hasDescendant(el, LINK)) {
         remove(ctx, el, "promo", "link to another story", "text");
       } else if (/^(?:h[2-6]|p|strong|b)$/.test(el.localName) && text.length <= 80 && PROMO_HEADING.test(text)) {

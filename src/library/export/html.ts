@@ -91,7 +91,8 @@ export function articleHtml(article: SavedArticle, win: Window, options: HtmlExp
 
   let lead = "";
   const leadUrl = safeHttpUrl(article.leadImage?.url);
-  if (article.leadImage && leadUrl && !article.content.includes(article.leadImage.url)) {
+  const inBody = (url: string) => article.content.includes(url) || article.content.includes(url.replace(/&/g, "&amp;"));
+  if (article.leadImage && leadUrl && !inBody(article.leadImage.url)) {
     const alt = article.leadImage.alt ?? "";
     const caption = article.leadImage.caption
       ? `<figcaption>${e(article.leadImage.caption)}</figcaption>`

@@ -1,0 +1,95 @@
+/**
+ * Figures as the reader should see them: each picture with one caption, the caption with its
+ * credit once and apart, and nothing that only made sense on the page. Publishers print a
+ * visually-hidden label over every picture ("Image", "Photo", "Video", "1 of 12"), which a
+ * reader view that ignores CSS shows as a stray line (and Markdown as `Image![](...)`); they
+ * print the credit's label twice, one copy for screen readers, glued to the caption
+ * ("...underground.CreditCreditChang W. Lee"); they put the author's headshot next to the
+ * byline, which Readability keeps as a body picture; and when a picture is lost (a script
+ * that never ran, a placeholder) its caption stays behind, describing nothing.
+ *
+ * Runs after Readability, on the article only:
+ *  - media labels: a line that is only a media word or a gallery counter, inside a figure or
+ *    right before a picture, goes;
+ *  - credit labels: in a caption, a label that is only "Credit" (or "Photo", "Foto"...) is kept
+ *    once and reads "Credit: " between the caption and the name;
+ *  - author photos: a picture whose alternative text is an author's name is the byline's, which
+ *    the header shows;
+ *  - orphan captions: a figure with a caption and no picture goes.
+ */
+import { closestTag, descendants, descendantsWhere } from "../dom.ts";
+import { isGone, type Pass, type PassContext, remove, squash, standsAlone } from "./context.ts";
+import { elementsInOrder } from "./measure.ts";
+
+/** What a label over a picture says: the kind of media, or where it is in a gallery. */
+const MEDIA_LABEL =
+  /^(?:image|images|photo|photos|photograph|picture|video|audio|graphic|graphics|illustration|gallery|slideshow|chart|map|foto|fotos|bild|bilder|grafik|galerie|bildergalerie|zdjęcie|imagen|immagine|vidéo|(?:image|photo|foto|bild|slide)?\s*\d{1,3}\s*(?:of|\/|von|de|di|z)\s*\d{1,3})$/i;
+
+/** A credit's label and nothing else. */
+const CREDIT_LABEL = /^(?:credit|credits|photo|photograph|image|foto|bild|quelle|source|crédit|crédito)s?\s*:?$/i;
+
+const PICTURE = new Set(["img", "picture", "video", "svg"]);
+
+function hasPicture(el: Element): boolean {
+  if (PICTURE.has(el.localName)) return true;
+  return descendants(el, PICTURE).length > 0;
+}
+
+/** The element after `el` in document order that is not inside `el`, skipping empty text. */
+function nextElementAfter(el: Element): Element | null {
+  for (let n: Element | null = el; n; n = n.parentElement) if (n.nextElementSibling) return n.nextElementSibling;
+  return null;
+}
+
+function removeMediaLabels(root: Element, ctx: PassContext): void {
+  for (const el of elementsInOrder(root)) {
+    if (isGone(el) || el.firstElementChild) continue;
+    const text = squash(el.textContent);
+    if (!text || text.length > 24 || !MEDIA_LABEL.test(text) || !standsAlone(el)) continue;
+    const inFigure = closestTag(el, "figure") !== null && !closestTag(el, "figcaption");
+    const next = nextElementAfter(el);
+    if (inFigure || (next && hasPicture(next))) remove(ctx, el, "caption", "label over a picture", "text");
+  }
+}
+
+function mendCreditLabels(root: Element): void {
+  for (const caption of descendantsWhere(root, (el) => el.localName === "figcaption")) {
+    const labels = descendantsWhere(caption, (el) => !el.firstElementChild && CREDIT_LABEL.test(squash(el.textContent)));
+    if (labels.length === 0) continue;
+    // The label printed twice (one copy for screen readers) is said once, and apart.
+    for (const extra of labels.slice(1)) extra.textContent = "";
+    const label = labels[0]!;
+    label.textContent = " Credit: ";
+  }
+}
+
+function removeAuthorPhotos(root: Element, ctx: PassContext): void {
+  const names = new Set(ctx.authors.map((a) => squash(a).toLowerCase()).filter((a) => a.length >= 4));
+  if (names.size === 0) return;
+  for (const img of descendants(root, "img")) {
+    const alt = squash(img.getAttribute("alt") ?? img.getAttribute("title")).toLowerCase();
+    if (!names.has(alt) || isGone(img)) continue;
+    // Take the link around the headshot too when it holds nothing else.
+    const link = closestTag(img, "a");
+    const target = link && squash(link.textContent) === "" && descendants(link, "img").length === 1 ? link : img;
+    remove(ctx, target, "headline", "the author's photo (the byline shows the author)", "copy");
+  }
+}
+
+function removeOrphanCaptions(root: Element, ctx: PassContext): void {
+  for (const figure of descendants(root, "figure")) {
+    if (isGone(figure) || hasPicture(figure) || descendants(figure, new Set(["table", "pre", "blockquote", "iframe"])).length > 0) continue;
+    if (descendants(figure, "figcaption").length === 0) continue;
+    remove(ctx, figure, "caption", "caption of a picture that is not there");
+  }
+}
+
+export const figures: Pass = {
+  name: "figures",
+  run(root, ctx) {
+    removeMediaLabels(root, ctx);
+    mendCreditLabels(root);
+    removeAuthorPhotos(root, ctx);
+    removeOrphanCaptions(root, ctx);
+  },
+};
