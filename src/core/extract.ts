@@ -179,9 +179,10 @@ function extract(doc: Document, options: ExtractOptions): ExtractResult {
   // 9. Assemble.
   const body = plainText(root);
   if (!body) return fail("empty", "Folio found no article text on this page.");
-  const standfirst = ctx.standfirstRemoved || (meta.subtitlePrinted && !squash(body).includes(squash(meta.subtitle))) ? meta.subtitle : null;
-  const textContent = standfirst ? `${standfirst}\n\n${body}` : body;
-  const stats = textStats(textContent);
+  // The body is what the reader reads under the header; the standfirst is `subtitle` (the
+  // header shows it, Markdown gives it a line of its own), so the text does not repeat it.
+  const textContent = body;
+  const stats = textStats(meta.subtitle ? `${meta.subtitle}\n\n${body}` : body);
   const article: Article = {
     ...assembleMetadata(meta, parsed, url),
     leadImage: leadImageOnce(meta.leadImage, root, url),

@@ -1,8 +1,8 @@
 /**
- * The standfirst belongs to the article's text: a reader sees it between the headline and the
- * first paragraph. Readability often leaves it out (it sits in the header, beside the body), so
- * the pipeline puts a printed standfirst at the head of `textContent` when the body lacks it.
- * A description that is only declared (og:description, JSON-LD) is metadata, not text.
+ * `textContent` is the body, what the reader reads under the header; the standfirst is the
+ * article's `subtitle`, which the header shows, so the text does not repeat it, whether the
+ * page prints it under the headline, repeats it as the body's first paragraph, or only
+ * declares it (og:description, JSON-LD).
  */
 import { describe, expect, it } from "vitest";
 import { extractArticle } from "../../src/core/extract.ts";
@@ -24,15 +24,24 @@ function read(head: string, header: string): { text: string; subtitle: string | 
   return { text: result.article.textContent, subtitle: result.article.subtitle };
 }
 
-describe("the standfirst in the article's text", () => {
-  it("is put first when the page prints it under the headline and the body lacks it", () => {
+describe("the standfirst and the article's text", () => {
+  it("is the subtitle, not the text, when the page prints it under the headline", () => {
     const { text, subtitle } = read("", `<p class="standfirst">${DEK}</p>`);
     expect(subtitle).toBe(DEK);
-    expect(text.startsWith(`${DEK}\n\n`)).toBe(true);
-    expect(text.split(DEK)).toHaveLength(2);
+    expect(text).not.toContain(DEK);
+    expect(text.startsWith("Paragraph 1:")).toBe(true);
   });
 
-  it("is not added when it is only declared in the page's metadata", () => {
+  it("is taken out of the body when the body repeats it as its first paragraph", () => {
+    const html = `<!DOCTYPE html><html><head><title>Storm hits the coast</title><meta property="og:type" content="article"><meta property="og:description" content="${DEK}"></head><body>
+      <main><h1>Storm hits the coast</h1><p>${DEK}</p>${BODY}</main></body></html>`;
+    const { document } = parseDocument(html, "https://news.example/storm");
+    const result = extractArticle(document, { force: true });
+    expect(result.ok && result.article.subtitle).toBe(DEK);
+    expect(result.ok && result.article.textContent).not.toContain(DEK);
+  });
+
+  it("is not in the text when it is only declared in the page's metadata", () => {
     const { text, subtitle } = read(`<meta property="og:type" content="article"><meta property="og:description" content="${DEK}">`, "");
     expect(subtitle).toBe(DEK);
     expect(text).not.toContain(DEK);

@@ -23,8 +23,6 @@ export interface PassContext {
    * it rebuilds blocks (a caption `<div>` becomes a new `<p>`), so marks on elements can be lost.
    */
   captionTexts?: Set<string>;
-  /** Set by the headline pass when it took the standfirst out of the body (the text keeps it). */
-  standfirstRemoved?: boolean;
   removed: Removal[];
 }
 

@@ -5,8 +5,7 @@
  * twice. Only the first few blocks of the article are looked at: a sentence deep in the story
  * that happens to match is the story's own.
  *
- * The standfirst text that is removed here is returned through `ctx.removed` and prepended to
- * the article's plain text by the pipeline, so search and export keep it.
+ * The standfirst removed here is the article's `subtitle`, which the header and Markdown show.
  */
 import { isGone, type Pass, remove, squash, standsAlone } from "./context.ts";
 import { elementsInOrder, measure } from "./measure.ts";
@@ -78,7 +77,7 @@ export const headline: Pass = {
       if (title && text === title && /^h[1-6]$/.test(el.localName)) {
         remove(ctx, el, "headline", "headline repeated in the body", "copy");
       } else if (subtitle && text === subtitle) {
-        if (remove(ctx, el, "headline", "standfirst repeated in the body", "copy")) ctx.standfirstRemoved = true;
+        remove(ctx, el, "headline", "standfirst repeated in the body", "copy");
       } else if (isBylineLine(raw, ctx.authors)) {
         remove(ctx, el, "headline", "byline repeated in the body", "copy");
       } else if (isDateLine(el, raw)) {

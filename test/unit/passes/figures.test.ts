@@ -22,7 +22,7 @@ describe("figures: labels over pictures", () => {
   });
 
   it("keeps the word in a sentence, and a lone word far from any picture", () => {
-    const { root, ctx, text } = passSetup(`<p>Photo</p><p>The photo was taken at dawn.</p><figure>${IMG}<figcaption>Photo</figcaption></figure>`);
+    const { root, ctx } = passSetup(`<p>Photo</p><p>The photo was taken at dawn.</p><figure>${IMG}<figcaption>Photo</figcaption></figure>`);
     figures.run(root, ctx);
     expect(root.textContent).toBe("PhotoThe photo was taken at dawn.Photo");
   });
