@@ -6,8 +6,10 @@
  *   calling page (from the popup, `src/content/extract.js` would be
  *   `src/popup/src/content/extract.js`); Chromium against the extension root. A path from the
  *   root, with a leading slash, means the same file in both.
- * - Injection errors: Chromium rejects when a script cannot be injected or throws; Firefox
- *   resolves with `[{ error }]`. `executeInTab` turns both into a rejection.
+ * - Injection errors: Chromium rejects when a script cannot be injected or throws, or when the
+ *   page may not be scripted. Firefox resolves with `[{ error }]` when the script fails to load
+ *   or throws, and with `[null]` on pages extensions may not read (`about:robots`,
+ *   `about:license`). `executeInTab` turns all of them into a rejection.
  * - The context menu API: `menus` in Firefox (`contextMenus` is its alias), `contextMenus` in
  *   Chromium.
  * - The extension API without the polyfill: Firefox's `browser`, or Chromium's (which has a
@@ -46,11 +48,14 @@ export async function executeInTab<T>(
     ...(script as { files: string[] }),
   })) as Injection[] | undefined;
   const [injection] = injections ?? [];
-  if (injection && injection.error !== undefined && injection.error !== null) {
+  if (injection === undefined || injection === null) {
+    throw new Error("The browser did not run the script in this tab.");
+  }
+  if (injection.error !== undefined && injection.error !== null) {
     const error = injection.error as { message?: unknown };
     throw new Error(typeof error.message === "string" ? error.message : String(injection.error));
   }
-  return injection?.result as T | undefined;
+  return injection.result as T | undefined;
 }
 
 /** The context menu API: `menus` where the browser has it (Firefox), else `contextMenus`. */

@@ -30,6 +30,14 @@ describe("platform", () => {
     await expect(executeInTab(plain, 3, { func: () => 1 })).rejects.toThrow("refused");
   });
 
+  it("rejects when Firefox runs nothing in the tab (privileged about: pages resolve [null])", async () => {
+    for (const answer of [[null], [], undefined]) {
+      await expect(executeInTab(scripting(async () => answer), 3, { func: () => 1 })).rejects.toThrow(
+        "The browser did not run the script in this tab.",
+      );
+    }
+  });
+
   it("passes Chromium's rejections through", async () => {
     const chromium = scripting(async () => {
       throw new Error("Cannot access contents of the page.");
@@ -41,7 +49,7 @@ describe("platform", () => {
     let seen: unknown;
     const spy = scripting(async function (this: unknown, ...args: unknown[]) {
       seen = args[0];
-      return [];
+      return [{ frameId: 0 }];
     });
     const func = (a: never) => a;
     expect(await executeInTab(spy, 9, { func, args: [1] })).toBeUndefined();
