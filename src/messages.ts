@@ -122,7 +122,11 @@ export function sendToTab<K extends MessageType>(
 ): Promise<Reply<K> | undefined> {
   return executeInTab<Reply<K>>(scripting, tabId, {
     // Serialised and run in the content script's isolated world: must stay self-contained.
-    func: (msg: unknown, name: string) => {
+    // It runs as soon as it is injected: wait for the page to be parsed, not for its load.
+    func: async (msg: unknown, name: string) => {
+      if (document.readyState === "loading") {
+        await new Promise((parsed) => document.addEventListener("DOMContentLoaded", parsed, { once: true }));
+      }
       const receive = (globalThis as unknown as Record<string, ((m: unknown) => unknown) | undefined>)[name];
       return receive
         ? receive(msg)

@@ -10,6 +10,10 @@
  *   page may not be scripted. Firefox resolves with `[{ error }]` when the script fails to load
  *   or throws, and with `[null]` on pages extensions may not read (`about:robots`,
  *   `about:license`). `executeInTab` turns all of them into a rejection.
+ * - When a script runs: by default both wait for the page's `document_idle`, which Firefox only
+ *   reaches once the page's load completes. A page whose load never completes (a hanging
+ *   image, the `javascript:` objects of a hostile page) kept the popup on "Reading the page…"
+ *   for good. `executeInTab` injects at once; the receiver waits for the parsed document.
  * - The context menu API: `menus` in Firefox (`contextMenus` is its alias), `contextMenus` in
  *   Chromium.
  * - The extension API without the polyfill: Firefox's `browser`, or Chromium's (which has a
@@ -35,8 +39,9 @@ export function nativeApi(): Browser.Browser {
 type Injection = Browser.Scripting.InjectionResult & { error?: unknown };
 
 /**
- * Runs `files` or `func` in the top frame of `tabId` and returns the frame's result. Rejects
- * when the browser refuses or the script fails, in every browser alike.
+ * Runs `files` or `func` in the top frame of `tabId`, at once (not at `document_idle`), and
+ * returns the frame's result (a promise's value when `func` returns one). Rejects when the
+ * browser refuses or the script fails, in every browser alike.
  */
 export async function executeInTab<T>(
   scripting: Browser.Scripting.Static,
@@ -45,6 +50,7 @@ export async function executeInTab<T>(
 ): Promise<T | undefined> {
   const injections = (await scripting.executeScript({
     target: { tabId },
+    injectImmediately: true,
     ...(script as { files: string[] }),
   })) as Injection[] | undefined;
   const [injection] = injections ?? [];

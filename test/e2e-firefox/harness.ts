@@ -134,13 +134,17 @@ export async function launchFirefox(options: { headless?: boolean } = {}): Promi
     openExtensionPage,
     open: async (url) => {
       const page = await browser.newPage();
-      if (/^https?:/.test(url)) {
-        await page.goto(url);
-      } else {
-        // about: pages: BiDi reports their load, puppeteer's goto does not.
-        const context = (page.mainFrame() as unknown as { _id: string })._id;
-        await bidi("browsingContext.navigate", { context, url, wait: "complete" });
-      }
+      // Straight through BiDi: puppeteer's goto never sees about: pages load, and Firefox never
+      // completes the hostile page's load (its javascript: objects and embeds). So: the parsed
+      // document, then its load for a few seconds at most. (page.url() stays about:blank: ask
+      // the page for location.href.)
+      const context = (page.mainFrame() as unknown as { _id: string })._id;
+      await bidi("browsingContext.navigate", { context, url, wait: "interactive" });
+      await waitFor(
+        () => page.evaluate(() => document.readyState === "complete").catch(() => false),
+        5_000,
+        "the page to load",
+      ).catch(() => undefined);
       return page;
     },
     clickAction: async (page) => {

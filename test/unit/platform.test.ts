@@ -53,7 +53,7 @@ describe("platform", () => {
     });
     const func = (a: never) => a;
     expect(await executeInTab(spy, 9, { func, args: [1] })).toBeUndefined();
-    expect(seen).toEqual({ target: { tabId: 9 }, func, args: [1] });
+    expect(seen).toEqual({ target: { tabId: 9 }, injectImmediately: true, func, args: [1] });
   });
 
   it("uses menus where the browser has it (Firefox), else contextMenus (Chromium)", () => {
