@@ -231,7 +231,8 @@ describeFirefox("popup (Firefox, real toolbar click)", () => {
       document.querySelector('[aria-label="Larger text"]').click();
     })()`);
     const stored = await waitFor(
-      () => f.api(`browser.storage.sync.get("settings").then((s) => s.settings ?? null)`),
+      // Each of the three clicks writes: wait for the last one (the larger size).
+      () => f.api(`browser.storage.sync.get("settings").then((s) => (s.settings?.size === 18 ? s.settings : null))`),
       5_000,
       "settings in storage.sync",
     );

@@ -86,8 +86,10 @@ const viewScript = (views: string, expression: string) => `(async () => {
 })()`;
 
 const POPUP_VIEWS = `browser.extension.getViews({ type: "popup" })`;
+/** The helper page's own fragment: it is never one of the views the tests look at. */
+const HELPER_MARK = "#folio-test-helper";
 const tabViews = (part: string) =>
-  `browser.extension.getViews({ type: "tab" }).filter((w) => w.location.href.includes(${JSON.stringify(part)}))`;
+  `browser.extension.getViews({ type: "tab" }).filter((w) => w.location.hash !== ${JSON.stringify(HELPER_MARK)} && w.location.href.includes(${JSON.stringify(part)}))`;
 
 export function useFirefoxFolio(): () => FirefoxFolio {
   let folio: FirefoxFolio | undefined;
@@ -95,7 +97,7 @@ export function useFirefoxFolio(): () => FirefoxFolio {
     mkdirSync(ARTIFACTS, { recursive: true });
     const server = await serveStatic({ "/": SITE_DIR, "/pages/": join(ROOT, "test", "fixtures", "pages") });
     const ff = await launchFirefox();
-    const helper = await ff.openExtensionPage(LIBRARY_PAGE);
+    const helper = await ff.openExtensionPage(`${LIBRARY_PAGE}${HELPER_MARK}`);
     const api = <T>(expression: string) => helper.evaluate(`(async () => (${expression}))()`) as Promise<T>;
     const popup: View = { evaluate: (expression) => helper.evaluate(viewScript(POPUP_VIEWS, expression)) as never };
     const popupOpen = () => api<number>(`${POPUP_VIEWS}.length`);
