@@ -179,6 +179,46 @@ export async function launchFirefox(options: { headless?: boolean } = {}): Promi
   };
 }
 
+/** The system clipboard's text, read in the browser window (Firefox's headless clipboard too). */
+export function clipboardText(ff: Firefox): Promise<string> {
+  return ff.inChrome<string>(`(() => {
+    const transferable = Cc["@mozilla.org/widget/transferable;1"].createInstance(Ci.nsITransferable);
+    transferable.init(null);
+    transferable.addDataFlavor("text/plain");
+    Services.clipboard.getData(transferable, Ci.nsIClipboard.kGlobalClipboard);
+    const data = {};
+    transferable.getTransferData("text/plain", data);
+    return data.value.QueryInterface(Ci.nsISupportsString).data;
+  })()`);
+}
+
+/**
+ * JS for an extension page (`evaluate` it in another page of the extension): `expression` with
+ * `window`, `document`, `location`, `navigator` and `getComputedStyle` bound to the last of
+ * `views` (getViews); null when there is none. Eval in the view itself would be refused by the
+ * extension's CSP.
+ */
+export const viewScript = (views: string, expression: string) => `(async () => {
+  const views = ${views};
+  const window = views[views.length - 1];
+  if (!window) return null;
+  const { document, location, navigator } = window;
+  const getComputedStyle = window.getComputedStyle.bind(window);
+  return (${expression});
+})()`;
+
+export const POPUP_VIEWS = `browser.extension.getViews({ type: "popup" })`;
+/** A real key press (down, up) in the browser window: it reaches the focused popup or tab. */
+export async function pressKey(ff: Firefox, key: string, code = key, keyCode = 0): Promise<void> {
+  await ff.inChrome(`(() => {
+    const tip = Cc["@mozilla.org/text-input-processor;1"].createInstance(Ci.nsITextInputProcessor);
+    tip.beginInputTransactionForTests(window);
+    const event = new KeyboardEvent("", { key: ${JSON.stringify(key)}, code: ${JSON.stringify(code)}, keyCode: ${keyCode} });
+    tip.keydown(event);
+    tip.keyup(event);
+  })()`);
+}
+
 /** A BiDi remote value to plain JS (what `returnByValue` gives in CDP). */
 function deserialize(value: unknown): unknown {
   const v = value as { type: string; value?: unknown } | undefined;

@@ -6,8 +6,8 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { expect, it } from "vitest";
-import { EXT_ORIGIN, FIREFOX_DIST, POPUP_PATH, READER_PAGE, waitFor } from "./harness.ts";
-import { ARTIFACTS, clipboardText, describeFirefox, useFirefoxFolio } from "./suite.ts";
+import { clipboardText, EXT_ORIGIN, FIREFOX_DIST, POPUP_PATH, READER_PAGE, waitFor } from "./harness.ts";
+import { ARTIFACTS, describeFirefox, useFirefoxFolio } from "./suite.ts";
 
 const HEADLINE = "City library opens its doors at night as a reading room for shift workers";
 const CAPTION = "The reading room of the central library on Quay Street, which now stays open until 2 a.m.";

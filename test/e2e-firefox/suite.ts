@@ -14,10 +14,13 @@ import {
   firefoxPrerequisites,
   LIBRARY_PAGE,
   launchFirefox,
+  POPUP_VIEWS,
+  pressKey,
   ROOT,
   SITE_DIR,
   type StaticServer,
   serveStatic,
+  viewScript,
   waitFor,
 } from "./harness.ts";
 
@@ -76,16 +79,6 @@ export function describeFirefox(name: string, body: () => void): void {
   });
 }
 
-const viewScript = (views: string, expression: string) => `(async () => {
-  const views = ${views};
-  const window = views[views.length - 1];
-  if (!window) return null;
-  const { document, location, navigator } = window;
-  const getComputedStyle = window.getComputedStyle.bind(window);
-  return (${expression});
-})()`;
-
-const POPUP_VIEWS = `browser.extension.getViews({ type: "popup" })`;
 /** The helper page's own fragment: it is never one of the views the tests look at. */
 const HELPER_MARK = "#folio-test-helper";
 const tabViews = (part: string) =>
@@ -101,15 +94,7 @@ export function useFirefoxFolio(): () => FirefoxFolio {
     const api = <T>(expression: string) => helper.evaluate(`(async () => (${expression}))()`) as Promise<T>;
     const popup: View = { evaluate: (expression) => helper.evaluate(viewScript(POPUP_VIEWS, expression)) as never };
     const popupOpen = () => api<number>(`${POPUP_VIEWS}.length`);
-    const key = async (name: string, code = name, keyCode = 0) => {
-      await ff.inChrome(`(() => {
-        const tip = Cc["@mozilla.org/text-input-processor;1"].createInstance(Ci.nsITextInputProcessor);
-        tip.beginInputTransactionForTests(window);
-        const event = new KeyboardEvent("", { key: ${JSON.stringify(name)}, code: ${JSON.stringify(code)}, keyCode: ${keyCode} });
-        tip.keydown(event);
-        tip.keyup(event);
-      })()`);
-    };
+    const key = (name: string, code = name, keyCode = 0) => pressKey(ff, name, code, keyCode);
     const closePopup = async () => {
       await ff.closePanels();
       await waitFor(async () => (await popupOpen()) === 0, 5_000, "the popup to close");
@@ -166,17 +151,4 @@ export function useFirefoxFolio(): () => FirefoxFolio {
     if (!folio) throw new Error("Firefox did not start");
     return folio;
   };
-}
-
-/** The system clipboard's text, read in the browser window (Firefox's headless clipboard too). */
-export function clipboardText(ff: Firefox): Promise<string> {
-  return ff.inChrome<string>(`(() => {
-    const transferable = Cc["@mozilla.org/widget/transferable;1"].createInstance(Ci.nsITransferable);
-    transferable.init(null);
-    transferable.addDataFlavor("text/plain");
-    Services.clipboard.getData(transferable, Ci.nsIClipboard.kGlobalClipboard);
-    const data = {};
-    transferable.getTransferData("text/plain", data);
-    return data.value.QueryInterface(Ci.nsISupportsString).data;
-  })()`);
 }
