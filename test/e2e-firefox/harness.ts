@@ -9,7 +9,7 @@
  * (scripts/loopback.sh), with the fixture server started inside it too.
  * Shared by the Firefox e2e tests and `npm run start:firefox`.
  */
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import puppeteer, { type Browser, type Page } from "puppeteer-core";
@@ -29,8 +29,34 @@ export const READER_PAGE = "src/reader/index.html";
 /** The toolbar button's id in the browser window: the gecko id, lowercased, [^a-z0-9_-] -> '_'. */
 const WIDGET_ID = `${GECKO_ID.toLowerCase().replace(/[^a-z0-9_-]/g, "_")}-browser-action`;
 
+/**
+ * Whether this process is cut off from the network but loopback (scripts/loopback.sh), read
+ * from the network interfaces of its own namespace; or FOLIO_NETNS=off said to run anyway.
+ */
+export function loopbackOnly(): boolean {
+  if (process.env.FOLIO_NETNS === "off") return true;
+  try {
+    const names = readFileSync("/proc/self/net/dev", "utf8")
+      .split("\n")
+      .slice(2)
+      .map((line) => line.trim().split(":")[0])
+      .filter(Boolean);
+    return names.length > 0 && names.every((name) => name === "lo");
+  } catch {
+    return false;
+  }
+}
+
 /** Whether the Firefox e2e suite can run here, and if not, why. */
 export function firefoxPrerequisites(): { ok: true } | { ok: false; reason: string } {
+  if (!loopbackOnly()) {
+    return {
+      ok: false,
+      reason:
+        "not in a loopback-only network namespace (Firefox calls home): run 'npm run test:e2e:firefox', " +
+        "or scripts/loopback.sh around vitest; FOLIO_NETNS=off runs on the host's network anyway",
+    };
+  }
   if (!existsSync(FIREFOX_PATH)) {
     return { ok: false, reason: `Firefox not found at ${FIREFOX_PATH} (install the 'firefox-esr' package or set FIREFOX_PATH)` };
   }
