@@ -293,6 +293,11 @@ describeFirefox("popup (Firefox, real toolbar click)", () => {
                uiDirection: getComputedStyle(document.querySelector(".folio-bar")).direction };
     })()`);
     expect(article).toEqual({ lang: "ar", dir: "rtl", direction: "rtl", uiDirection: "ltr" });
+    await waitFor(
+      () => popup.evaluate<boolean>(`[...document.querySelectorAll("main img")].every((i) => i.complete)`),
+      5_000,
+      "the images",
+    ).catch(() => undefined); // only for the picture
     writeFileSync(join(ARTIFACTS, "popup-rtl.png"), await f.ff.popupScreenshot());
     await f.closePopup();
     await page.close();
