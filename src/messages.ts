@@ -16,6 +16,7 @@
 import type Browser from "webextension-polyfill";
 import type { Article, ExtractResult } from "./core/types.ts";
 import type { LibraryErrorKind } from "./library/store.ts";
+import { executeInTab } from "./platform.ts";
 
 /** What the content script answers when extraction itself threw or the script is missing. */
 export interface ContentFailure {
@@ -114,15 +115,18 @@ export function sendToBackground<K extends MessageType>(
  * Sends a message to the content script in `tabId` (injected already with `files`), through
  * `executeScript`'s `func`. Rejects when the browser refuses to script the tab.
  */
-export async function sendToTab<K extends MessageType>(
+export function sendToTab<K extends MessageType>(
   scripting: Browser.Scripting.Static,
   tabId: number,
   message: Message<K>,
 ): Promise<Reply<K> | undefined> {
-  const [injection] = await scripting.executeScript({
-    target: { tabId },
+  return executeInTab<Reply<K>>(scripting, tabId, {
     // Serialised and run in the content script's isolated world: must stay self-contained.
-    func: (msg: unknown, name: string) => {
+    // It runs as soon as it is injected: wait for the page to be parsed, not for its load.
+    func: async (msg: unknown, name: string) => {
+      if (document.readyState === "loading") {
+        await new Promise((parsed) => document.addEventListener("DOMContentLoaded", parsed, { once: true }));
+      }
       const receive = (globalThis as unknown as Record<string, ((m: unknown) => unknown) | undefined>)[name];
       return receive
         ? receive(msg)
@@ -130,5 +134,4 @@ export async function sendToTab<K extends MessageType>(
     },
     args: [message, CONTENT_RECEIVER],
   });
-  return injection?.result as Reply<K> | undefined;
 }

@@ -7,6 +7,7 @@
 import browser from "webextension-polyfill";
 import { libraryConnection } from "../library/connection.ts";
 import { type Handlers, listen } from "../messages.ts";
+import { contextMenusOf } from "../platform.ts";
 import { READER_PAGE } from "../ui/pages.ts";
 import { saveBadge } from "../ui/save-text.ts";
 import { storeArticle } from "./reader-store.ts";
@@ -16,6 +17,7 @@ const READ_MENU_ID = "folio-read";
 const SAVE_MENU_ID = "folio-save";
 
 const library = libraryConnection();
+const menus = contextMenusOf(browser);
 
 async function openReader(query: Record<string, string>, besideTabId?: number): Promise<number | null> {
   let index: number | undefined;
@@ -41,12 +43,12 @@ const handlers: Handlers<"open-reader" | "save-article"> = {
 listen(browser.runtime, handlers);
 
 browser.runtime.onInstalled.addListener(async () => {
-  await browser.contextMenus.removeAll();
-  browser.contextMenus.create({ id: READ_MENU_ID, title: "Read in Folio", contexts: ["page", "selection"] });
-  browser.contextMenus.create({ id: SAVE_MENU_ID, title: "Save to Folio", contexts: ["page", "selection"] });
+  await menus.removeAll();
+  menus.create({ id: READ_MENU_ID, title: "Read in Folio", contexts: ["page", "selection"] });
+  menus.create({ id: SAVE_MENU_ID, title: "Save to Folio", contexts: ["page", "selection"] });
 });
 
-browser.contextMenus.onClicked.addListener(async (info, tab) => {
+menus.onClicked.addListener(async (info, tab) => {
   if (tab?.id === undefined || tab.id < 0) return;
   if (info.menuItemId === READ_MENU_ID) {
     // The click granted activeTab on `tab`: the reader tab extracts from it.

@@ -7,7 +7,8 @@
  * `?tab=<id>` targets a given tab instead (used when this page is opened in a tab by tests).
  */
 import type { Outcome } from "../ui/outcome.ts";
-import { extractFromTab, nativeApi } from "../ui/tab-source.ts";
+import { nativeApi } from "../platform.ts";
+import { extractFromTab } from "../ui/tab-source.ts";
 
 const api = nativeApi();
 

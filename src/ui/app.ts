@@ -73,9 +73,16 @@ export function startApp(config: AppConfig, doc: Document = document): void {
   let markdown: string | null = null;
   let run = 0;
 
+  // storage.onChanged also reports this page's own writes, and may do so after the reader has
+  // changed something else: applying that echo puts an older state back, and the next change
+  // builds on it (in Firefox, three quick changes lost the text size). Only changes made
+  // elsewhere (another popup, a reader tab, another device) are applied.
+  const ownWrites = new Map<string, number>();
+  const keyOf = (s: Settings) => `${s.theme}|${s.font}|${s.size}|${s.width}`;
   const panel = createSettingsPanel(doc, settings, (next) => {
     settings = next;
     applySettings(root, next);
+    ownWrites.set(keyOf(next), (ownWrites.get(keyOf(next)) ?? 0) + 1);
     void saveSettings(browser.storage, next);
   });
   settingsHost.append(panel.element);
@@ -85,7 +92,15 @@ export function startApp(config: AppConfig, doc: Document = document): void {
     panel.update(next);
   };
   void loadSettings(browser.storage).then(setSettings);
-  watchSettings(browser.storage, setSettings);
+  watchSettings(browser.storage, (next) => {
+    const echoes = ownWrites.get(keyOf(next)) ?? 0;
+    if (echoes > 0) {
+      if (echoes === 1) ownWrites.delete(keyOf(next));
+      else ownWrites.set(keyOf(next), echoes - 1);
+      return;
+    }
+    setSettings(next);
+  });
 
   settingsButton.addEventListener("click", () => {
     const open = settingsHost.hidden;

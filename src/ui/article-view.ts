@@ -137,7 +137,7 @@ function nodeHtml(node: Node): string {
 /** Sanitizes `nodes` (of the inert copy) and appends the result to `target`. */
 function insertBlocks(target: HTMLElement, nodes: readonly Node[], win: Window): void {
   const html = nodes.map(nodeHtml).join("");
-  target.insertAdjacentHTML("beforeend", sanitizeHtml(html, win));
+  target.append(...parseFragment(target.ownerDocument, sanitizeHtml(html, win)).childNodes);
 }
 
 /**

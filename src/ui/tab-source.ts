@@ -8,9 +8,8 @@
  */
 import type Browser from "webextension-polyfill";
 import { type Reply, sendToTab } from "../messages.ts";
+import { CONTENT_SCRIPT, executeInTab } from "../platform.ts";
 import { type Outcome, outcomeOf, restrictedOutcome } from "./outcome.ts";
-
-export const CONTENT_SCRIPT = "src/content/extract.js";
 
 /**
  * The article of `tabId` as an outcome (a state with its message). `url` helps explain a
@@ -31,7 +30,7 @@ export async function extractFromTab(
     // (its code is compiled and warm) and inject only when it is not there yet.
     reply = await sendToTab(scripting, tabId, message);
     if (!reply || (!reply.ok && reply.error.kind === "not-injected")) {
-      await scripting.executeScript({ target: { tabId }, files: [CONTENT_SCRIPT] });
+      await executeInTab(scripting, tabId, { files: [CONTENT_SCRIPT] });
       performance.mark("folio-injected");
       reply = undefined;
     }
@@ -47,15 +46,4 @@ export async function extractFromTab(
       message: `Folio lost the page while reading it (${String(error)}). Try again.`,
     };
   }
-}
-
-/**
- * The extension API without the polyfill: Firefox's `browser`, or Chromium's (which has a
- * native `browser` too, and promise-returning `chrome` in Manifest V3).
- */
-export function nativeApi(): Browser.Browser {
-  const g = globalThis as unknown as { browser?: Browser.Browser; chrome?: Browser.Browser };
-  const api = g.browser ?? g.chrome;
-  if (!api) throw new Error("no extension API in this page");
-  return api;
 }

@@ -193,7 +193,12 @@ describeE2E("popup (Chromium, real toolbar click)", () => {
       document.querySelector('[aria-label="Larger text"]').click();
     })()`);
     const stored = await waitFor(
-      () => f.worker.evaluate(async () => (await chrome.storage.sync.get("settings")).settings ?? null),
+      // Each of the three clicks writes: wait for the last one (the larger size).
+      () =>
+        f.worker.evaluate(async () => {
+          const { settings } = await chrome.storage.sync.get("settings");
+          return (settings as { size?: number } | undefined)?.size === 18 ? settings : null;
+        }),
       5_000,
       "settings in storage.sync",
     );

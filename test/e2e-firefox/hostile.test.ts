@@ -1,0 +1,185 @@
+/**
+ * The hostile page (test/fixtures/site/hostile.html) in real Firefox ESR: script tags, on*
+ * handlers, javascript:/data: URLs, SVG and MathML tricks, iframes, objects, forms, meta
+ * refresh, base, style. Its payloads act only outside http: pages, i.e. in the extension, where
+ * they would set window.__pwned / data-pwned, write storage.local.pwned and alert().
+ * The same scenarios as test/e2e/hostile.test.ts.
+ */
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { expect, it } from "vitest";
+import { EXT_ORIGIN, type Firefox, POPUP_PATH, READER_PAGE, SITE_DIR, waitFor } from "./harness.ts";
+import { describeFirefox, useFirefoxFolio } from "./suite.ts";
+
+/** Starts counting the dialogs (alert, confirm, prompt) the browser opens from now on. */
+async function watchDialogs(ff: Firefox): Promise<() => Promise<string[]>> {
+  await ff.inChrome(`(() => {
+    window.__folioDialogs = [];
+    if (!window.__folioDialogObserver) {
+      window.__folioDialogObserver = (subject, topic) => window.__folioDialogs.push(topic);
+      for (const topic of ["common-dialog-loaded", "tabmodal-dialog-loaded", "domwindowopened"]) {
+        Services.obs.addObserver(window.__folioDialogObserver, topic);
+      }
+    }
+  })()`);
+  return () => ff.inChrome<string[]>("window.__folioDialogs.slice()");
+}
+
+const INERT_REPORT = `(() => {
+  const main = document.querySelector("main");
+  const forbidden = [...main.querySelectorAll(
+    "script, iframe, frame, frameset, object, embed, form, input, button, textarea, select, base, meta, link, style, svg, math, template, noscript, video, audio"
+  )].map((e) => e.localName);
+  const handlers = [];
+  const badUrls = [];
+  for (const el of document.querySelectorAll("*")) {
+    for (const a of el.attributes) {
+      if (/^on/i.test(a.name)) handlers.push(el.localName + "[" + a.name + "]");
+      if (/^(href|src|srcset|action|formaction|data|xlink:href|poster|background)$/i.test(a.name)
+          && /^\\s*(javascript|vbscript|data:(?!image\\/(png|gif|jpe?g|webp|avif);))/i.test(a.value))
+        badUrls.push(el.localName + "[" + a.name + "]=" + a.value.slice(0, 30));
+      if (a.name === "style" && /url\\(|expression/i.test(a.value)) badUrls.push(el.localName + "[style]");
+    }
+  }
+  const openerLinks = [...main.querySelectorAll("a[href]")].filter(
+    (a) => a.target !== "_blank" || !/noopener/.test(a.rel) || !/noreferrer/.test(a.rel),
+  ).length;
+  const article = document.querySelector(".folio-article");
+  return {
+    url: location.href,
+    pwned: window.__pwned ?? null,
+    rootMark: document.documentElement.getAttribute("data-pwned"),
+    title: document.querySelector(".folio-title").textContent,
+    body: document.querySelector(".folio-body").textContent,
+    forbidden, handlers, badUrls, openerLinks,
+    articleShown: !!article && getComputedStyle(article).display !== "none",
+  };
+})()`;
+
+describeFirefox("hostile page (Firefox)", () => {
+  const folio = useFirefoxFolio();
+
+  it("renders the article text and runs nothing, navigates nowhere", async () => {
+    const f = folio();
+    const page = await f.open("hostile.html");
+    const pageUrl = await page.evaluate(() => location.href);
+    expect(pageUrl).toMatch(/\/hostile\.html$/);
+    const tabCount = () => f.api<number>(`browser.tabs.query({}).then((t) => t.length)`);
+    const tabsBefore = await tabCount();
+    const dialogs = await watchDialogs(f.ff);
+
+    const { popup, state } = await f.popupFor(page);
+    expect(state).toBe("ready");
+    await waitFor(() => popup.evaluate<boolean>(`document.documentElement.dataset.rendered === "complete"`), 10_000, "body");
+    // Give late handlers (image errors, toggles, animations, refreshes) time to fire.
+    await new Promise((r) => setTimeout(r, 1_000));
+
+    const report = await popup.evaluate<Record<string, unknown>>(INERT_REPORT);
+    expect(report.url).toBe(`${EXT_ORIGIN}/${POPUP_PATH}`); // not navigated (refresh, base, forms, links)
+    expect(report.pwned).toBeNull();
+    expect(report.rootMark).toBeNull();
+    expect(await dialogs()).toEqual([]);
+    expect(report.title).toBe("The Uninvited Guest: A Field Guide to Hostile Markup");
+    expect(report.body).toContain("The last paragraph is plain");
+    expect(report.forbidden).toEqual([]);
+    expect(report.handlers).toEqual([]);
+    expect(report.badUrls).toEqual([]);
+    expect(report.openerLinks).toBe(0);
+    expect(report.articleShown).toBe(true); // the page's <style> did not reach the popup
+
+    // No privileged code ran: the extension's storage is untouched.
+    expect(await f.api(`browser.storage.local.get(null)`)).toEqual({});
+    // Nothing navigated the page or opened tabs.
+    expect(await page.evaluate(() => location.href)).toBe(pageUrl);
+    expect(await tabCount()).toBe(tabsBefore);
+
+    // The reader tab is the same renderer: open it from the popup and check it too.
+    await popup.evaluate(`document.getElementById("folio-open").click()`);
+    const url = await f.waitForTab(READER_PAGE);
+    const reader = f.tab(url);
+    await waitFor(() => reader.evaluate<boolean>(`document.documentElement.dataset.rendered === "complete"`), 10_000, "reader");
+    await new Promise((r) => setTimeout(r, 500));
+    const readerReport = await reader.evaluate(`({
+      pwned: window.__pwned ?? null,
+      rootMark: document.documentElement.getAttribute("data-pwned"),
+      scripts: document.querySelectorAll("main script, main iframe, main form, main svg, main math").length,
+      handlers: [...document.querySelectorAll("main *")].filter((e) => [...e.attributes].some((a) => /^on/i.test(a.name))).length,
+    })`);
+    expect(readerReport).toEqual({ pwned: null, rootMark: null, scripts: 0, handlers: 0 });
+    expect(await dialogs()).toEqual([]);
+    expect(await f.api(`browser.storage.local.get(null)`)).toEqual({});
+    await reader.evaluate(`window.close()`);
+    await page.close();
+  });
+
+  it("sanitizes again in the extension page: a raw hostile article handed to the reader stays inert", async () => {
+    const f = folio();
+    const raw = readFileSync(join(SITE_DIR, "hostile.html"), "utf8");
+    const content = raw.slice(raw.indexOf("<article>"), raw.indexOf("</article>") + "</article>".length);
+    const article = {
+      url: "javascript:alert(1)",
+      title: '<img src=x onerror="window.__pwned=1">Hostile',
+      subtitle: "<script>window.__pwned=1</script>",
+      byline: '<svg onload="window.__pwned=1">',
+      authors: [],
+      siteName: "<b>site</b>",
+      publishedTime: "not a date",
+      modifiedTime: null,
+      lang: 'en" onfocus="x',
+      dir: "ltr",
+      excerpt: null,
+      leadImage: { url: "javascript:window.__pwned=1", alt: '"><script>', caption: "<i>cap</i>" },
+      content,
+      textContent: "",
+      markdown: null,
+      wordCount: 1,
+      readingTimeMinutes: 1,
+      readerable: true,
+      removed: [{ kind: "ad", reason: "<img src=x onerror=window.__pwned=1>", text: "<script>x</script>" }],
+    };
+    await f.api(`browser.storage.session.set({ "reader:raw-hostile": { article: ${JSON.stringify(article)}, at: Date.now() } })`);
+    const dialogs = await watchDialogs(f.ff);
+    const reader = await f.ff.openExtensionPage(`${READER_PAGE}?id=raw-hostile`);
+    const pageDialogs: string[] = [];
+    reader.on("dialog", (d) => {
+      pageDialogs.push(d.message());
+      void d.dismiss();
+    });
+    await waitFor(() => reader.evaluate(() => document.documentElement.dataset.rendered === "complete"), 10_000, "reader");
+    await new Promise((r) => setTimeout(r, 1_000));
+    const report = await reader.evaluate(() => {
+      const main = document.querySelector("main") as HTMLElement;
+      return {
+        url: location.href,
+        pwned: (window as unknown as { __pwned?: unknown }).__pwned ?? null,
+        rootMark: document.documentElement.getAttribute("data-pwned"),
+        forbidden: [
+          ...main.querySelectorAll(
+            "script, iframe, object, embed, form, input, button, base, meta, link, style, svg, math, template, noscript",
+          ),
+        ].map((e) => e.localName),
+        handlers: [...document.querySelectorAll("*")].flatMap((e) =>
+          [...e.attributes].filter((a) => /^on/i.test(a.name)).map((a) => `${e.localName}[${a.name}]`),
+        ),
+        jsUrls: [...main.querySelectorAll("[href], [src]")].filter((e) =>
+          /^\s*(javascript|data:text)/i.test(e.getAttribute("href") ?? e.getAttribute("src") ?? ""),
+        ).length,
+        original: document.querySelector(".folio-original") !== null,
+        title: document.querySelector(".folio-title")?.textContent,
+        body: document.querySelector(".folio-body")?.textContent ?? "",
+      };
+    });
+    expect(report.url).toContain("?id=raw-hostile");
+    expect(report.pwned).toBeNull();
+    expect(report.rootMark).toBeNull();
+    expect(pageDialogs).toEqual([]);
+    expect(await dialogs()).toEqual([]);
+    expect(report.forbidden).toEqual([]);
+    expect(report.handlers).toEqual([]);
+    expect(report.jsUrls).toBe(0);
+    expect(report.original).toBe(false); // a javascript: article URL gets no link
+    expect(report.title).toBe('<img src=x onerror="window.__pwned=1">Hostile'); // shown as text
+    expect(report.body).toContain("The last paragraph is plain");
+    await reader.close();
+  });
+});
