@@ -123,7 +123,7 @@ function dedupeCredits(root: Element, ctx: PassContext): void {
 const CREDIT_LEAD =
   /^\(?(?:(?:foto|fotos|bild|bilder|photo|photos|image|images|picture|credit|credits|crédit|crédits(?: photos?)?|crédito|quelle|bildquelle|source|źródło|zdjęcie|fot\.|grafik|illustration|copyright|titelbild|beitragsbild)\s*(?::|by\b|via\b|©)|©|\(c\)|photograph(?:y)? by\b|photo by\b|foto von\b)/i;
 /**
- * "AFP / Marco Bertorello", "Judy Eddy/WENN.com": an agency and a photographer, both named
+ * "Reuters / Jane Roe", "John Doe/Agency.com": an agency and a photographer, both named
  * (capitalised), with no sentence end; "Input/output errors were logged." is a sentence.
  */
 const CREDIT_SLASH = /^\p{Lu}[\p{L}.&' -]{1,29}\s?\/\s?\p{Lu}[\p{L}.&' -]{0,38}[\p{L}]$/u;

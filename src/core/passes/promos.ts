@@ -36,16 +36,16 @@ const PROMO_HEADING = new RegExp(
     // German
     "weitere (?:artikel|beiträge|themen|nachrichten|meldungen|tourentipps|links)",
     "(?:verwandte|ähnliche|empfohlene|beliebte|neueste) (?:beiträge|artikel|themen|nachrichten)",
-    "mehr (?:zum thema|themen|dazu|aus (?:dem|der) .{1,30}|infos? für dich)", "beiträge zum thema",
+    "mehr (?:zum thema|themen|dazu|aus (?:dem|der) .{1,30}|infos? für dich)", "(?:beiträge|artikel|meldungen|nachrichten|news) zum thema",
     "das (?:könnte|dürfte) (?:sie|dich) (?:auch )?interessieren", "das thema könnte (?:sie|dich) auch interessieren",
-    "lesen sie (?:auch|mehr|hier)", "auch lesen", "meist(?:gelesen|diskutiert|kommentiert)e? (?:artikel|beiträge)?",
+    "lesen sie (?:mehr|hier|auch)", "auch lesen", "meist(?:gelesen|diskutiert|kommentiert)e? (?:artikel|beiträge)?",
     "meistgelesen", "auch interessant", "weiterführende links?", "über den autor", "über die autorin",
     "zum weiterlesen", "empfehlungen der redaktion", "top-themen", "neueste beiträge",
     // French, Italian, Spanish, Portuguese, Polish
     "à lire aussi", "lire aussi", "sur le même sujet", "à voir aussi", "nos articles", "articles similaires",
     "le più lette", "leggi anche", "potrebbe interessarti",
     "te puede interesar", "le puede interesar", "lo más leído", "noticias relacionadas", "lea (?:también|más)",
-    "vea también", "también te puede interesar", "leia também", "veja também", "mais lidas",
+    "vea también", "(?:también )?(?:te|le) (?:puede|podría) interesar", "leia também", "veja também", "mais lidas",
     "czytaj (?:też|także|również)", "zobacz (?:też|także|również)", "polecamy",
   ].join("|")})[\\s:.!…]*$`,
   "i",
@@ -105,7 +105,7 @@ export const promoBlocks: Pass = {
 /**
  * Lines that are a promo or a piece of the site's machinery on their own: a call to watch,
  * follow, subscribe or read elsewhere, and the fixed strings content systems print around a
- * story (comment forms, print and rating buttons, "This entry was posted in...").
+ * story (comment forms, print and rating buttons, a theme's "posted in ..." footer).
  */
 const PROMO_LINE = new RegExp(
   `^(?:${[
@@ -117,19 +117,43 @@ const PROMO_LINE = new RegExp(
     "follow (?:us|[^.]{1,40}) on (?:twitter|facebook|instagram|x|linkedin|telegram|whatsapp)\\b.*",
     "click here to [^.]{1,60}", "(?:comments|commenting) (?:are|is) (?:closed|disabled)\\.?",
     "kommentare sind geschlossen\\.?", "(?:no|\\d+) comments(?: yet)?\\b.{0,60}", "(?:keine|\\d+) kommentare?\\b.{0,60}",
-    "this entry was posted\\b.*", "posted in [^.]{1,80}",
-    "filed under:? [^.]{1,80}", "(?:category|categories|kategorie|kategorien|tags|schlagwörter|schlagworte) ?:.{0,120}",
+    "this (?:entry|post|article) was (?:posted|published|filed)\\b.*", "posted in [^.]{1,80}",
+    "filed under:? [^.]{1,80}", "(?:category|categories|kategorie|kategorien|tags|schlagwörter|schlagworte|rubrik|ressort|themen) ?:.{0,120}",
     "this site uses akismet\\b.*", "diese website verwendet akismet\\b.*", "leave a (?:reply|comment)",
-    "hinterlasse einen kommentar", "schreibe einen kommentar", "print (?:this )?(?:recipe|article|page)",
+    "(?:hinterlasse|schreibe|verfasse) (?:einen|deinen) kommentar", "print (?:this )?(?:recipe|article|page)",
     "rezept drucken", "artikel drucken", "(?:war|ist) (?:der|dieser) (?:artikel|beitrag) (?:nützlich|hilfreich)\\??",
-    "(?:möchten|wollen) sie (?:den|diesen) (?:artikel|beitrag) teilen\\??", "hier können sie den artikel bewerten",
+    "(?:möchten|wollen) sie (?:den|diesen) (?:artikel|beitrag) teilen\\??", "(?:hier )?(?:können sie|kannst du) (?:den|diesen) (?:artikel|beitrag) bewerten\\b.*", "(?:rate|bewerten sie) (?:this|diesen|den) (?:article|post|artikel|beitrag)\\b.*",
     "(?:was|is) this (?:article|post) (?:helpful|useful)\\??", "share this(?: article| story| post)?:?",
     "like this:?", "gefällt mir:?", "teilen mit:?", "diesen beitrag teilen:?", "artikel teilen:?",
-    "lade weitere inhalte", "load more", "mehr laden", "zurück zur (?:liste|listenansicht|übersicht)",
+    "(?:lade|lade mehr|weitere|mehr) (?:weitere )?(?:inhalte|beiträge|artikel) (?:laden|anzeigen)?", "load more(?: (?:stories|articles|posts|content))?", "mehr laden", "zurück zur (?:liste|listenansicht|übersicht)",
     "back to (?:top|list|overview)", "nach oben", "inhaltsverzeichnis(?: (?:anzeigen|ausblenden))?",
     "table of contents", "quellen (?:anzeigen|ausblenden)", "sie sind (?:aktuell )?nicht eingeloggt\\.?",
-    "jetzt (?:abonnieren|registrieren|anmelden)\\b.*", "zum newsletter anmelden\\b.*",
-    "(?:únete|suscríbete|síguenos)\\b.*", "abonnez-vous\\b.*", "zapraszamy (?:też )?do subskrypcji\\b.*",
+    "jetzt (?:abonnieren|registrieren|anmelden)\\b.*", "(?:zum|für den|für unseren) newsletter (?:anmelden|registrieren|eintragen)\\b.*",
+    "(?:únete|suscríbete|síguenos)\\b.*", "abonnez-vous\\b.*",
+    // Paywall prompts: the rest of the story is behind a login or a subscription.
+    "(?:pour lire la suite|pour continuer (?:à|a) lire|to continue reading|continue reading with|um (?:den artikel )?weiterzulesen|para seguir leyendo|per continuare a leggere)\\b.*",
+    "(?:subscribe|sign in|log ?in|register) to (?:continue|read|keep reading|unlock)\\b.*",
+    "(?:this|the) (?:article|story|content) is (?:only )?(?:for|available to|reserved for) (?:subscribers|members)\\b.*",
+    "(?:already a (?:subscriber|member)|bereits abonnent(?:in)?|déjà abonné|ya (?:eres|soy) suscriptor)\\b.*",
+    // Membership and donation pleas.
+    "(?:support|unterstützen sie|unterstütze|soutenez|apoya|apoye) (?:our|unseren|unsere|notre|nuestro|el) (?:journalism|journalismus|arbeit|work|journalisme|periodismo)\\b.*",
+    "(?:become|werden sie|werde|devenez|hazte) (?:a |an )?(?:member|mitglied|supporter|unterstützer(?:in)?|membre|abonné|miembro|socio)\\b.*",
+    // Invitations to follow, to join a channel, to get a newsletter, to send a tip.
+    "(?:folgen sie|folge|suivez|síguenos en|seguici su) (?:uns |nous )?(?:auf|sur|en|su)? ?(?:twitter|facebook|instagram|x|linkedin|telegram|whatsapp|youtube|tiktok|mastodon|threads)\\b.*",
+    "(?:join|únete a|tritt) (?:our|unserem|nuestro|el) (?:telegram|whatsapp|signal)[- ]?(?:channel|kanal|canal|group|gruppe|grupo)?\\b.*",
+    "(?:get|receive|bekommen sie|erhalten sie) (?:our|the|unseren|den) (?:free )?(?:newsletter|daily briefing|morning briefing)\\b.*",
+    "newsletter (?:abonnieren|bestellen)\\b.*", "(?:inscrivez-vous|abonnez-vous) à (?:notre|la) newsletter\\b.*",
+    "(?:nichts mehr verpassen|(?:nie|nichts) (?:mehr )?verpassen|never miss a (?:thing|story|beat))\\b.*",
+    "(?:have|got) a (?:news )?tip\\??.*", "(?:send us|email us|share) (?:your )?(?:news )?tips?\\b.*",
+    // Comment policies.
+    "(?:comments?|kommentare?) (?:are|is|werden) (?:moderated|reviewed|pre-moderated|geprüft|moderiert)\\b.*",
+    "(?:read|see|bitte beachten sie) (?:our|unsere) (?:comment(?:ing)?|community) (?:policy|guidelines|standards|regeln)\\b.*",
+    "(?:bitte beachten sie|bitte beachte|please read) (?:unsere|our) (?:netiquette|kommentarrichtlinien|house rules)\\b.*",
+    // Share buttons: a line that is only a network's name or a share verb.
+    "(?:share|teilen|partager|compartir|condividi|udostępnij)(?: (?:on|auf|sur|en|su|via) (?:facebook|twitter|x|whatsapp|linkedin|e-?mail|telegram|pinterest))?",
+    "(?:facebook|twitter|whatsapp|linkedin|xing|pinterest|telegram|reddit|e-?mail|flipboard|tweet|pin it|copy link|link kopieren|link copied)",
+    // Metadata labels printed in the body, alone or with a short value.
+    "(?:von|autor|autoren|autorin|author|authors|by|veröffentlicht|veröffentlichung|aktualisiert|published|updated|release date|datum|date)\\s*:?", "zapraszamy (?:(?:też|także|również) )?do (?:subskrypcji|zapisu|obserwowania)\\b.*",
   ].join("|")})[\\s:.!…]*$`,
   "i",
 );
@@ -144,7 +168,7 @@ const BRACKETED_PLUG = /^\[[^\]]{8,200}\]\.?$/;
 const PROMO_LEAD = new RegExp(
   `^(?:${[
     "also read", "read more", "read also", "read next", "related", "see also", "more", "recommended",
-    "lesen sie (?:auch|mehr|hier)", "auch lesen", "mehr (?:zum thema|dazu)", "auch interessant", "siehe auch",
+    "lesen sie (?:mehr|hier|auch)", "auch lesen", "mehr (?:zum thema|dazu)", "auch interessant", "siehe auch",
     "lire aussi", "à lire aussi", "voir aussi", "leggi anche", "lee también", "lea(?: también| más)?",
     "vea también", "le puede interesar", "te puede interesar", "leia também", "veja também",
     "czytaj (?:też|także|również)", "zobacz (?:też|także)",

@@ -262,3 +262,35 @@ describe("promoLines: site machinery and promo headings", () => {
     expect(text()).toContain(line);
   });
 });
+
+describe("promo lines: prompts that many sites print", () => {
+  it.each([
+    ["a paywall prompt", "Pour lire la suite, abonnez-vous."],
+    ["a login prompt", "Subscribe to continue reading."],
+    ["a membership plea", "Become a member and support independent reporting"],
+    ["a donation plea", "Unterstützen Sie unseren Journalismus"],
+    ["a channel invitation", "Join our Telegram channel"],
+    ["a newsletter invitation", "Get our free newsletter every morning"],
+    ["a news tip invitation", "Have a tip? Send it to our newsroom."],
+    ["a comment policy", "Comments are moderated before they appear."],
+    ["a share button", "Share on WhatsApp"],
+    ["a network's name alone", "Twitter"],
+    ["a metadata label alone", "Aktualisiert:"],
+    ["a category line with a space before its colon", "Category : Press Releases"],
+  ])("removes %s", (_name, line) => {
+    const { root, ctx, text } = passSetup(`<p>The council met on Tuesday.</p><p>${line}</p>`);
+    promoLines.run(root, ctx);
+    expect(text()).toBe("The council met on Tuesday.");
+  });
+
+  it.each([
+    "Members of the council support our proposal to repair the bridge before the winter.",
+    "She shared her tips for growing tomatoes on a balcony with the neighbours.",
+    "Twitter users reacted within minutes of the announcement.",
+    "Updated figures show the river fell by two metres overnight.",
+  ])("keeps a sentence: %s", (line) => {
+    const { root, ctx, text } = passSetup(`<p>${line}</p>`);
+    promoLines.run(root, ctx);
+    expect(text()).toBe(line);
+  });
+});
