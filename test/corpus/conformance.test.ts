@@ -6,10 +6,12 @@
  * - Text: word-token F1 of the text of `article.content` (blocks separated by whitespace)
  *   against the text of `expected.html`. Mean ≥ 0.98; every page ≥ 0.90 unless listed in
  *   `exceptions.json` (`{ "<page>": "reason" }`).
- * - Metadata: title, byline, siteName, lang, dir agree with expected-metadata.json on ≥ 95 % of
- *   pages per field, counting deviations a person reviewed and listed with a reason (the raw
- *   agreement is printed), and every disagreement is
- *   listed in `metadata-exceptions.json` (`{ "<page>:<field>": "reason" }`). Comparison rules:
+ * - Images: no page keeps fewer images than expected.html, unless listed with its reason in
+ *   `image-exceptions.json` (the content guard's promise, checked on Mozilla's own pages).
+ * - Metadata: title, byline, siteName, lang, dir: the raw agreement with expected-metadata.json
+ *   (a listed deviation does not count as agreement) is at least the floor set per field below
+ *   (what Folio reaches today, so that a regression fails), and every disagreement is listed in
+ *   `metadata-exceptions.json` (`{ "<page>:<field>": "reason" }`), printed apart. Comparison rules:
  *     - all fields: whitespace collapsed and trimmed; null, missing and "" are equal;
  *     - byline: Folio's byline is a list of names without "By" (see types.ts), Readability's is
  *       the raw line; so both sides drop a leading "By", treat " and " / " & " / ";" as ", ",
@@ -47,7 +49,8 @@ import { JSDOM_EXTRACT_OPTIONS } from "../../src/node/jsdom.ts";
 
 const MEAN_F1_MIN = 0.98;
 const PAGE_F1_MIN = 0.9;
-const METADATA_AGREEMENT_MIN = 0.95;
+/** Raw agreement floors: no listed deviation counts. */
+const METADATA_AGREEMENT_MIN: Record<string, number> = { title: 0.98, byline: 0.93, siteName: 0.96, lang: 1, dir: 1 };
 const AD_LABEL_PAGES = ["nytimes-1", "nytimes-2", "breitbart", "bbc-1", "tmz-1", "yahoo-3"];
 const CAPTION_PAGES = ["yahoo-2", "nytimes-5"];
 const FIELDS = ["title", "byline", "siteName", "lang", "dir"] as const;
@@ -201,6 +204,8 @@ interface PageResult {
   sourceAdLabels: string[];
   /** Caption texts found in the source (only for CAPTION_PAGES). */
   sourceCaptions: string[];
+  /** Images in expected.html. */
+  expectedImages: number;
 }
 
 describe.skipIf(!present)("Mozilla readability-test-pages conformance", () => {
@@ -208,11 +213,13 @@ describe.skipIf(!present)("Mozilla readability-test-pages conformance", () => {
   let pages: MozillaPage[] = [];
   let exceptions: Record<string, string> = {};
   let metadataExceptions: Record<string, string> = {};
+  let imageExceptions: Record<string, string> = {};
   const scratch = new JSDOM("").window.document;
 
   beforeAll(async () => {
     exceptions = readExceptions("exceptions.json");
     metadataExceptions = readExceptions("metadata-exceptions.json");
+    imageExceptions = readExceptions("image-exceptions.json");
     pages = listMozillaPages(status);
     const started = performance.now();
     for (const page of pages) {
@@ -232,7 +239,8 @@ describe.skipIf(!present)("Mozilla readability-test-pages conformance", () => {
       }
       const ms = performance.now() - t0;
       const ours = article ? htmlText(scratch, article.content) : "";
-      const f1 = wordF1(ours, htmlText(scratch, page.expectedHtml()));
+      const expectedHtml = page.expectedHtml();
+      const f1 = wordF1(ours, htmlText(scratch, expectedHtml));
       results.set(page.name, {
         name: page.name,
         article,
@@ -242,6 +250,7 @@ describe.skipIf(!present)("Mozilla readability-test-pages conformance", () => {
         ms,
         sourceAdLabels,
         sourceCaptions: captions,
+        expectedImages: parseHtml(scratch, expectedHtml).querySelectorAll("img").length,
       });
       dom.window.close();
       await yieldToEventLoop();
@@ -271,7 +280,7 @@ describe.skipIf(!present)("Mozilla readability-test-pages conformance", () => {
 
   it("exception files name existing pages and fields", () => {
     const names = new Set(pages.map((p) => p.name));
-    const bad = Object.keys(exceptions).filter((k) => !names.has(k));
+    const bad = [...Object.keys(exceptions), ...Object.keys(imageExceptions)].filter((k) => !names.has(k));
     for (const key of Object.keys(metadataExceptions)) {
       const i = key.lastIndexOf(":");
       const [page, field] = [key.slice(0, i), key.slice(i + 1)];
@@ -298,29 +307,37 @@ describe.skipIf(!present)("Mozilla readability-test-pages conformance", () => {
     expect(failing).toEqual([]);
   });
 
-  it.each(FIELDS)("metadata %s: agreement ≥ 0.95, every deviation listed", (field) => {
+  it.each(FIELDS)("metadata %s: raw agreement at its floor, every deviation listed", (field) => {
     let total = 0;
     let agree = 0;
-    let reviewed = 0;
+    const reviewed: string[] = [];
     const unlisted: string[] = [];
     for (const r of results.values()) {
       const pair = compared(field, r.expected, r.article);
       if (!pair) continue;
       total++;
       if (pair[0] === pair[1] || (field === "byline" && sameAuthors(pair[0], pair[1]))) agree++;
-      else if (`${r.name}:${field}` in metadataExceptions) reviewed++;
+      else if (`${r.name}:${field}` in metadataExceptions) reviewed.push(`${r.name} (${JSON.stringify(pair[1])})`);
       else {
         unlisted.push(`${r.name}: expected ${JSON.stringify(pair[0])}, got ${JSON.stringify(pair[1])}`);
       }
     }
     console.log(
-      `metadata ${field}: ${agree}/${total} agree (${((100 * agree) / total).toFixed(1)}%), ` +
-        `${reviewed} reviewed deviations listed with reasons`,
+      `metadata ${field}: raw agreement ${agree}/${total} (${((100 * agree) / total).toFixed(1)}%); ` +
+        `listed deviations, not counted: ${reviewed.length ? reviewed.join(", ") : "none"}`,
     );
     expect(unlisted, `${field} disagreements not in metadata-exceptions.json`).toEqual([]);
-    // A listed deviation is one a person reviewed and explained (Folio right, or the corpus newer
-    // than Readability 0.6.0); the raw agreement above is what the closing notes report.
-    expect((agree + reviewed) / total).toBeGreaterThanOrEqual(METADATA_AGREEMENT_MIN);
+    expect(agree / total).toBeGreaterThanOrEqual(METADATA_AGREEMENT_MIN[field]!);
+  });
+
+  it("no page keeps fewer images than expected.html unless listed with its reason", () => {
+    const fewer: string[] = [];
+    for (const r of results.values()) {
+      if (r.name in imageExceptions) continue;
+      const ours = r.article ? parseHtml(scratch, r.article.content).querySelectorAll("img").length : 0;
+      if (ours < r.expectedImages) fewer.push(`${r.name}: ${ours} of ${r.expectedImages}`);
+    }
+    expect(fewer).toEqual([]);
   });
 
   it("the ad-label check finds labels in the sources (so it can fail)", () => {

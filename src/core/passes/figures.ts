@@ -78,8 +78,12 @@ function removeAuthorPhotos(root: Element, ctx: PassContext): void {
 
 function removeOrphanCaptions(root: Element, ctx: PassContext): void {
   for (const figure of descendants(root, "figure")) {
-    if (isGone(figure) || hasPicture(figure) || descendants(figure, new Set(["table", "pre", "blockquote", "iframe"])).length > 0) continue;
-    if (descendants(figure, "figcaption").length === 0) continue;
+    if (isGone(figure) || hasPicture(figure)) continue;
+    const captions = descendants(figure, "figcaption");
+    if (captions.length === 0) continue;
+    // Only a caption: a figure that shows anything else (math, a table, code, a quotation) keeps it.
+    const captionText = captions.reduce((n, c) => n + squash(c.textContent).length, 0);
+    if (squash(figure.textContent).length - captionText > 10 || descendants(figure, new Set(["table", "pre", "blockquote", "iframe", "math"])).length > 0) continue;
     remove(ctx, figure, "caption", "caption of a picture that is not there");
   }
 }
