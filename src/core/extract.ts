@@ -258,6 +258,7 @@ function assembleMetadata(meta: PageMetadata, parsed: Parsed, url: string) {
   const dir = meta.dir ?? (parsed.dir === "rtl" || parsed.dir === "ltr" ? parsed.dir : null);
   return {
     url: meta.canonicalUrl ?? url,
+    pageUrl: url,
     title: clean(parsed.title) ?? meta.title ?? "",
     subtitle: meta.subtitle,
     byline: authors.length > 0 ? authors.join(", ") : null,

@@ -36,6 +36,11 @@ export interface LeadImage {
 export interface Article {
   /** The canonical URL when the page declares one, else the document URL. */
   url: string;
+  /**
+   * The document URL the article was read from. The library saves under `url` only when it is
+   * on this page's own site (src/library/canonical.ts). Absent in articles saved before.
+   */
+  pageUrl?: string;
   title: string;
   /** Standfirst / dek. */
   subtitle: string | null;

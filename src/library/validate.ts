@@ -127,6 +127,7 @@ function required(check: Check): Check {
 
 const ARTICLE_FIELDS: Record<keyof Omit<Article, "markdown">, Check> = {
   url: required(url),
+  pageUrl: optional(url),
   title: required(text(LIMITS.title)),
   subtitle: optional(text(LIMITS.subtitle)),
   byline: optional(text(LIMITS.byline)),
@@ -194,6 +195,7 @@ export function readRecord(value: unknown): ReadRecord {
   const lead = v.leadImage;
   const record: SavedArticle = {
     url: normalizeUrl(v.url)!,
+    ...(v.pageUrl ? { pageUrl: v.pageUrl } : {}),
     title: v.title,
     subtitle: v.subtitle ?? null,
     byline: v.byline ?? null,
