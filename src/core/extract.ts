@@ -23,7 +23,8 @@
  *                    text and captions, the header repeated in the body, blocks left empty
  *                    (Readability itself makes image and link URLs absolute)
  *   8. sanitize      in place, once: the article's HTML is safe from here on
- *   9. assemble      text, statistics, metadata precedence; Markdown on first read
+ *   9. assemble      text, statistics, metadata precedence, field limits (limits.ts); Markdown
+ *                    on first read
  */
 import { isProbablyReaderable } from "@mozilla/readability";
 import { closestTag, firstDescendant } from "./dom.ts";
@@ -36,6 +37,7 @@ import { CAPTION_SELECTOR, captionMarks, hiddenCopies, repeatedText } from "./pa
 import { type Pass, type PassContext, squash } from "./passes/context.ts";
 import { emptyBlocks } from "./passes/empty-blocks.ts";
 import { headline } from "./passes/headline.ts";
+import { oversized, withinLimits } from "./limits.ts";
 import { lazyImages } from "./passes/lazy-images.ts";
 import { promoBlocks, promoLines } from "./passes/promos.ts";
 import { declaredArticleBodies, elementsByTag, scanAlong } from "./passes/scan.ts";
@@ -168,7 +170,8 @@ function extract(doc: Document, options: ExtractOptions): ExtractResult {
   const standfirst = ctx.standfirstRemoved || (meta.subtitlePrinted && !squash(body).includes(squash(meta.subtitle))) ? meta.subtitle : null;
   const textContent = standfirst ? `${standfirst}\n\n${body}` : body;
   const stats = textStats(textContent);
-  const article: Article = {
+  // Within the field limits the library keeps (limits.ts): what Folio shows, it can save.
+  const article: Article = withinLimits({
     ...assembleMetadata(meta, parsed, url),
     leadImage: meta.leadImage ?? firstImage(root),
     content: serializeChildren(root),
@@ -178,7 +181,10 @@ function extract(doc: Document, options: ExtractOptions): ExtractResult {
     readingTimeMinutes: stats.readingTimeMinutes,
     readerable,
     removed: ctx.removed,
-  };
+  });
+  if (oversized(article)) {
+    return fail("too-large", "This article is too long to show or save (over 10 million characters).");
+  }
   if (options.markdown !== false) defineLazyMarkdown(article);
   return { ok: true, article };
 }

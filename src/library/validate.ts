@@ -9,29 +9,16 @@
  * prefix where it happened ("Article 12: ..."). `readRecord` also copies the record, keeping only
  * known fields, so what is stored is plain data the library defined.
  */
+import { FIELD_LIMITS } from "../core/limits.ts";
 import type { Article, RemovalKind } from "../core/types.ts";
 import { normalizeUrl } from "./keys.ts";
 import type { SavedArticle } from "./record.ts";
 
-/** Length caps, in characters (UTF-16 code units). Generous for real articles. */
-export const LIMITS = {
-  url: 8_192,
-  title: 2_000,
-  subtitle: 5_000,
-  byline: 2_000,
-  author: 500,
-  authors: 200,
-  siteName: 500,
-  time: 100,
-  lang: 100,
-  excerpt: 10_000,
-  imageText: 5_000,
-  content: 10_000_000,
-  textContent: 5_000_000,
-  markdown: 10_000_000,
-  removed: 20_000,
-  removalText: 2_000,
-} as const;
+/**
+ * Length caps, in characters (UTF-16 code units): the core's own limits (src/core/limits.ts),
+ * which it applies when it builds an article, so every article the core makes can be saved.
+ */
+export const LIMITS = FIELD_LIMITS;
 
 /** The largest wordCount / readingTimeMinutes accepted. */
 const MAX_COUNT = 100_000_000;
