@@ -6,7 +6,8 @@
  *
  *   1. guards        refuse what cannot be read: too many elements, no body; with the DOM's own
  *                    selectors (browsers), what does not look like an article (unless forced)
- *   2. clone         one deep copy; everything below works on it
+ *   2. clone         one deep copy; everything below works on it (depth.ts: past the depth the
+ *                    browser's parser allows, a copy made without recursion, cut at that depth)
  *   3. visibility    note which caption copies the live page hides (browser only, read-only)
  *   4. metadata      read what the page says about itself (JSON-LD, meta tags...) from the copy,
  *                    untouched yet; the same walk lists the elements the passes look at and
@@ -27,6 +28,7 @@
  *                    on first read
  */
 import { isProbablyReaderable } from "@mozilla/readability";
+import { copyDocument } from "./depth.ts";
 import { closestTag, firstDescendant } from "./dom.ts";
 import { serializeChildren } from "./html.ts";
 import { toMarkdown } from "./markdown.ts";
@@ -100,7 +102,7 @@ function extract(doc: Document, options: ExtractOptions): ExtractResult {
   if (checkedEarly === false && !options.force) return notAnArticle();
 
   // 2 + 3. Clone, and map the live page's hidden caption copies onto the clone.
-  const clone = doc.cloneNode(true) as Document;
+  const clone = copyDocument(doc);
   const hidden = options.isVisible ? hiddenInClone(doc, clone, options.isVisible) : undefined;
 
   // 4. Metadata, from the clone before any pass touches it (the same page as the original).
@@ -217,7 +219,7 @@ function readAlone(
   ctx: PassContext,
   lookup: TagLookup,
 ): { parsed: Parsed | null; ctx: PassContext } | null {
-  const copy = doc.cloneNode(true) as Document;
+  const copy = copyDocument(doc);
   if (!copy.body) return null;
   const el = atPath(copy.body, path);
   if (!el) return null;
