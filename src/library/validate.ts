@@ -66,9 +66,17 @@ function number(max: number, integer: boolean): Check {
   };
 }
 
-const url: Check = (value, name) =>
-  text(LIMITS.url)(value, name) ??
-  (normalizeUrl(value as string) ? null : `${name} is not a valid web address`);
+/**
+ * An article's address: a web page's (http or https). A record is never keyed by a
+ * `javascript:`, `data:`, `file:` or browser-internal address, whether saved or imported.
+ */
+const url: Check = (value, name) => {
+  const problem = text(LIMITS.url)(value, name);
+  if (problem) return problem;
+  const key = normalizeUrl(value as string);
+  if (!key) return `${name} is not a valid web address`;
+  return /^https?:/i.test(key) ? null : `${name} is not a web address (only http and https are kept)`;
+};
 
 function list(max: number, item: Check): Check {
   return (value, name) => {
