@@ -4,8 +4,9 @@
  * The input document is never changed: metadata, every cleanup pass and Readability itself
  * work on one clone (metadata reads it before anything changes it). The order of the stages matters:
  *
- *   1. guards        refuse what cannot be read: too many elements, no body; with the DOM's own
- *                    selectors (browsers), what does not look like an article (unless forced)
+ *   1. guards        refuse what cannot be read: not a web page (a PDF...), too many elements,
+ *                    no body; with the DOM's own selectors (browsers), what does not look like
+ *                    an article (unless forced)
  *   2. clone         one deep copy; everything below works on it (depth.ts: past the depth the
  *                    browser's parser allows, a copy made without recursion, cut at that depth)
  *   3. visibility    note which caption copies the live page hides (browser only, read-only)
@@ -29,6 +30,7 @@
  */
 import { isProbablyReaderable } from "@mozilla/readability";
 import { copyDocument } from "./depth.ts";
+import { nonHtmlDocument } from "./document-type.ts";
 import { closestTag, firstDescendant } from "./dom.ts";
 import { serializeChildren } from "./html.ts";
 import { toMarkdown } from "./markdown.ts";
@@ -48,7 +50,7 @@ import { atPath, candidatesOf, declaredBody, type ElementPath } from "./second-r
 import { plainText } from "./plain-text.ts";
 import { sanitizeInPlace } from "./sanitize.ts";
 import { textStats } from "./text-stats.ts";
-import type { Article, ExtractOptions, ExtractResult, LeadImage, TagLookup } from "./types.ts";
+import type { Article, ExtractOptions, ExtractResult, FailureKind, LeadImage, TagLookup } from "./types.ts";
 
 /**
  * Passes over the whole working copy, before Readability. Order: fix images before judging blocks.
@@ -67,7 +69,7 @@ export const AFTER_READABILITY: readonly Pass[] = [
 
 export const DEFAULT_MAX_ELEMENTS = 150_000;
 
-function fail(kind: "not-article" | "empty" | "too-large" | "error", message: string): ExtractResult {
+function fail(kind: FailureKind, message: string): ExtractResult {
   return { ok: false, error: { kind, message } };
 }
 
@@ -89,6 +91,10 @@ function extract(doc: Document, options: ExtractOptions): ExtractResult {
   if (!win) return fail("error", "Folio needs the page's window to make its HTML safe.");
 
   // 1. Guards.
+  const notHtml = nonHtmlDocument(doc);
+  if (notHtml) {
+    return fail("not-html", `This is ${notHtml.name} (${notHtml.type}), not a web page: Folio reads web pages only.`);
+  }
   const maxElements = options.maxElements ?? DEFAULT_MAX_ELEMENTS;
   const elements = doc.getElementsByTagName("*").length;
   if (elements > maxElements) {
