@@ -34,6 +34,10 @@ export function wentAwayOutcome(error?: unknown): Outcome {
 export function refusedOutcome(url: string | undefined, error: unknown, contacted: boolean): Outcome {
   const reason = String(error instanceof Error ? error.message : error);
   if (contacted || GONE.test(reason)) return wentAwayOutcome(error);
+  // Chromium names the address it refused: another one than the page Folio was asked to read
+  // means the tab has moved on (and the click's permission with it).
+  const refused = /contents of url "([^"]*)"/i.exec(reason)?.[1];
+  if (url && refused && refused !== url) return wentAwayOutcome(error);
   return restrictedOutcome(url, error);
 }
 

@@ -89,6 +89,23 @@ describe("what the messages say (finding 7)", () => {
     expect(injected.state !== "ready" && injected.message).not.toMatch(/its own pages/);
   });
 
+  it("says the page went away when the browser refuses an address other than the one clicked", async () => {
+    const moved = await extractFromTab(
+      scripting(refuse('Cannot access contents of url "https://elsewhere.example/". Extension manifest must request permission to access this host.')),
+      1,
+      false,
+      "https://news.example/story",
+    );
+    expect(moved).toMatchObject({ state: "error", title: "The page went away" });
+    const same = await extractFromTab(
+      scripting(refuse('Cannot access contents of url "https://news.example/story". Extension manifest must request permission to access this host.')),
+      1,
+      false,
+      "https://news.example/story",
+    );
+    expect(same.state).toBe("restricted");
+  });
+
   it("still says the browser keeps extensions out of its own pages", async () => {
     const outcome = await extractFromTab(scripting(refuse("Cannot access a chrome:// URL")), 1, false, "chrome://settings/");
     expect(outcome).toMatchObject({ state: "restricted", title: "Folio can't read this page" });
