@@ -36,7 +36,11 @@ async function openReader(query: Record<string, string>, besideTabId?: number): 
 const handlers: Handlers<"open-reader" | "save-article"> = {
   "open-reader": async ({ article, sourceTabId }) => {
     const id = await storeArticle(browser.storage.session, article);
-    return { tabId: await openReader({ id }, sourceTabId) };
+    if (id) return { tabId: await openReader({ id }, sourceTabId) };
+    // Too large to hand over: the reader tab reads the page again (the click's activeTab
+    // grant on it still holds).
+    if (sourceTabId === undefined) throw new Error("the article is too large to open in a tab");
+    return { tabId: await openReader({ tab: String(sourceTabId), url: article.pageUrl ?? article.url }, sourceTabId) };
   },
   "save-article": ({ article }) => saveArticle(library, article),
 };

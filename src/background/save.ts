@@ -10,6 +10,7 @@
  */
 import type Browser from "webextension-polyfill";
 import type { Article } from "../core/types.ts";
+import { withTrustedUrl } from "../library/canonical.ts";
 import { announceChange, libraryChange } from "../library/changes.ts";
 import type { OpenedLibrary } from "../library/connection.ts";
 import type { SaveReply } from "../messages.ts";
@@ -18,8 +19,13 @@ import { extractFromTab } from "../ui/tab-source.ts";
 
 export type GetLibrary = () => Promise<OpenedLibrary>;
 
-/** Saves `article` (its Markdown already made) and announces the change. Never throws. */
-export async function saveArticle(getLibrary: GetLibrary, article: Article): Promise<SaveReply> {
+/**
+ * Saves `article` (its Markdown already made) and announces the change. Never throws. It is
+ * saved under its canonical URL only when that is on the page's own site (canonical.ts): a page
+ * cannot replace another site's article by naming it.
+ */
+export async function saveArticle(getLibrary: GetLibrary, given: Article): Promise<SaveReply> {
+  const article = given && typeof given === "object" ? withTrustedUrl(given) : given;
   if (typeof article?.markdown !== "string") {
     return {
       ok: false,

@@ -4,8 +4,10 @@
  * The input document is never changed: metadata, every cleanup pass and Readability itself
  * work on one clone (metadata reads it before anything changes it). The order of the stages matters:
  *
- *   1. guards        refuse what cannot be read: too many elements, no body
- *   2. clone         one deep copy; everything below works on it
+ *   1. guards        refuse what cannot be read: not a web page (a PDF...), too many elements,
+ *                    no body
+ *   2. clone         one deep copy; everything below works on it (depth.ts: past the depth the
+ *                    browser's parser allows, a copy made without recursion, cut at that depth)
  *   3. visibility    note which caption copies the live page hides (browser only, read-only)
  *   4. metadata      read what the page says about itself (JSON-LD, meta tags...) from the copy,
  *                    untouched yet; the same walk lists the elements the passes look at and
@@ -28,9 +30,12 @@
  *   7b. article?     unless forced: a page that declares an article is read; otherwise the
  *                    reading must be prose and not a list of teasers (reading-evidence.ts)
  *   8. sanitize      in place, once: the article's HTML is safe from here on
- *   9. assemble      text, statistics, metadata precedence; Markdown on first read
+ *   9. assemble      text, statistics, metadata precedence, field limits (limits.ts); Markdown
+ *                    on first read
  */
 import { isProbablyReaderable } from "@mozilla/readability";
+import { copyDocument } from "./depth.ts";
+import { nonHtmlDocument } from "./document-type.ts";
 import { serializeChildren } from "./html.ts";
 import { leadImageOnce } from "./lead-image.ts";
 import { toMarkdown } from "./markdown.ts";
@@ -43,6 +48,7 @@ import { contentShield } from "./passes/content-shield.ts";
 import { emptyBlocks } from "./passes/empty-blocks.ts";
 import { figures } from "./passes/figures.ts";
 import { headline } from "./passes/headline.ts";
+import { oversized, withinLimits } from "./limits.ts";
 import { lazyImages } from "./passes/lazy-images.ts";
 import { promoBlocks, promoLines } from "./passes/promos.ts";
 import { declaredArticleBodies, elementsByTag, scanAlong } from "./passes/scan.ts";
@@ -52,7 +58,7 @@ import { plainText } from "./plain-text.ts";
 import { isTeaserList, readingEvidence, readsAsArticle } from "./reading-evidence.ts";
 import { sanitizeInPlace } from "./sanitize.ts";
 import { textStats } from "./text-stats.ts";
-import type { Article, ExtractOptions, ExtractResult, TagLookup } from "./types.ts";
+import type { Article, ExtractOptions, ExtractResult, FailureKind, TagLookup } from "./types.ts";
 
 /**
  * Passes over the whole working copy, before Readability. Order: fix images before judging blocks.
@@ -72,7 +78,7 @@ export const AFTER_READABILITY: readonly Pass[] = [
 
 export const DEFAULT_MAX_ELEMENTS = 150_000;
 
-function fail(kind: "not-article" | "empty" | "too-large" | "error", message: string): ExtractResult {
+function fail(kind: FailureKind, message: string): ExtractResult {
   return { ok: false, error: { kind, message } };
 }
 
@@ -94,6 +100,10 @@ function extract(doc: Document, options: ExtractOptions): ExtractResult {
   if (!win) return fail("error", "Folio needs the page's window to make its HTML safe.");
 
   // 1. Guards.
+  const notHtml = nonHtmlDocument(doc);
+  if (notHtml) {
+    return fail("not-html", `This is ${notHtml.name} (${notHtml.type}), not a web page: Folio reads web pages only.`);
+  }
   const maxElements = options.maxElements ?? DEFAULT_MAX_ELEMENTS;
   const elements = doc.getElementsByTagName("*").length;
   if (elements > maxElements) {
@@ -107,7 +117,7 @@ function extract(doc: Document, options: ExtractOptions): ExtractResult {
   const checkedEarly = lookup === "selectors" ? isProbablyReaderable(doc) : null;
 
   // 2 + 3. Clone, and map the live page's hidden caption copies onto the clone.
-  const clone = doc.cloneNode(true) as Document;
+  const clone = copyDocument(doc);
   const hidden = options.isVisible ? hiddenInClone(doc, clone, options.isVisible) : undefined;
 
   // 4. Metadata, from the clone before any pass touches it (the same page as the original).
@@ -183,7 +193,8 @@ function extract(doc: Document, options: ExtractOptions): ExtractResult {
   // header shows it, Markdown gives it a line of its own), so the text does not repeat it.
   const textContent = body;
   const stats = textStats(meta.subtitle ? `${meta.subtitle}\n\n${body}` : body);
-  const article: Article = {
+  // Within the field limits the library keeps (limits.ts): what Folio shows, it can save.
+  const article: Article = withinLimits({
     ...assembleMetadata(meta, parsed, url),
     leadImage: leadImageOnce(meta.leadImage, root, url),
     content: serializeChildren(root),
@@ -193,7 +204,10 @@ function extract(doc: Document, options: ExtractOptions): ExtractResult {
     readingTimeMinutes: stats.readingTimeMinutes,
     readerable,
     removed: ctx.removed,
-  };
+  });
+  if (oversized(article)) {
+    return fail("too-large", "This article is too long to show or save (over 10 million characters).");
+  }
   if (options.markdown !== false) defineLazyMarkdown(article);
   return { ok: true, article };
 }
@@ -231,7 +245,7 @@ function readAlone(
   ctx: PassContext,
   lookup: TagLookup,
 ): { parsed: Parsed | null; ctx: PassContext } | null {
-  const copy = doc.cloneNode(true) as Document;
+  const copy = copyDocument(doc);
   if (!copy.body) return null;
   const el = atPath(copy.body, path);
   if (!el) return null;
@@ -278,6 +292,7 @@ function assembleMetadata(meta: PageMetadata, parsed: Parsed, url: string) {
   const dir = meta.dir ?? (parsed.dir === "rtl" || parsed.dir === "ltr" ? parsed.dir : null);
   return {
     url: meta.canonicalUrl ?? url,
+    pageUrl: url,
     title: clean(parsed.title) ?? meta.title ?? "",
     subtitle: meta.subtitle,
     byline: authors.length > 0 ? authors.join(", ") : null,

@@ -4,6 +4,7 @@
  */
 import { gfm } from "@joplin/turndown-plugin-gfm";
 import TurndownService from "turndown";
+import { escapeMarkdownLine, escapeMarkdownText, markdownDestination, markdownTitle } from "./markdown-escape.ts";
 import type { Article } from "./types.ts";
 
 const OPTIONS: TurndownService.Options = {
@@ -20,6 +21,24 @@ function turndown(): TurndownService {
   if (!service) {
     service = new TurndownService(OPTIONS);
     service.use(gfm);
+    // Page text stays text (markdown-escape.ts): turndown's own escaping leaves `<` and `&`.
+    service.escape = escapeMarkdownText;
+    // Links and images with destinations that cannot end early and alt text that stays text.
+    service.addRule("link", {
+      filter: (node) => node.nodeName === "A" && !!node.getAttribute("href"),
+      replacement: (content, node) => {
+        const el = node as HTMLElement;
+        return `[${content}](${markdownDestination(el.getAttribute("href") ?? "")}${titlePart(el)})`;
+      },
+    });
+    service.addRule("image", {
+      filter: "img",
+      replacement: (_content, node) => {
+        const el = node as HTMLElement;
+        const src = el.getAttribute("src");
+        return src ? `![${altText(el.getAttribute("alt"))}](${markdownDestination(src)}${titlePart(el)})` : "";
+      },
+    });
     // Figures: the image, then the caption as an italic line under it.
     service.addRule("figcaption", {
       filter: "figcaption",
@@ -27,6 +46,11 @@ function turndown(): TurndownService {
     });
   }
   return service;
+}
+
+function titlePart(el: HTMLElement): string {
+  const title = el.getAttribute("title");
+  return title?.trim() ? ` "${markdownTitle(title)}"` : "";
 }
 
 /** A YAML scalar that is always valid: a double-quoted string with JSON escapes. */
@@ -69,22 +93,22 @@ function plainTurndown(): TurndownService {
 type MarkdownSource = Pick<Article, "title" | "byline" | "siteName" | "url" | "publishedTime" | "content"> &
   Partial<Pick<Article, "subtitle" | "leadImage">>;
 
-/** Markdown-safe image text: brackets and line breaks would end the `![...]` early. */
+/** Image alt text: one line, with the page's brackets and markup kept as text. */
 function altText(text: string | null): string {
-  return (text ?? "").replace(/[[\]\\]/g, "\\$&").replace(/\s+/g, " ").trim();
+  return escapeMarkdownLine(text ?? "");
 }
 
 /** The standfirst and lead image, which the reader's header shows and the body may lack. */
 function header(article: MarkdownSource): string {
   const parts: string[] = [];
-  if (article.subtitle) parts.push(`_${article.subtitle.replace(/\s+/g, " ").trim()}_`);
+  if (article.subtitle?.trim()) parts.push(`_${escapeMarkdownLine(article.subtitle)}_`);
   const lead = article.leadImage;
   // The body's HTML writes "&" in attribute values as "&amp;".
   if (lead && !article.content.includes(lead.url) && !article.content.includes(lead.url.replace(/&/g, "&amp;"))) {
     // An alt text that only repeats the caption is said once, by the caption.
     const alt = lead.alt && lead.alt.trim() !== lead.caption?.trim() ? lead.alt : "";
-    parts.push(`![${altText(alt)}](<${lead.url}>)`);
-    if (lead.caption) parts.push(`_${lead.caption.replace(/\s+/g, " ").trim()}_`);
+    parts.push(`![${altText(alt)}](${markdownDestination(lead.url)})`);
+    if (lead.caption?.trim()) parts.push(`_${escapeMarkdownLine(lead.caption)}_`);
   }
   return parts.map((p) => `${p}\n\n`).join("");
 }
@@ -102,5 +126,5 @@ export function toMarkdown(article: MarkdownSource, body?: HTMLElement, extra: F
     published: article.publishedTime,
     ...extra,
   });
-  return `${head}\n\n# ${article.title}\n\n${header(article)}${htmlToMarkdown(body ?? article.content)}\n`;
+  return `${head}\n\n# ${escapeMarkdownLine(article.title)}\n\n${header(article)}${htmlToMarkdown(body ?? article.content)}\n`;
 }

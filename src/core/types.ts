@@ -36,6 +36,11 @@ export interface LeadImage {
 export interface Article {
   /** The canonical URL when the page declares one, else the document URL. */
   url: string;
+  /**
+   * The document URL the article was read from. The library saves under `url` only when it is
+   * on this page's own site (src/library/canonical.ts). Absent in articles saved before.
+   */
+  pageUrl?: string;
   title: string;
   /** Standfirst / dek. */
   subtitle: string | null;
@@ -70,9 +75,10 @@ export interface Article {
 /**
  * `not-article`: the page does not look like an article (extract with `force` to try anyway);
  * `empty`: no article text was found; `too-large`: the page exceeds `maxElements`;
+ * `not-html`: the document is not a web page (a PDF, an image, plain text...);
  * `error`: something unexpected went wrong while reading the page (a bug, reported as data).
  */
-export type FailureKind = "not-article" | "empty" | "too-large" | "error";
+export type FailureKind = "not-article" | "empty" | "too-large" | "not-html" | "error";
 
 export interface ExtractFailure {
   kind: FailureKind;

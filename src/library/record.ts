@@ -58,6 +58,7 @@ export function copyArticleFields(article: Omit<Article, "markdown">): Omit<Arti
     : null;
   return {
     url: article.url,
+    ...(typeof article.pageUrl === "string" ? { pageUrl: article.pageUrl } : {}),
     title: article.title,
     subtitle: article.subtitle ?? null,
     byline: article.byline ?? null,

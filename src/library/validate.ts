@@ -9,29 +9,16 @@
  * prefix where it happened ("Article 12: ..."). `readRecord` also copies the record, keeping only
  * known fields, so what is stored is plain data the library defined.
  */
+import { FIELD_LIMITS } from "../core/limits.ts";
 import type { Article, RemovalKind } from "../core/types.ts";
 import { normalizeUrl } from "./keys.ts";
 import type { SavedArticle } from "./record.ts";
 
-/** Length caps, in characters (UTF-16 code units). Generous for real articles. */
-export const LIMITS = {
-  url: 8_192,
-  title: 2_000,
-  subtitle: 5_000,
-  byline: 2_000,
-  author: 500,
-  authors: 200,
-  siteName: 500,
-  time: 100,
-  lang: 100,
-  excerpt: 10_000,
-  imageText: 5_000,
-  content: 10_000_000,
-  textContent: 5_000_000,
-  markdown: 10_000_000,
-  removed: 20_000,
-  removalText: 2_000,
-} as const;
+/**
+ * Length caps, in characters (UTF-16 code units): the core's own limits (src/core/limits.ts),
+ * which it applies when it builds an article, so every article the core makes can be saved.
+ */
+export const LIMITS = FIELD_LIMITS;
 
 /** The largest wordCount / readingTimeMinutes accepted. */
 const MAX_COUNT = 100_000_000;
@@ -79,9 +66,17 @@ function number(max: number, integer: boolean): Check {
   };
 }
 
-const url: Check = (value, name) =>
-  text(LIMITS.url)(value, name) ??
-  (normalizeUrl(value as string) ? null : `${name} is not a valid web address`);
+/**
+ * An article's address: a web page's (http or https). A record is never keyed by a
+ * `javascript:`, `data:`, `file:` or browser-internal address, whether saved or imported.
+ */
+const url: Check = (value, name) => {
+  const problem = text(LIMITS.url)(value, name);
+  if (problem) return problem;
+  const key = normalizeUrl(value as string);
+  if (!key) return `${name} is not a valid web address`;
+  return /^https?:/i.test(key) ? null : `${name} is not a web address (only http and https are kept)`;
+};
 
 function list(max: number, item: Check): Check {
   return (value, name) => {
@@ -127,6 +122,7 @@ function required(check: Check): Check {
 
 const ARTICLE_FIELDS: Record<keyof Omit<Article, "markdown">, Check> = {
   url: required(url),
+  pageUrl: optional(url),
   title: required(text(LIMITS.title)),
   subtitle: optional(text(LIMITS.subtitle)),
   byline: optional(text(LIMITS.byline)),
@@ -194,6 +190,7 @@ export function readRecord(value: unknown): ReadRecord {
   const lead = v.leadImage;
   const record: SavedArticle = {
     url: normalizeUrl(v.url)!,
+    ...(v.pageUrl ? { pageUrl: v.pageUrl } : {}),
     title: v.title,
     subtitle: v.subtitle ?? null,
     byline: v.byline ?? null,

@@ -16,6 +16,7 @@ import type { Article, Removal } from "../core/types.ts";
 import { cleanedSummary, formatDate, formatReading, hostOf, kindName, safeHttpUrl } from "./format.ts";
 import { el, originalLink } from "./elements.ts";
 import { afterPaint } from "./paint.ts";
+import { resolveUrls } from "./resolve-urls.ts";
 
 export { afterPaint };
 
@@ -177,6 +178,7 @@ export function renderArticle(container: HTMLElement, article: Article, win: Win
   root.append(header);
 
   const inert = parseFragment(doc, article.content);
+  resolveUrls(inert, article.url);
   const blocks = [...blockRoot(inert).childNodes];
   const leadKey = article.leadImage ? imageKey(article.leadImage.url, article.url) : null;
   if (!bodyHasImage(inert, leadKey, article.url)) {

@@ -11,6 +11,36 @@ export type Outcome =
   | { state: "ready"; article: Article }
   | { state: "not-article" | "restricted" | "error"; title: string; message: string };
 
+/**
+ * Errors of the extension API that mean the page changed under Folio (it navigated, reloaded or
+ * closed) rather than that the browser keeps extensions out of it.
+ */
+const GONE = /frame with id \d+ (?:was|has been) removed|frame was removed|no tab with id|tab was closed|tab (?:is|has been) closed|document (?:was|has been) (?:unloaded|replaced)|navigated/i;
+
+/** The page changed (navigated, reloaded, closed) while Folio was reading it. */
+export function wentAwayOutcome(error?: unknown): Outcome {
+  const reason = error === undefined ? "" : ` (${String(error instanceof Error ? error.message : error)})`;
+  return {
+    state: "error",
+    title: "The page went away",
+    message: `The page changed while Folio was reading it: it navigated, reloaded or closed${reason}. Try again.`,
+  };
+}
+
+/**
+ * The browser refused to run Folio's script in the tab. `contacted`: Folio already reached the
+ * page in this same reading, so a refusal now means the page changed, not that it is off limits.
+ */
+export function refusedOutcome(url: string | undefined, error: unknown, contacted: boolean): Outcome {
+  const reason = String(error instanceof Error ? error.message : error);
+  if (contacted || GONE.test(reason)) return wentAwayOutcome(error);
+  // Chromium names the address it refused: another one than the page Folio was asked to read
+  // means the tab has moved on (and the click's permission with it).
+  const refused = /contents of url "([^"]*)"/i.exec(reason)?.[1];
+  if (url && refused && refused !== url) return wentAwayOutcome(error);
+  return restrictedOutcome(url, error);
+}
+
 /** The browser refused to run Folio's script in the tab: say why, plainly. */
 export function restrictedOutcome(url: string | undefined, error: unknown): Outcome {
   const reason = String(error instanceof Error ? error.message : error);
@@ -74,6 +104,14 @@ export function outcomeOf(reply: ExtractReply | null | undefined, force: boolean
           };
     case "too-large":
       return { state: "error", title: "This page is too large", message };
+    case "not-html":
+      return /\(application\/pdf\)/.test(message)
+        ? {
+            state: "restricted",
+            title: "Folio can't read PDFs",
+            message: "This is a PDF document, not a web page. Folio reads articles on web pages.",
+          }
+        : { state: "restricted", title: "This is not a web page", message };
     default:
       return {
         state: "error",

@@ -9,19 +9,40 @@
 import type Browser from "webextension-polyfill";
 import { type Reply, sendToTab } from "../messages.ts";
 import { CONTENT_SCRIPT, executeInTab } from "../platform.ts";
-import { type Outcome, outcomeOf, restrictedOutcome } from "./outcome.ts";
+import { READ_TIMEOUT_MS, withDeadline } from "./deadline.ts";
+import { type Outcome, outcomeOf, refusedOutcome } from "./outcome.ts";
 
 /**
  * The article of `tabId` as an outcome (a state with its message). `url` helps explain a
  * refusal; `markdown` asks the page for the article's Markdown too (the popup does not: it
- * makes it only when needed, in its own DOM).
+ * makes it only when needed, in its own DOM). A page that does not answer within `timeoutMs`
+ * gives the `NOT_RESPONDING` error, and its late answer is ignored (deadline.ts).
  */
-export async function extractFromTab(
+export function extractFromTab(
   scripting: Browser.Scripting.Static,
   tabId: number,
   force: boolean,
   url?: string,
   markdown = false,
+  timeoutMs = READ_TIMEOUT_MS,
+): Promise<Outcome> {
+  return withDeadline(read(scripting, tabId, force, url, markdown), timeoutMs, () => NOT_RESPONDING);
+}
+
+/** What the page is told when it did not answer in time (its own script may hold it). */
+export const NOT_RESPONDING: Outcome = {
+  state: "error",
+  title: "The page is not responding",
+  message:
+    "Folio waited for the page, but it did not answer: its own scripts may be keeping it busy. Try again, or reload the page first.",
+};
+
+async function read(
+  scripting: Browser.Scripting.Static,
+  tabId: number,
+  force: boolean,
+  url: string | undefined,
+  markdown: boolean,
 ): Promise<Outcome> {
   const message = { type: "extract", force, ...(markdown ? { markdown } : {}) } as const;
   let reply: Reply<"extract"> | undefined;
@@ -29,21 +50,18 @@ export async function extractFromTab(
     // The content script stays in the page's isolated world after the first open: reuse it
     // (its code is compiled and warm) and inject only when it is not there yet.
     reply = await sendToTab(scripting, tabId, message);
+  } catch (error) {
+    return refusedOutcome(url, error, false);
+  }
+  // From here on Folio has reached the page: a refusal means the page changed meanwhile.
+  try {
     if (!reply || (!reply.ok && reply.error.kind === "not-injected")) {
       await executeInTab(scripting, tabId, { files: [CONTENT_SCRIPT] });
       performance.mark("folio-injected");
-      reply = undefined;
+      reply = await sendToTab(scripting, tabId, message);
     }
   } catch (error) {
-    return restrictedOutcome(url, error);
+    return refusedOutcome(url, error, true);
   }
-  try {
-    return outcomeOf(reply ?? (await sendToTab(scripting, tabId, message)), force);
-  } catch (error) {
-    return {
-      state: "error",
-      title: "The page went away",
-      message: `Folio lost the page while reading it (${String(error)}). Try again.`,
-    };
-  }
+  return outcomeOf(reply, force);
 }

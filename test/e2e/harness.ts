@@ -41,6 +41,8 @@ const TYPES: Record<string, string> = {
   ".css": "text/css",
   ".js": "text/javascript",
   ".json": "application/json",
+  ".pdf": "application/pdf",
+  ".txt": "text/plain; charset=utf-8",
 };
 
 export interface StaticServer {

@@ -153,7 +153,7 @@ describe("toMarkdown header", () => {
       leadImage: { url: "https://example.org/lead.jpg", alt: "Caption text", caption: "Caption text" },
     });
     expect(md).toContain("_The dek_");
-    expect(md).toContain("![](<https://example.org/lead.jpg>)");
+    expect(md).toContain("![](https://example.org/lead.jpg)");
     expect(md.match(/Caption text/g)).toHaveLength(1);
     expect(md.indexOf("The dek")).toBeLessThan(md.indexOf("Body text."));
   });
