@@ -9,7 +9,7 @@
  * (scripts/loopback.sh), with the fixture server started inside it too.
  * Shared by the Firefox e2e tests and `npm run start:firefox`.
  */
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import puppeteer, { type Browser, type Page } from "puppeteer-core";
@@ -269,12 +269,25 @@ function deserialize(value: unknown): unknown {
 
 /** Waits for a file to appear in `dir` that is complete (no .part beside it); returns its path. */
 export async function downloaded(dir: string, before: Set<string>, timeoutMs = 10_000): Promise<string> {
+  // Firefox may write a download under a temporary name and rename it: a file counts once it
+  // is still there, at the same size, a moment after it was first seen.
+  const size = (path: string) => {
+    try {
+      return statSync(path).size;
+    } catch {
+      return -1;
+    }
+  };
   return waitFor(
     async () => {
       const names = readdirSync(dir);
       if (names.some((n) => n.endsWith(".part"))) return null;
       const fresh = names.find((n) => !before.has(n));
-      return fresh ? join(dir, fresh) : null;
+      if (!fresh) return null;
+      const path = join(dir, fresh);
+      const first = size(path);
+      await new Promise((r) => setTimeout(r, 250));
+      return first >= 0 && size(path) === first && readdirSync(dir).every((n) => !n.endsWith(".part")) ? path : null;
     },
     timeoutMs,
     `a download in ${dir}`,
