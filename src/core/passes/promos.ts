@@ -189,6 +189,23 @@ function removeBiography(first: Element | null, ctx: PassContext, heading: strin
   }
 }
 
+/** The words of a site's legal footer, in our readers' languages. */
+const LEGAL_WORD =
+  /^(?:©.*|\(c\).*|copyright\b.*|all rights reserved|alle rechte vorbehalten|tous droits réservés|impressum|imprint|datenschutz(?:erklärung)?|privacy(?: policy)?|cookies?(?: policy| settings)?|terms(?: of (?:use|service))?|agb|disclaimer|kontakt|contact(?: us)?|mentions légales|aviso legal|política de privacidad|sitemap)$/i;
+
+/**
+ * "Impressum | Datenschutz | © 2024 Example GmbH", "Privacy · Terms · Contact": the site's
+ * footer, a run of short items two or more of which are legal links or notices.
+ */
+export function isLegalFooterLine(text: string): boolean {
+  if (text.length > 200) return false;
+  const items = text.split(/\s*[|·•]\s*|\s+[–—-]\s+/).map((t) => t.trim()).filter(Boolean);
+  return items.length >= 2 && items.filter((t) => LEGAL_WORD.test(t)).length >= 2;
+}
+
+/** "Warning: ... in /var/www/.../file.php on line 407": a PHP error the site printed. */
+const SERVER_ERROR = /^(?:warning|notice|deprecated|fatal error|parse error|strict standards)\s*:.{0,300}\bon line \d+/i;
+
 const LINE_TAGS = new Set(["p", "div", "h2", "h3", "h4", "h5", "h6", "strong", "b", "li", "span", "a", "footer", "small"]);
 
 export const promoLines: Pass = {
@@ -202,6 +219,10 @@ export const promoLines: Pass = {
       if (!text || text.length > 160 || !standsAlone(el)) continue;
       if (PROMO_LINE.test(text)) {
         remove(ctx, el, "promo", "promo line", "text");
+      } else if (isLegalFooterLine(text)) {
+        remove(ctx, el, "promo", "the site's legal footer", "text");
+      } else if (SERVER_ERROR.test(text)) {
+        remove(ctx, el, "promo", "an error message of the site's server", "text");
       } else if (BRACKETED_PLUG.test(text) && hasDescendant(el, LINK) && el.localName !== "li") {
         remove(ctx, el, "promo", "bracketed plug for another page", "text");
       } else if (PROMO_LEAD.test(text) && hasDescendant(el, LINK)) {
