@@ -41,15 +41,21 @@ const list = hasFlag("list");
 const status = corpusStatus();
 console.log(status.summary);
 
-function text(value: string | null | undefined): string {
-  return (value ?? "")
+/** A field as text: corpora write some as lists ("author": ["A", "B"]). */
+function asText(value: unknown): string {
+  if (Array.isArray(value)) return value.map(asText).join(", ");
+  return value === null || value === undefined ? "" : String(value);
+}
+
+function text(value: unknown): string {
+  return asText(value)
     .replace(/[“”"'‘’«»„]/g, "")
     .replace(/\s+/g, " ")
     .trim()
     .toLowerCase();
 }
 
-function names(value: string | null | undefined): string {
+function names(value: unknown): string {
   return text(value)
     .replace(/^(?:by|von|par|por)\s+/, "")
     .split(/\s*(?:,|;|&|\/|\band\b|\bund\b|\bet\b|\by\b)\s*/)
@@ -59,12 +65,12 @@ function names(value: string | null | undefined): string {
     .join("|");
 }
 
-function day(value: string | null | undefined): string {
-  const m = /^(\d{4}-\d{2}-\d{2})/.exec(value ?? "");
+function day(value: unknown): string {
+  const m = /^(\d{4}-\d{2}-\d{2})/.exec(asText(value));
   return m ? m[1]! : "";
 }
 
-function agrees(field: Field, expected: string, got: string | null): boolean {
+function agrees(field: Field, expected: unknown, got: string | null): boolean {
   switch (field) {
     case "title":
     case "siteName":
@@ -104,7 +110,7 @@ interface Tally {
 const tallies = new Map<string, Tally>();
 const misses: string[] = [];
 
-function count(key: string, field: Field, expected: string, f: Reading | null, b: Reading | null, label: string): void {
+function count(key: string, field: Field, expected: unknown, f: Reading | null, b: Reading | null, label: string): void {
   const t = tallies.get(key) ?? { total: 0, folio: 0, bare: 0 };
   t.total++;
   const ok = agrees(field, expected, f?.[field] ?? null);
@@ -124,7 +130,7 @@ if (status.trafilatura.present) {
     const f = folio(dom.window.document, page.url);
     dom.window.close();
     await yieldToEventLoop();
-    const entry = page as unknown as Partial<Record<"title" | "author" | "date", string>>;
+    const entry = page as unknown as Partial<Record<"title" | "author" | "date", unknown>>;
     for (const field of ["title", "author", "date"] as const) {
       const expected = entry[field];
       if (expected) count(`trafilatura-dev ${half} ${field}`, field, expected, f, b, page.id);
@@ -141,8 +147,8 @@ if (status.mozilla.present) {
     const f = folio(dom.window.document, MOZILLA_URL);
     dom.window.close();
     await yieldToEventLoop();
-    const exp = page.expectedMetadata() as unknown as Record<string, string | undefined>;
-    const fields: [Field, string | undefined][] = [
+    const exp = page.expectedMetadata() as unknown as Record<string, unknown>;
+    const fields: [Field, unknown][] = [
       ["title", exp.title],
       ["author", exp.byline],
       ["siteName", exp.siteName],

@@ -293,7 +293,7 @@ function assembleMetadata(meta: PageMetadata, parsed: Parsed, url: string) {
   return {
     url: meta.canonicalUrl ?? url,
     pageUrl: url,
-    title: clean(parsed.title) ?? meta.title ?? "",
+    title: pickHeadline(clean(parsed.title), meta.title),
     subtitle: meta.subtitle,
     byline: authors.length > 0 ? authors.join(", ") : null,
     authors,
@@ -304,6 +304,19 @@ function assembleMetadata(meta: PageMetadata, parsed: Parsed, url: string) {
     dir,
     excerpt: meta.description ?? clean(parsed.excerpt),
   };
+}
+
+/**
+ * Readability's title, unless it is the page's own headline with a site or section name still
+ * around it ("Headline - Site", "Section: Headline"): then the metadata's title, which is the
+ * headline the page shows (metadata/title.ts picks it against the page's h1).
+ */
+function pickHeadline(fromReadability: string | null, fromMetadata: string | null): string {
+  if (fromReadability && fromMetadata && fromReadability !== fromMetadata) {
+    const inner = fromMetadata.toLowerCase();
+    if (inner.length >= 10 && fromReadability.toLowerCase().includes(inner)) return fromMetadata;
+  }
+  return fromReadability ?? fromMetadata ?? "";
 }
 
 function clean(value: string | null | undefined): string | null {

@@ -139,6 +139,8 @@ function readTitle(
     strip(meta.first("sailthru.title")),
     strip(meta.first("itemprop:headline") ?? readItemprop(index, "headline")[0]),
     docTitle ? cleanDocumentTitle(docTitle, siteNames) : null,
+    // Whole, after its cleaned form: the page's h1 may print the dash or colon too.
+    docTitle,
   ];
   return pickTitle(candidates, headingTexts(index));
 }
