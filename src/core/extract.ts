@@ -288,7 +288,10 @@ function assembleMetadata(meta: PageMetadata, parsed: Parsed, url: string) {
   // Readability takes an organisation author ("BBC News" on BBC News) as readily as a person.
   const site = (meta.siteName ?? parsed.siteName ?? "").toLowerCase();
   const onlySite = fromReadability.every((name) => name.toLowerCase() === site);
-  const authors = fromReadability.length > 0 && !(onlySite && meta.authors.length > 0) ? fromReadability : meta.authors;
+  const chosen = fromReadability.length > 0 && !(onlySite && meta.authors.length > 0) ? fromReadability : meta.authors;
+  // "Rob Picheta, CNN" on CNN: the site is not one of the authors when people are named.
+  const people = chosen.filter((name) => name.toLowerCase() !== site);
+  const authors = people.length > 0 ? people : chosen;
   const dir = meta.dir ?? (parsed.dir === "rtl" || parsed.dir === "ltr" ? parsed.dir : null);
   return {
     url: meta.canonicalUrl ?? url,

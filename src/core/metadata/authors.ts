@@ -79,11 +79,22 @@ function wordCount(value: string): number {
 /** CJK byline labels: 作者 (author), 记者/記者 (reporter), 文 (text by), 撰文, 筆者. */
 const CJK_PREFIX = /^(?:作者|记者|記者|撰文|筆者|著者|文)\s*[:：／/]\s*|^(?:作者|记者|記者)\s+/;
 
+/** "Von: Jane Roe": with a colon a particle is the byline word, never part of a name. */
+const PARTICLE_LABEL = /^(?:von|di|de|da)\s*:\s*/i;
+
+/**
+ * An author link's own words around the name: "View all posts by Jane Roe", "Zeige alle
+ * Beiträge von Jane Roe →", "More articles from Jane Roe".
+ */
+const ALL_POSTS_BY =
+  /^(?:(?:view|see|read|show|more|zeige|alle|mehr|voir)\s+)?(?:all\s+|alle\s+|tous\s+les\s+)?(?:posts|articles|stories|beiträge|artikel|texte|articles)\s+(?:by|from|von|de)\s+/i;
+const TRAILING_ARROW = /\s*[→»›>]+\s*$/;
+
 function stripPrefix(value: string): string {
   let v = value;
   for (let i = 0; i < 2; i++) {
     const before = v;
-    v = v.replace(BY_PREFIX, "").replace(CJK_PREFIX, "");
+    v = v.replace(ALL_POSTS_BY, "").replace(PARTICLE_LABEL, "").replace(BY_PREFIX, "").replace(CJK_PREFIX, "").replace(TRAILING_ARROW, "");
     const particle = PARTICLE_PREFIX.exec(v);
     if (particle) {
       const rest = v.slice(particle[0].length);

@@ -79,3 +79,14 @@ describe("cleanAuthors", () => {
     expect(cleanAuthors(["青网校园崔宁宁"])).toEqual(["青网校园崔宁宁"]);
   });
 });
+
+describe("cleanAuthors: an author link's own words", () => {
+  it.each([
+    ["Von: Wolfgang Schmale", "Wolfgang Schmale"],
+    ["Zeige alle Beiträge von Simon Dückert →", "Simon Dückert"],
+    ["View all posts by Jane Roe", "Jane Roe"],
+    ["Von der Leyen", "Von der Leyen"],
+  ])("%j is %j", (raw, name) => {
+    expect(cleanAuthors([raw])).toEqual([name]);
+  });
+});
