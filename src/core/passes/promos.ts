@@ -131,7 +131,11 @@ const PROMO_LINE = new RegExp(
     "jetzt (?:abonnieren|registrieren|anmelden)\\b.*", "(?:zum|für den|für unseren) newsletter (?:anmelden|registrieren|eintragen)\\b.*",
     "(?:únete|suscríbete|síguenos)\\b.*", "abonnez-vous\\b.*",
     // Paywall prompts: the rest of the story is behind a login or a subscription.
-    "(?:pour lire la suite|pour continuer (?:à|a) lire|to continue reading|continue reading with|um (?:den artikel )?weiterzulesen|para seguir leyendo|per continuare a leggere)\\b.*",
+    // French papers' paywalls: an invitation to read on by subscribing, "Cet article
+    // est réservé aux abonnés", "La suite est réservée aux abonnés".
+    "(?:pour|afin de) (?:lire|découvrir|poursuivre|continuer) (?:la suite|votre lecture|à lire|cet article)\\b.*",
+    "(?:cet article est|la suite (?:de cet article )?est) réservée? aux abonnés\\b.*",
+    "(?:to continue reading|continue reading with|um (?:den artikel )?weiterzulesen|para seguir leyendo|per continuare a leggere)\\b.*",
     "(?:subscribe|sign in|log ?in|register) to (?:continue|read|keep reading|unlock)\\b.*",
     "(?:this|the) (?:article|story|content) is (?:only )?(?:for|available to|reserved for) (?:subscribers|members)\\b.*",
     "(?:already a (?:subscriber|member)|bereits abonnent(?:in)?|déjà abonné|ya (?:eres|soy) suscriptor)\\b.*",
