@@ -191,14 +191,13 @@ function extract(doc: Document, options: ExtractOptions): ExtractResult {
   if (!body) return fail("empty", "Folio found no article text on this page.");
   // The body is what the reader reads under the header; the standfirst is `subtitle` (the
   // header shows it, Markdown gives it a line of its own), so the text does not repeat it.
-  const textContent = body;
   const stats = textStats(meta.subtitle ? `${meta.subtitle}\n\n${body}` : body);
   // Within the field limits the library keeps (limits.ts): what Folio shows, it can save.
   const article: Article = withinLimits({
     ...assembleMetadata(meta, parsed, url),
     leadImage: leadImageOnce(meta.leadImage, root, url),
     content: serializeChildren(root),
-    textContent,
+    textContent: body,
     markdown: null,
     wordCount: stats.wordCount,
     readingTimeMinutes: stats.readingTimeMinutes,

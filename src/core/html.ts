@@ -8,6 +8,14 @@ export function serializeChildren(element: Element): string {
   return element.innerHTML;
 }
 
+/**
+ * Whether serialised HTML uses `url` (as an attribute value, where "&" is written "&amp;").
+ * The reader's header and the exports show the lead image only when the body does not.
+ */
+export function htmlHasUrl(html: string, url: string): boolean {
+  return html.includes(url) || html.includes(url.replace(/&/g, "&amp;"));
+}
+
 /** The HTML of an element itself. */
 export function serializeElement(element: Element): string {
   return element.outerHTML;

@@ -8,22 +8,18 @@
  */
 import { closestTag, descendants, firstDescendant } from "./dom.ts";
 import { imageKey } from "./metadata/lead-image.ts";
-import { onceIfDoubled } from "./metadata/text.ts";
+import { comparable, onceIfDoubled } from "./metadata/text.ts";
 import type { LeadImage } from "./types.ts";
 
-/** The article's first picture with a real source, and its figure's caption. */
-export function firstImage(root: Element): LeadImage | null {
+/** The article's first picture with a real source (its element, and as a lead image with its figure's caption). */
+function firstImage(root: Element): { img: Element; image: LeadImage } | null {
   const img = firstDescendant(root, (el) => el.localName === "img" && el.hasAttribute("src"));
   const src = img?.getAttribute("src");
   if (!img || !src || src.startsWith("data:")) return null;
   const figure = closestTag(img, "figure");
   const figcaption = figure && descendants(figure, "figcaption")[0];
   const caption = figcaption ? onceIfDoubled(figcaption.textContent ?? "") : "";
-  return { url: src, alt: img.getAttribute("alt") || null, caption: caption || null };
-}
-
-function comparable(text: string | null): string {
-  return (text ?? "").replace(/\s+/g, " ").trim().toLowerCase();
+  return { img, image: { url: src, alt: img.getAttribute("alt") || null, caption: caption || null } };
 }
 
 /** Every URL an image of the body may show: its src and its srcset's candidates. */
@@ -41,16 +37,16 @@ function sources(img: Element): string[] {
 function samePicture(lead: LeadImage, body: LeadImage, bodyImg: Element, base: string): boolean {
   const key = imageKey(lead.url, base);
   if (key && sources(bodyImg).some((src) => imageKey(src, base) === key)) return true;
-  const words = comparable(body.caption);
-  return [lead.caption, lead.alt].some((t) => comparable(t).length >= 20 && words.startsWith(comparable(t)));
+  const words = comparable(body.caption ?? "");
+  return [lead.caption, lead.alt].some((t) => !!t && comparable(t).length >= 20 && words.startsWith(comparable(t)));
 }
 
 /** The lead image to show in the header: the body's copy when the body shows the same picture. */
 export function leadImageOnce(lead: LeadImage | null, root: Element, base: string): LeadImage | null {
-  const body = firstImage(root);
-  if (!lead) return body;
-  if (!body) return lead;
-  const bodyImg = firstDescendant(root, (el) => el.localName === "img" && el.getAttribute("src") === body.url);
-  if (!bodyImg || !samePicture(lead, body, bodyImg, base)) return lead;
+  const first = firstImage(root);
+  if (!lead) return first?.image ?? null;
+  if (!first) return lead;
+  const body = first.image;
+  if (!samePicture(lead, body, first.img, base)) return lead;
   return { url: body.url, alt: body.alt ?? lead.alt, caption: body.caption ?? lead.caption };
 }

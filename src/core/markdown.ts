@@ -4,6 +4,7 @@
  */
 import { gfm } from "@joplin/turndown-plugin-gfm";
 import TurndownService from "turndown";
+import { htmlHasUrl } from "./html.ts";
 import { escapeMarkdownLine, escapeMarkdownText, markdownDestination, markdownTitle } from "./markdown-escape.ts";
 import type { Article } from "./types.ts";
 
@@ -103,8 +104,7 @@ function header(article: MarkdownSource): string {
   const parts: string[] = [];
   if (article.subtitle?.trim()) parts.push(`_${escapeMarkdownLine(article.subtitle)}_`);
   const lead = article.leadImage;
-  // The body's HTML writes "&" in attribute values as "&amp;".
-  if (lead && !article.content.includes(lead.url) && !article.content.includes(lead.url.replace(/&/g, "&amp;"))) {
+  if (lead && !htmlHasUrl(article.content, lead.url)) {
     // An alt text that only repeats the caption is said once, by the caption.
     const alt = lead.alt && lead.alt.trim() !== lead.caption?.trim() ? lead.alt : "";
     parts.push(`![${altText(alt)}](${markdownDestination(lead.url)})`);

@@ -33,8 +33,9 @@ export function parseDocument(html: string, url: string): NodeDocument {
  * of the page. Scripts still never run; the flag only steers the parser.
  */
 export function makeJSDOM(html: string, url: string): JSDOM {
+  const parse = (markup: string) => new JSDOM(markup, { url, virtualConsole: new VirtualConsole(), beforeParse: parseAsScripted });
   try {
-    return new JSDOM(html, { url, virtualConsole: new VirtualConsole(), beforeParse: parseAsScripted });
+    return parse(html);
   } catch (error) {
     if (!(error instanceof SyntaxError)) throw error;
     // jsdom parses every <style> as it is built, and some valid-enough stylesheets make its
@@ -42,8 +43,7 @@ export function makeJSDOM(html: string, url: string): JSDOM {
     // page. Folio reads no stylesheet in Node (there is no layout), so the page is parsed again
     // with its style blocks typed as something jsdom leaves alone: in HTML the first of two
     // `type` attributes wins.
-    const unstyled = html.replace(/<style\b/gi, '<style type="text/x-folio-not-parsed"');
-    return new JSDOM(unstyled, { url, virtualConsole: new VirtualConsole(), beforeParse: parseAsScripted });
+    return parse(html.replace(/<style\b/gi, '<style type="text/x-folio-not-parsed"'));
   }
 }
 

@@ -14,6 +14,7 @@
  */
 
 import { closestTag, descendants, descendantsWhere } from "../dom.ts";
+import { isPlaceholderSrc } from "./image-source.ts";
 import { elementsByTag, namedElements } from "./scan.ts";
 
 const PROSE_PARAGRAPH_CHARS = 120;
@@ -64,16 +65,8 @@ export function looksLikeContent(el: Element, root?: Element): boolean {
   return compact >= 1500 && linkTextLength(el) < compact * 0.3;
 }
 
-/** A source that shows a picture: not empty, not a placeholder GIF or tiny inline image. */
-function realSource(value: string | null): boolean {
-  const v = value?.trim() ?? "";
-  if (!v || v === "about:blank") return false;
-  if (/^data:/i.test(v)) return !/^data:image\/(?:svg\+xml|gif)/i.test(v) && v.length >= 200;
-  return true;
-}
-
 function showsPicture(el: Element): boolean {
-  return realSource(el.getAttribute("src")) || realSource(el.getAttribute("srcset"));
+  return !isPlaceholderSrc(el.getAttribute("src")) || !isPlaceholderSrc(el.getAttribute("srcset"));
 }
 
 /** A declared size under this (width or height) is an icon, a pixel or a button, not a photo. */

@@ -35,7 +35,7 @@ function hasPicture(el: Element): boolean {
   return descendants(el, PICTURE).length > 0;
 }
 
-/** The element after `el` in document order that is not inside `el`, skipping empty text. */
+/** The element after `el` in document order that is not inside `el`. */
 function nextElementAfter(el: Element): Element | null {
   for (let n: Element | null = el; n; n = n.parentElement) if (n.nextElementSibling) return n.nextElementSibling;
   return null;

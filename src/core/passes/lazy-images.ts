@@ -10,7 +10,10 @@
  */
 import { closestTag, descendants } from "../dom.ts";
 import { type Pass, type PassContext, record, remove } from "./context.ts";
+import { isPlaceholderSrc } from "./image-source.ts";
 import { elementsByTag } from "./scan.ts";
+
+export { isPlaceholderSrc };
 
 /** Attributes that hold the real image URL, most specific first. */
 const SRC_ATTRS = [
@@ -19,27 +22,6 @@ const SRC_ATTRS = [
   "data-orig-src", "data-pagespeed-lazy-src",
 ];
 const SRCSET_ATTRS = ["data-srcset", "data-lazy-srcset", "data-original-srcset", "data-src-set"];
-
-const PLACEHOLDER_BASENAME =
-  /^(?:blank|spacer|placeholder|transparent|pixel|lazy|loading|grey|gray|empty|dummy|1x1)(?:[-_.]?(?:image|img|pixel|\d+(?:x\d+)?))*$/i;
-const PLACEHOLDER_NAME = /(?:^|[/_.-])(?:blank|spacer|placeholder|transparent|pixel|lazy|loading|grey|gray|empty|dummy|1x1)(?:[/_.-]|$)/i;
-
-/** True when `src` is missing or is a stand-in rather than the picture. */
-export function isPlaceholderSrc(src: string | null): boolean {
-  if (!src?.trim() || src === "null" || src === "about:blank") return true;
-  const value = src.trim();
-  if (/^data:/i.test(value)) {
-    // Inline SVG or GIF stand-ins, and any inline image under ~100 bytes, are placeholders.
-    if (/^data:image\/(?:svg\+xml|gif)/i.test(value)) return true;
-    return value.length < 200;
-  }
-  const path = value.split(/[?#]/)[0] ?? "";
-  // GIF and SVG stand-ins say so anywhere in their path; a photo only when its whole name is
-  // a stand-in word ("blank.png" yes, "empty-shelves.jpg" or "grey-seal.jpg" no).
-  if (/\.(?:gif|svg)$/i.test(path)) return PLACEHOLDER_NAME.test(path) || /\b1x1\b/.test(value);
-  const base = (path.split("/").pop() ?? "").replace(/\.[a-z0-9]+$/i, "");
-  return PLACEHOLDER_BASENAME.test(base);
-}
 
 function firstAttr(el: Element, names: string[]): string | null {
   for (const name of names) {

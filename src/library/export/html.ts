@@ -9,6 +9,7 @@
  * module (source link, lead image) must be http(s). A Content-Security-Policy in the document
  * forbids every script, frame, form and plugin even if something slipped through.
  */
+import { htmlHasUrl } from "../../core/html.ts";
 import { sanitizeHtml } from "../../core/sanitize.ts";
 import { formatDate, formatReading, safeHttpUrl } from "../../ui/format.ts";
 import { siteOf } from "../keys.ts";
@@ -91,8 +92,7 @@ export function articleHtml(article: SavedArticle, win: Window, options: HtmlExp
 
   let lead = "";
   const leadUrl = safeHttpUrl(article.leadImage?.url);
-  const inBody = (url: string) => article.content.includes(url) || article.content.includes(url.replace(/&/g, "&amp;"));
-  if (article.leadImage && leadUrl && !inBody(article.leadImage.url)) {
+  if (article.leadImage && leadUrl && !htmlHasUrl(article.content, article.leadImage.url)) {
     const alt = article.leadImage.alt ?? "";
     const caption = article.leadImage.caption
       ? `<figcaption>${e(article.leadImage.caption)}</figcaption>`
