@@ -96,7 +96,14 @@ function folio(doc: Document, url: string): Reading | null {
 function bare(doc: Document): Reading | null {
   try {
     const r = new Readability(doc.cloneNode(true) as Document).parse();
-    return r ? { title: r.title ?? null, author: r.byline ?? null, date: r.publishedTime ?? null, siteName: r.siteName ?? null } : null;
+    return r
+      ? {
+          title: r.title ?? null,
+          author: r.byline ?? null,
+          date: r.publishedTime ?? null,
+          siteName: r.siteName ?? null,
+        }
+      : null;
   } catch {
     return null;
   }
@@ -110,14 +117,24 @@ interface Tally {
 const tallies = new Map<string, Tally>();
 const misses: string[] = [];
 
-function count(key: string, field: Field, expected: unknown, f: Reading | null, b: Reading | null, label: string): void {
+function count(
+  key: string,
+  field: Field,
+  expected: unknown,
+  f: Reading | null,
+  b: Reading | null,
+  label: string,
+): void {
   const t = tallies.get(key) ?? { total: 0, folio: 0, bare: 0 };
   t.total++;
   const ok = agrees(field, expected, f?.[field] ?? null);
   if (ok) t.folio++;
   if (agrees(field, expected, b?.[field] ?? null)) t.bare++;
   tallies.set(key, t);
-  if (!ok && list && key.includes("tune")) misses.push(`${label} ${field}: expected ${JSON.stringify(expected)}, got ${JSON.stringify(f?.[field] ?? null)}`);
+  if (!ok && list && key.includes("tune"))
+    misses.push(
+      `${label} ${field}: expected ${JSON.stringify(expected)}, got ${JSON.stringify(f?.[field] ?? null)}`,
+    );
 }
 
 if (status.trafilatura.present) {
@@ -154,13 +171,16 @@ if (status.mozilla.present) {
       ["siteName", exp.siteName],
       ["date", exp.publishedTime],
     ];
-    for (const [field, expected] of fields) if (expected) count(`mozilla ${field}`, field, expected, f, b, page.name);
+    for (const [field, expected] of fields)
+      if (expected) count(`mozilla ${field}`, field, expected, f, b, page.name);
   }
 }
 
 const pct = (n: number, d: number) => (d ? `${((100 * n) / d).toFixed(1)}%` : "-");
 console.log(`\n${"".padEnd(34)}${"pages".padEnd(8)}${"Folio".padEnd(10)}bare Readability`);
 for (const [key, t] of [...tallies].sort(([a], [b]) => a.localeCompare(b))) {
-  console.log(`  ${key.padEnd(32)}${String(t.total).padEnd(8)}${pct(t.folio, t.total).padEnd(10)}${pct(t.bare, t.total)}`);
+  console.log(
+    `  ${key.padEnd(32)}${String(t.total).padEnd(8)}${pct(t.folio, t.total).padEnd(10)}${pct(t.bare, t.total)}`,
+  );
 }
 if (list && misses.length) console.log(`\ntune-half disagreements:\n${misses.join("\n")}`);

@@ -31,7 +31,9 @@ import {
 } from "../test/e2e/harness.ts";
 
 const BARE_DIST = join(ROOT, "dist", "bench-bare");
-const CORPUS = resolve(process.env.FOLIO_CORPUS ?? join(ROOT, "..", "shared", "corpus", "readability-test-pages"));
+const CORPUS = resolve(
+  process.env.FOLIO_CORPUS ?? join(ROOT, "..", "shared", "corpus", "readability-test-pages"),
+);
 const RUNS = Number(process.env.BENCH_RUNS ?? 15);
 const TARGET_RATIO = 1.25;
 
@@ -73,9 +75,12 @@ async function main(): Promise<void> {
     [CHROME_DIST, "npm run build:chrome"],
     [BARE_DIST, "FOLIO_VARIANT=bare vite build"],
   ]) {
-    if (!existsSync(join(dir, "manifest.json"))) throw new Error(`missing ${dir}: run ${hint} (npm run bench:popup does)`);
+    if (!existsSync(join(dir, "manifest.json")))
+      throw new Error(`missing ${dir}: run ${hint} (npm run bench:popup does)`);
   }
-  const pages = PAGES.filter((p) => !p.path.startsWith("/corpus/") || existsSync(join(CORPUS, p.path.slice(8))));
+  const pages = PAGES.filter(
+    (p) => !p.path.startsWith("/corpus/") || existsSync(join(CORPUS, p.path.slice(8))),
+  );
   if (pages.length < PAGES.length) console.warn(`corpus not found at ${CORPUS}: corpus pages skipped`);
 
   const server = await serveStatic({ "/": SITE_DIR, "/corpus/": CORPUS });

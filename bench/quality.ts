@@ -47,7 +47,8 @@ import {
   zeroCounts,
 } from "./text-metrics.ts";
 
-const TARGET = "check half as a click: F ≥ 0.94, precision ≥ 0.93; tune and check within 0.01; no refused page that declares an article";
+const TARGET =
+  "check half as a click: F ≥ 0.94, precision ≥ 0.93; tune and check within 0.01; no refused page that declares an article";
 const only = argValue("only")?.split(",").filter(Boolean);
 const listAll = hasFlag("all");
 const jsonOut = argValue("json");
@@ -67,7 +68,8 @@ interface Extraction {
 function runBare(doc: Document, gated: boolean): Extraction {
   const t0 = performance.now();
   try {
-    if (gated && !isProbablyReaderable(doc)) return { text: "", content: "", error: "refused", ms: performance.now() - t0 };
+    if (gated && !isProbablyReaderable(doc))
+      return { text: "", content: "", error: "refused", ms: performance.now() - t0 };
     const r = new Readability(doc.cloneNode(true) as Document).parse();
     return {
       text: r?.textContent ?? "",
@@ -90,10 +92,23 @@ function runFolio(doc: Document, url: string, force: boolean): Extraction & { re
   try {
     const r = extractArticle(doc, { ...JSDOM_EXTRACT_OPTIONS, url, force });
     const ms = performance.now() - t0;
-    if (r.ok) return { text: readerText(r.article), content: r.article.content, error: null, ms, refused: false };
-    return { text: "", content: "", error: `${r.error.kind}: ${r.error.message}`, ms, refused: r.error.kind === "not-article" };
+    if (r.ok)
+      return { text: readerText(r.article), content: r.article.content, error: null, ms, refused: false };
+    return {
+      text: "",
+      content: "",
+      error: `${r.error.kind}: ${r.error.message}`,
+      ms,
+      refused: r.error.kind === "not-article",
+    };
   } catch (e) {
-    return { text: "", content: "", error: `threw: ${(e as Error).message}`, ms: performance.now() - t0, refused: false };
+    return {
+      text: "",
+      content: "",
+      error: `threw: ${(e as Error).message}`,
+      ms: performance.now() - t0,
+      refused: false,
+    };
   }
 }
 
@@ -134,7 +149,8 @@ interface TrafResult {
 const trafResults: TrafResult[] = [];
 const totals = {} as Record<`${System}-${Mode}-${Half}`, SnippetCounts>;
 for (const system of ["folio", "bare"] as const)
-  for (const mode of ["click", "forced"] as const) for (const half of HALVES) totals[`${system}-${mode}-${half}`] = zeroCounts();
+  for (const mode of ["click", "forced"] as const)
+    for (const half of HALVES) totals[`${system}-${mode}-${half}`] = zeroCounts();
 
 if (status.trafilatura.present) {
   let pages = listTrafilaturaPages(status);
@@ -191,7 +207,8 @@ if (status.trafilatura.present) {
       leakedLess: bs.leaked.filter((s) => !fs.leaked.includes(s)),
     });
     if ((i + 1) % 50 === 0 || i + 1 === pages.length) {
-      const sum = (key: "folio-click" | "bare-click") => prf(addCounts(addCounts(zeroCounts(), totals[`${key}-tune`]), totals[`${key}-check`]));
+      const sum = (key: "folio-click" | "bare-click") =>
+        prf(addCounts(addCounts(zeroCounts(), totals[`${key}-tune`]), totals[`${key}-check`]));
       process.stderr.write(
         `  trafilatura ${i + 1}/${pages.length} (${((performance.now() - started) / 1000).toFixed(0)} s): ` +
           `Folio F ${pct(sum("folio-click").f)}  bare F ${pct(sum("bare-click").f)} (as a click)\n`,
@@ -245,9 +262,12 @@ if (trafResults.length) {
     const s = prf(c);
     return `F ${pct(s.f)} P ${pct(s.precision)} R ${pct(s.recall)}`;
   };
-  const both = (key: `${System}-${Mode}`) => addCounts(addCounts(zeroCounts(), totals[`${key}-tune`]), totals[`${key}-check`]);
+  const both = (key: `${System}-${Mode}`) =>
+    addCounts(addCounts(zeroCounts(), totals[`${key}-tune`]), totals[`${key}-check`]);
   const refusals = (system: System, half?: Half) =>
-    trafResults.filter((r) => (!half || r.half === half) && (system === "folio" ? r.folioRefused : r.bareRefused)).length;
+    trafResults.filter(
+      (r) => (!half || r.half === half) && (system === "folio" ? r.folioRefused : r.bareRefused),
+    ).length;
   out.push(
     `trafilatura-dev: ${trafResults.length} pages (tune half ${inHalf("tune").length}, check half ${inHalf("check").length})`,
     `  ${"".padEnd(26)}${"tune half".padEnd(36)}${"check half (judges)".padEnd(36)}all`,
@@ -273,7 +293,8 @@ if (trafResults.length) {
       (declaredRefused.length ? ` (${declaredRefused.map((r) => `${r.id} [${r.half}]`).join(", ")})` : ""),
   );
   const tuneRefused = trafResults.filter((r) => r.folioRefused && r.half === "tune");
-  if (tuneRefused.length) out.push(`  Folio refused on the tune half: ${tuneRefused.map((r) => `${r.id} ${r.url}`).join("; ")}`);
+  if (tuneRefused.length)
+    out.push(`  Folio refused on the tune half: ${tuneRefused.map((r) => `${r.id} ${r.url}`).join("; ")}`);
   const folioErrors = trafResults.filter((r) => r.folio.error && !r.folioRefused);
   out.push(
     `  failures other than refusals (empty text): Folio ${folioErrors.length}` +
@@ -297,7 +318,8 @@ if (trafResults.length) {
     `  pages where forced Folio is worse than bare: ${worseAll.length} (tune ${worse.length}); better: ${better}`,
   );
   const shown = listAll ? worse : worse.slice(0, 30);
-  if (shown.length) out.push(`  worse than bare, tune half only${listAll ? "" : " (top 30)"}: id, Δtp, Δfp, url`);
+  if (shown.length)
+    out.push(`  worse than bare, tune half only${listAll ? "" : " (top 30)"}: id, Δtp, Δfp, url`);
   const clip = (s: string) => JSON.stringify(s.length > 90 ? `${s.slice(0, 87)}…` : s);
   for (const r of shown) {
     out.push(
@@ -334,7 +356,8 @@ if (trafResults.length) {
   const tune = prf(totals["folio-click-tune"]);
   const check = prf(totals["folio-click-check"]);
   const declaredRefused = trafResults.filter((r) => r.folioRefused && r.declaresArticle).length;
-  const ok = check.f >= 0.94 && check.precision >= 0.93 && Math.abs(tune.f - check.f) <= 0.01 && declaredRefused === 0;
+  const ok =
+    check.f >= 0.94 && check.precision >= 0.93 && Math.abs(tune.f - check.f) <= 0.01 && declaredRefused === 0;
   out.push(
     `  Folio as a click, check half: F ${pct(check.f)}, precision ${pct(check.precision)}; tune half F ${pct(tune.f)} ` +
       `(gap ${pct(Math.abs(tune.f - check.f))}); declared articles refused ${declaredRefused}: ${ok ? "MET" : "NOT MET"}`,

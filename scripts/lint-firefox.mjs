@@ -10,7 +10,10 @@ import { join, resolve } from "node:path";
 
 const root = resolve(import.meta.dirname, "..");
 const dist = join(root, "dist", "firefox");
-const VENDOR = ["node_modules/dompurify/dist/purify.es.mjs", "node_modules/@mozilla/readability/Readability.js"];
+const VENDOR = [
+  "node_modules/dompurify/dist/purify.es.mjs",
+  "node_modules/@mozilla/readability/Readability.js",
+];
 
 const run = spawnSync(
   "npx",
@@ -21,20 +24,31 @@ let report;
 try {
   report = JSON.parse(run.stdout.slice(run.stdout.indexOf("{")));
 } catch {
-  console.error(`lint:firefox: web-ext lint gave no report (exit ${run.status}).\n${run.stdout}\n${run.stderr}`);
+  console.error(
+    `lint:firefox: web-ext lint gave no report (exit ${run.status}).\n${run.stdout}\n${run.stderr}`,
+  );
   process.exit(1);
 }
 
 const vendorLines = new Set(
-  VENDOR.flatMap((file) => readFileSync(join(root, file), "utf8").split("\n").map((l) => l.trim()).filter(Boolean)),
+  VENDOR.flatMap((file) =>
+    readFileSync(join(root, file), "utf8")
+      .split("\n")
+      .map((l) => l.trim())
+      .filter(Boolean),
+  ),
 );
 const ownWarnings = [];
 const vendorWarnings = [];
 for (const warning of report.warnings) {
-  const line = warning.file && warning.line ? readFileSync(join(dist, warning.file), "utf8").split("\n")[warning.line - 1]?.trim() : undefined;
+  const line =
+    warning.file && warning.line
+      ? readFileSync(join(dist, warning.file), "utf8").split("\n")[warning.line - 1]?.trim()
+      : undefined;
   (line && vendorLines.has(line) ? vendorWarnings : ownWarnings).push({ ...warning, source: line });
 }
-const where = (w) => `  ${w.code} ${w.file ?? ""}:${w.line ?? ""} ${w.message}${w.source ? `\n    ${w.source.slice(0, 120)}` : ""}`;
+const where = (w) =>
+  `  ${w.code} ${w.file ?? ""}:${w.line ?? ""} ${w.message}${w.source ? `\n    ${w.source.slice(0, 120)}` : ""}`;
 for (const error of report.errors) console.error(`error:\n${where(error)}`);
 for (const warning of ownWarnings) console.error(`warning in Folio's own code:\n${where(warning)}`);
 console.log(

@@ -25,7 +25,10 @@ try {
       `<style>html,body{margin:0;background:transparent}img{display:block}</style><img src="${src}" width="${size}" height="${size}">`,
     );
     await page.locator("img").evaluate((img) => img.decode());
-    const png = await page.screenshot({ omitBackground: true, clip: { x: 0, y: 0, width: size, height: size } });
+    const png = await page.screenshot({
+      omitBackground: true,
+      clip: { x: 0, y: 0, width: size, height: size },
+    });
     const out = join(dir, `icon-${size}.png`);
     writeFileSync(out, png);
     console.log(`${out} (${png.length} bytes)`);

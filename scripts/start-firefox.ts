@@ -38,9 +38,12 @@ function fail(message: string): never {
 
 async function main(): Promise<void> {
   if (!existsSync(FIREFOX_PATH)) {
-    fail(`Firefox not found at ${FIREFOX_PATH}. Install it (Debian/Ubuntu: apt-get install firefox-esr) or set FIREFOX_PATH.`);
+    fail(
+      `Firefox not found at ${FIREFOX_PATH}. Install it (Debian/Ubuntu: apt-get install firefox-esr) or set FIREFOX_PATH.`,
+    );
   }
-  if (!existsSync(join(FIREFOX_DIST, "manifest.json"))) fail(`no build in ${FIREFOX_DIST}: run npm run build:firefox.`);
+  if (!existsSync(join(FIREFOX_DIST, "manifest.json")))
+    fail(`no build in ${FIREFOX_DIST}: run npm run build:firefox.`);
 
   const server = await serveStatic({ "/": SITE_DIR });
   const ff = await launchFirefox({ headless });
@@ -71,15 +74,23 @@ async function main(): Promise<void> {
 
     // A page of the extension, in the background: the popup is read through it.
     const helper = await ff.openExtensionPage(LIBRARY_PAGE);
-    const inPopup = <T>(expression: string) => helper.evaluate(viewScript(POPUP_VIEWS, expression)) as Promise<T>;
+    const inPopup = <T>(expression: string) =>
+      helper.evaluate(viewScript(POPUP_VIEWS, expression)) as Promise<T>;
     await ff.clickAction(page);
     const state = await waitFor(
-      () => inPopup<string | null>(`(() => { const s = document.documentElement.dataset.state; return s !== "loading" && s; })()`),
+      () =>
+        inPopup<string | null>(
+          `(() => { const s = document.documentElement.dataset.state; return s !== "loading" && s; })()`,
+        ),
       20_000,
       "the popup",
     );
     if (state !== "ready") fail(`the popup ended in state "${state}" instead of "ready".`);
-    await waitFor(() => inPopup<boolean>(`document.documentElement.dataset.rendered === "complete"`), 10_000, "the body");
+    await waitFor(
+      () => inPopup<boolean>(`document.documentElement.dataset.rendered === "complete"`),
+      10_000,
+      "the body",
+    );
     await waitFor(
       () => inPopup<boolean>(`[...document.querySelectorAll("main img")].every((i) => i.complete)`),
       10_000,
@@ -88,7 +99,12 @@ async function main(): Promise<void> {
     const screenshot = await ff.popupScreenshot();
 
     // Copy as Markdown with a real key press (Firefox's clipboard wants a user's gesture).
-    for (let i = 0; i < 8 && !(await inPopup<boolean>(`document.hasFocus() && document.activeElement.localName === "button"`)); i++) {
+    for (
+      let i = 0;
+      i < 8 &&
+      !(await inPopup<boolean>(`document.hasFocus() && document.activeElement.localName === "button"`));
+      i++
+    ) {
       await pressKey(ff, "Tab", "Tab", 9);
       await new Promise((r) => setTimeout(r, 50));
     }

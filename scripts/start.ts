@@ -34,9 +34,12 @@ function fail(message: string): never {
 
 async function main(): Promise<void> {
   if (!existsSync(CHROMIUM_PATH)) {
-    fail(`Chromium not found at ${CHROMIUM_PATH}. Install it (Debian/Ubuntu: apt-get install chromium) or set CHROMIUM_PATH.`);
+    fail(
+      `Chromium not found at ${CHROMIUM_PATH}. Install it (Debian/Ubuntu: apt-get install chromium) or set CHROMIUM_PATH.`,
+    );
   }
-  if (!existsSync(join(CHROME_DIST, "manifest.json"))) fail(`no build in ${CHROME_DIST}: run npm run build:chrome.`);
+  if (!existsSync(join(CHROME_DIST, "manifest.json")))
+    fail(`no build in ${CHROME_DIST}: run npm run build:chrome.`);
 
   const server = await serveStatic({ "/": SITE_DIR });
   const browser = await launch([CHROME_DIST], { headless });
@@ -74,7 +77,11 @@ async function main(): Promise<void> {
     const popup = await openedPopup(browser.cdp, id);
     const state = await settledState(popup);
     if (state !== "ready") fail(`the popup ended in state "${state}" instead of "ready".`);
-    await waitFor(() => popup.evaluate<boolean>(`document.documentElement.dataset.rendered === "complete"`), 10_000, "the body");
+    await waitFor(
+      () => popup.evaluate<boolean>(`document.documentElement.dataset.rendered === "complete"`),
+      10_000,
+      "the body",
+    );
     await popup.evaluate(`document.getElementById("folio-copy").click()`);
     await waitFor(
       () => popup.evaluate<string>(`document.getElementById("folio-status").textContent || null`),

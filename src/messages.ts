@@ -66,9 +66,7 @@ export type Handlers<K extends MessageType> = {
 
 export function isMessage(value: unknown): value is Message {
   return (
-    typeof value === "object" &&
-    value !== null &&
-    typeof (value as { type?: unknown }).type === "string"
+    typeof value === "object" && value !== null && typeof (value as { type?: unknown }).type === "string"
   );
 }
 

@@ -40,7 +40,9 @@ const handlers: Handlers<"open-reader" | "save-article"> = {
     // Too large to hand over: the reader tab reads the page again (the click's activeTab
     // grant on it still holds).
     if (sourceTabId === undefined) throw new Error("the article is too large to open in a tab");
-    return { tabId: await openReader({ tab: String(sourceTabId), url: article.pageUrl ?? article.url }, sourceTabId) };
+    return {
+      tabId: await openReader({ tab: String(sourceTabId), url: article.pageUrl ?? article.url }, sourceTabId),
+    };
   },
   "save-article": ({ article }) => saveArticle(library, article),
 };

@@ -23,7 +23,9 @@ export const readerKey = (id: string): string => `${PREFIX}${id}`;
 
 export function isStoredArticle(value: unknown): value is StoredArticle {
   const v = value as StoredArticle | undefined;
-  return typeof v === "object" && v !== null && typeof v.at === "number" && typeof v.article?.content === "string";
+  return (
+    typeof v === "object" && v !== null && typeof v.at === "number" && typeof v.article?.content === "string"
+  );
 }
 
 /** The stored hand-offs, newest first (anything else under the prefix is junk, oldest). */
@@ -39,7 +41,10 @@ async function handOffs(session: Browser.Storage.StorageArea): Promise<{ key: st
  * Stores `article` and returns its id, keeping at most the newest KEEP hand-offs; null when the
  * article does not fit in the area even alone.
  */
-export async function storeArticle(session: Browser.Storage.StorageArea, article: Article): Promise<string | null> {
+export async function storeArticle(
+  session: Browser.Storage.StorageArea,
+  article: Article,
+): Promise<string | null> {
   const id = crypto.randomUUID();
   const older = await handOffs(session);
   // Later than every other, even within the same millisecond: the order decides what is pruned.

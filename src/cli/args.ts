@@ -49,7 +49,8 @@ export function parseArgs(argv: string[]): CliOptions {
       throw new UsageError(`--url needs an absolute URL, got "${values.url}"`);
     }
   }
-  if (!values.help && positionals.length === 0) throw new UsageError("no input: give one or more files or URLs");
+  if (!values.help && positionals.length === 0)
+    throw new UsageError("no input: give one or more files or URLs");
   return {
     format: format as Format,
     url: values.url,

@@ -32,7 +32,10 @@ async function fetchPage(url: string): Promise<Loaded> {
       redirect: "follow",
     });
   } catch (error) {
-    const reason = error instanceof Error && error.name === "TimeoutError" ? `no answer in ${FETCH_TIMEOUT_MS / 1000} s` : String((error as Error).cause ?? (error as Error).message);
+    const reason =
+      error instanceof Error && error.name === "TimeoutError"
+        ? `no answer in ${FETCH_TIMEOUT_MS / 1000} s`
+        : String((error as Error).cause ?? (error as Error).message);
     throw new InputError(`could not fetch ${url}: ${reason}`);
   }
   if (!response.ok) throw new InputError(`could not fetch ${url}: HTTP ${response.status}`);
@@ -67,9 +70,12 @@ async function readPage(path: string, url: string | undefined): Promise<Loaded> 
     bytes = await readFile(path);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    throw new InputError(code === "ENOENT" ? `no such file: ${path}` : `cannot read ${path}: ${code ?? error}`);
+    throw new InputError(
+      code === "ENOENT" ? `no such file: ${path}` : `cannot read ${path}: ${code ?? error}`,
+    );
   }
-  if (bytes.byteLength > MAX_BYTES) throw new InputError(`${path} is larger than ${MAX_BYTES / 1024 / 1024} MB`);
+  if (bytes.byteLength > MAX_BYTES)
+    throw new InputError(`${path} is larger than ${MAX_BYTES / 1024 / 1024} MB`);
   return { html: decodeHtml(bytes).text, url: url ?? pathToFileURL(resolve(path)).href };
 }
 
@@ -92,7 +98,8 @@ function render(article: Article, options: CliOptions): string {
 
 function explain(input: string, article: Article): void {
   process.stderr.write(`${input}: removed ${article.removed.length}\n`);
-  for (const r of article.removed) process.stderr.write(`  ${r.kind.padEnd(10)} ${r.reason}${r.text ? `: ${r.text}` : ""}\n`);
+  for (const r of article.removed)
+    process.stderr.write(`  ${r.kind.padEnd(10)} ${r.reason}${r.text ? `: ${r.text}` : ""}\n`);
 }
 
 export async function main(argv: string[]): Promise<number> {
@@ -119,7 +126,8 @@ export async function main(argv: string[]): Promise<number> {
     } catch (error) {
       if (!(error instanceof InputError)) throw error;
       process.stderr.write(`folio extract: ${error.message}\n`);
-      if (jsonLines) process.stdout.write(`${JSON.stringify({ input, error: { kind: "io", message: error.message } })}\n`);
+      if (jsonLines)
+        process.stdout.write(`${JSON.stringify({ input, error: { kind: "io", message: error.message } })}\n`);
       code = 2;
       continue;
     }
@@ -127,7 +135,7 @@ export async function main(argv: string[]): Promise<number> {
     // is that input's error line, and the next input goes on.
     let output: string;
     try {
-      const result = readPage(loaded);
+      const result = extractLoaded(loaded);
       if (!result.ok) {
         reportFailure(input, result.error, jsonLines);
         code = Math.max(code, 1);
@@ -136,7 +144,14 @@ export async function main(argv: string[]): Promise<number> {
       output = jsonLines ? JSON.stringify({ input, ...result.article }) : render(result.article, options);
       if (options.explain) explain(input, result.article);
     } catch (error) {
-      reportFailure(input, { kind: "error", message: `Folio could not read this page (${error instanceof Error ? error.message : String(error)}).` }, jsonLines);
+      reportFailure(
+        input,
+        {
+          kind: "error",
+          message: `Folio could not read this page (${error instanceof Error ? error.message : String(error)}).`,
+        },
+        jsonLines,
+      );
       code = Math.max(code, 1);
       continue;
     }
@@ -144,10 +159,14 @@ export async function main(argv: string[]): Promise<number> {
   }
   return code;
 
-  function readPage(loaded: Loaded): ExtractResult {
+  function extractLoaded(loaded: Loaded): ExtractResult {
     const page = parseDocument(loaded.html, loaded.url);
     try {
-      return extractArticle(page.document, { ...JSDOM_EXTRACT_OPTIONS, url: loaded.url, force: options.force });
+      return extractArticle(page.document, {
+        ...JSDOM_EXTRACT_OPTIONS,
+        url: loaded.url,
+        force: options.force,
+      });
     } finally {
       page.close();
     }
@@ -164,7 +183,9 @@ main(process.argv.slice(2)).then(
     process.exitCode = code;
   },
   (error) => {
-    process.stderr.write(`folio extract: unexpected error: ${error instanceof Error ? error.stack : error}\n`);
+    process.stderr.write(
+      `folio extract: unexpected error: ${error instanceof Error ? error.stack : error}\n`,
+    );
     process.exitCode = 2;
   },
 );

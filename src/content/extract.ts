@@ -25,7 +25,8 @@ const handlers: Handlers<"extract"> = {
       const result = extractArticle(document, { url: location.href, force, markdown, isVisible });
       // The core computes Markdown on first read (a getter): read it here, so the reply carries
       // it as plain data whatever the browser's serialisation does with accessors.
-      if (markdown && result.ok) return { ok: true, article: { ...result.article, markdown: result.article.markdown } };
+      if (markdown && result.ok)
+        return { ok: true, article: { ...result.article, markdown: result.article.markdown } };
       return result;
     } catch (error) {
       return { ok: false, error: { kind: "exception", message: String(error) } };

@@ -64,7 +64,14 @@ import type { Article, ExtractOptions, ExtractResult, FailureKind, TagLookup } f
  * Passes over the whole working copy, before Readability. Order: fix images before judging blocks.
  * They remove elements and change attributes, never add elements: readability.ts relies on it.
  */
-export const BEFORE_READABILITY: readonly Pass[] = [lazyImages, adSlots, promoBlocks, hiddenCopies, captionMarks, contentShield];
+export const BEFORE_READABILITY: readonly Pass[] = [
+  lazyImages,
+  adSlots,
+  promoBlocks,
+  hiddenCopies,
+  captionMarks,
+  contentShield,
+];
 
 /** Passes over the extracted article. Order: labels and promos go first so duplicates compare clean text. */
 export const AFTER_READABILITY: readonly Pass[] = [
@@ -83,14 +90,20 @@ function fail(kind: FailureKind, message: string): ExtractResult {
 }
 
 function notAnArticle(): ExtractResult {
-  return fail("not-article", "This page does not look like an article. Use --force (or Show anyway) to extract it anyway.");
+  return fail(
+    "not-article",
+    "This page does not look like an article. Use --force (or Show anyway) to extract it anyway.",
+  );
 }
 
 export function extractArticle(doc: Document, options: ExtractOptions = {}): ExtractResult {
   try {
     return extract(doc, options);
   } catch (error) {
-    return fail("error", `Folio could not read this page (${error instanceof Error ? error.message : String(error)}).`);
+    return fail(
+      "error",
+      `Folio could not read this page (${error instanceof Error ? error.message : String(error)}).`,
+    );
   }
 }
 
@@ -102,12 +115,18 @@ function extract(doc: Document, options: ExtractOptions): ExtractResult {
   // 1. Guards.
   const notHtml = nonHtmlDocument(doc);
   if (notHtml) {
-    return fail("not-html", `This is ${notHtml.name} (${notHtml.type}), not a web page: Folio reads web pages only.`);
+    return fail(
+      "not-html",
+      `This is ${notHtml.name} (${notHtml.type}), not a web page: Folio reads web pages only.`,
+    );
   }
   const maxElements = options.maxElements ?? DEFAULT_MAX_ELEMENTS;
   const elements = doc.getElementsByTagName("*").length;
   if (elements > maxElements) {
-    return fail("too-large", `This page is too large to read (${elements} elements; the limit is ${maxElements}).`);
+    return fail(
+      "too-large",
+      `This page is too large to read (${elements} elements; the limit is ${maxElements}).`,
+    );
   }
   if (!doc.body) return fail("empty", "This page has no body to read.");
   // Readability's own guess, from the page's long paragraphs: where selectors are fast
@@ -159,7 +178,8 @@ function extract(doc: Document, options: ExtractOptions): ExtractResult {
   if (kept < SHORT_READING_CHARS && doc.body) {
     const declared = declaredBody(doc.body, declares.articleBody, declares.articles);
     for (const candidate of candidatesOf(doc.body, declared)) {
-      if (candidate.length < SECOND_READING_MIN_CHARS || kept >= candidate.length * SECOND_READING_SHORTFALL) continue;
+      if (candidate.length < SECOND_READING_MIN_CHARS || kept >= candidate.length * SECOND_READING_SHORTFALL)
+        continue;
       const retry = readAlone(doc, candidate.path, ctx, lookup);
       const retried = retry?.parsed?.content ? squash(retry.parsed.textContent).length : 0;
       if (retry && retried > kept) {
@@ -234,7 +254,10 @@ function readClone(clone: Document, ctx: PassContext, lookup: TagLookup, census?
 
 /** Whether the page declares its article's body, from the passes' scan of the working copy. */
 function declaration(body: Element): { articleBody: boolean; articles: number } {
-  return { articleBody: declaredArticleBodies(body).length > 0, articles: elementsByTag(body, "article").length };
+  return {
+    articleBody: declaredArticleBodies(body).length > 0,
+    articles: elementsByTag(body, "article").length,
+  };
 }
 
 /** Steps 5 and 6 again on a fresh copy of `doc` whose body holds only the element at `path`. */
@@ -287,7 +310,8 @@ function assembleMetadata(meta: PageMetadata, parsed: Parsed, url: string) {
   // Readability takes an organisation author ("BBC News" on BBC News) as readily as a person.
   const site = (meta.siteName ?? parsed.siteName ?? "").toLowerCase();
   const onlySite = fromReadability.every((name) => name.toLowerCase() === site);
-  const chosen = fromReadability.length > 0 && !(onlySite && meta.authors.length > 0) ? fromReadability : meta.authors;
+  const chosen =
+    fromReadability.length > 0 && !(onlySite && meta.authors.length > 0) ? fromReadability : meta.authors;
   // "Rob Picheta, CNN" on CNN: the site is not one of the authors when people are named.
   const people = chosen.filter((name) => name.toLowerCase() !== site);
   const authors = people.length > 0 ? people : chosen;

@@ -25,7 +25,8 @@ function firstImage(root: Element): { img: Element; image: LeadImage } | null {
 /** Every URL an image of the body may show: its src and its srcset's candidates. */
 function sources(img: Element): string[] {
   const out = [img.getAttribute("src") ?? ""];
-  for (const item of (img.getAttribute("srcset") ?? "").split(/,\s+/)) out.push(item.trim().split(/\s+/)[0] ?? "");
+  for (const item of (img.getAttribute("srcset") ?? "").split(/,\s+/))
+    out.push(item.trim().split(/\s+/)[0] ?? "");
   return out.filter(Boolean);
 }
 
@@ -38,7 +39,9 @@ function samePicture(lead: LeadImage, body: LeadImage, bodyImg: Element, base: s
   const key = imageKey(lead.url, base);
   if (key && sources(bodyImg).some((src) => imageKey(src, base) === key)) return true;
   const words = comparable(body.caption ?? "");
-  return [lead.caption, lead.alt].some((t) => !!t && comparable(t).length >= 20 && words.startsWith(comparable(t)));
+  return [lead.caption, lead.alt].some(
+    (t) => !!t && comparable(t).length >= 20 && words.startsWith(comparable(t)),
+  );
 }
 
 /** The lead image to show in the header: the body's copy when the body shows the same picture. */

@@ -44,9 +44,11 @@ export function truncateText(text: string, max: number): string {
   return `${cut.trimEnd()}${ELLIPSIS}`;
 }
 
-const cap = (value: string | null, max: number): string | null => (value === null ? null : truncateText(value, max));
+const cap = (value: string | null, max: number): string | null =>
+  value === null ? null : truncateText(value, max);
 /** Values that cannot be cut (dates, language tags, URLs) are dropped when too long. */
-const fits = (value: string | null, max: number): string | null => (value !== null && value.length > max ? null : value);
+const fits = (value: string | null, max: number): string | null =>
+  value !== null && value.length > max ? null : value;
 
 function leadImage(image: LeadImage | null): LeadImage | null {
   if (!image || image.url.length > FIELD_LIMITS.url) return null;
@@ -66,7 +68,9 @@ function removals(removed: Removal[]): Removal[] {
 }
 
 /** Which of the article's own texts is beyond what can be kept (the caller refuses the page). */
-export function oversized(article: Pick<Article, "content" | "textContent">): "content" | "textContent" | null {
+export function oversized(
+  article: Pick<Article, "content" | "textContent">,
+): "content" | "textContent" | null {
   if (article.content.length > FIELD_LIMITS.content) return "content";
   if (article.textContent.length > FIELD_LIMITS.textContent) return "textContent";
   return null;
@@ -78,7 +82,9 @@ export function oversized(article: Pick<Article, "content" | "textContent">): "c
  * HTML is not Folio's to do).
  */
 export function withinLimits<T extends Omit<Article, "markdown">>(article: T): T {
-  const authors = article.authors.slice(0, FIELD_LIMITS.authors).map((a) => truncateText(a, FIELD_LIMITS.author));
+  const authors = article.authors
+    .slice(0, FIELD_LIMITS.authors)
+    .map((a) => truncateText(a, FIELD_LIMITS.author));
   return {
     ...article,
     url: article.url.length > FIELD_LIMITS.url && article.pageUrl ? article.pageUrl : article.url,

@@ -5,7 +5,12 @@
 import { gfm } from "@joplin/turndown-plugin-gfm";
 import TurndownService from "turndown";
 import { htmlHasUrl } from "./html.ts";
-import { escapeMarkdownLine, escapeMarkdownText, markdownDestination, markdownTitle } from "./markdown-escape.ts";
+import {
+  escapeMarkdownLine,
+  escapeMarkdownText,
+  markdownDestination,
+  markdownTitle,
+} from "./markdown-escape.ts";
 import type { Article } from "./types.ts";
 
 const OPTIONS: TurndownService.Options = {
@@ -37,7 +42,9 @@ function turndown(): TurndownService {
       replacement: (_content, node) => {
         const el = node as HTMLElement;
         const src = el.getAttribute("src");
-        return src ? `![${altText(el.getAttribute("alt"))}](${markdownDestination(src)}${titlePart(el)})` : "";
+        return src
+          ? `![${altText(el.getAttribute("alt"))}](${markdownDestination(src)}${titlePart(el)})`
+          : "";
       },
     });
     // Figures: the image, then the caption as an italic line under it.

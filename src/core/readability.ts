@@ -77,7 +77,8 @@ export function censusAlong(): { visit(el: Element): void; census: TagCensus } {
 export function isReaderable(doc: Document, census: TagCensus): boolean {
   const page = {
     querySelectorAll(selectors: string): ArrayLike<Element> {
-      if (selectors === "p, pre, article") return census.elements.filter((el) => READERABLE_TAGS.has(el.localName));
+      if (selectors === "p, pre, article")
+        return census.elements.filter((el) => READERABLE_TAGS.has(el.localName));
       if (selectors === "div > br") {
         return census.elements.filter((el) => el.localName === "br" && el.parentElement?.localName === "div");
       }
@@ -126,7 +127,12 @@ export function censusHolds(doc: Document, census: TagCensus): boolean {
 }
 
 /** A lookup over the whole document (or its body) of census tags only, from the census; else null. */
-function fromCensus(doc: Document, census: TagCensus | null, node: Node, tagNames: readonly string[]): Element[] | null {
+function fromCensus(
+  doc: Document,
+  census: TagCensus | null,
+  node: Node,
+  tagNames: readonly string[],
+): Element[] | null {
   if (!census) return null;
   const root = node === doc ? doc : node === doc.body ? doc.body : null;
   if (!root) return null;

@@ -52,7 +52,8 @@ function weighted(text: string): number {
 
 /** The text of `el`'s links; `away`: only links to another page (not "#section" anchors). */
 function linkText(el: Element, away = false): string {
-  const isLink = (e: Element) => e.localName === "a" && (!away || !(e.getAttribute("href") ?? "").startsWith("#"));
+  const isLink = (e: Element) =>
+    e.localName === "a" && (!away || !(e.getAttribute("href") ?? "").startsWith("#"));
   if (isLink(el)) return el.textContent ?? "";
   let text = "";
   for (const a of descendantsWhere(el, isLink)) text += ` ${a.textContent ?? ""}`;
@@ -60,7 +61,8 @@ function linkText(el: Element, away = false): string {
 }
 
 function insideTextBlock(el: Element, root: Element): boolean {
-  for (let n = el.parentElement; n && n !== root; n = n.parentElement) if (TEXT_BLOCKS.has(n.localName)) return true;
+  for (let n = el.parentElement; n && n !== root; n = n.parentElement)
+    if (TEXT_BLOCKS.has(n.localName)) return true;
   return false;
 }
 
@@ -75,7 +77,10 @@ export function readingEvidence(root: Element): ReadingEvidence {
   let linkedHeadings = 0;
   let leadProseChars = -1;
   let articleBlocks = 0;
-  for (const el of descendantsWhere(root, (e) => TEXT_BLOCKS.has(e.localName) || HEADINGS.has(e.localName) || e.localName === "article")) {
+  for (const el of descendantsWhere(
+    root,
+    (e) => TEXT_BLOCKS.has(e.localName) || HEADINGS.has(e.localName) || e.localName === "article",
+  )) {
     if (el.localName === "article") {
       if (!insideTag(el, root, "article")) articleBlocks++;
       continue;
@@ -98,7 +103,14 @@ export function readingEvidence(root: Element): ReadingEvidence {
   }
   const all = weighted(root.textContent ?? "");
   if (leadProseChars < 0) leadProseChars = proseChars;
-  return { proseChars, proseParagraphs, linkedHeadings, leadProseChars, articleBlocks, linkShare: all ? weighted(linkText(root)) / all : 0 };
+  return {
+    proseChars,
+    proseParagraphs,
+    linkedHeadings,
+    leadProseChars,
+    articleBlocks,
+    linkShare: all ? weighted(linkText(root)) / all : 0,
+  };
 }
 
 /**
@@ -117,5 +129,7 @@ export function isTeaserList(evidence: ReadingEvidence): boolean {
 
 /** One headline over a run of prose, not a list of teasers or links. */
 export function readsAsArticle(evidence: ReadingEvidence): boolean {
-  return evidence.proseChars >= PROSE_MIN_CHARS && !isTeaserList(evidence) && evidence.linkShare <= LINK_SHARE_MAX;
+  return (
+    evidence.proseChars >= PROSE_MIN_CHARS && !isTeaserList(evidence) && evidence.linkShare <= LINK_SHARE_MAX
+  );
 }

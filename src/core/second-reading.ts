@@ -52,7 +52,8 @@ export function paragraphBlock(body: Element): Element | null {
   const totals = new Map<Element, number>();
   for (const p of descendants(body, "p")) {
     const length = squash(p.textContent).length;
-    if (length < PARAGRAPH_MIN_CHARS || linkShare(p, length) > PARAGRAPH_MAX_LINK_SHARE || outside(p, body)) continue;
+    if (length < PARAGRAPH_MIN_CHARS || linkShare(p, length) > PARAGRAPH_MAX_LINK_SHARE || outside(p, body))
+      continue;
     const parent = p.parentElement;
     if (!parent) continue;
     totals.set(parent, (totals.get(parent) ?? 0) + length);

@@ -4,7 +4,8 @@
  * `Intl.Segmenter`, and where a runtime lacks it every Han/Kana character counts as a word.
  */
 
-const NO_SPACE_SCRIPT = /[\u0E00-\u0EFF\u1000-\u109F\u1780-\u17FF\u3040-\u30FF\u3400-\u4DBF\u4E00-\u9FFF\uF900-\uFAFF]/;
+const NO_SPACE_SCRIPT =
+  /[\u0E00-\u0EFF\u1000-\u109F\u1780-\u17FF\u3040-\u30FF\u3400-\u4DBF\u4E00-\u9FFF\uF900-\uFAFF]/;
 
 /** Words per minute: ~230 for space-separated text; CJK is read per character (~500 chars/min). */
 const WORDS_PER_MINUTE = 230;
@@ -13,7 +14,10 @@ const CJK_CHARS_PER_MINUTE = 500;
 let segmenter: Intl.Segmenter | null | undefined;
 function wordSegmenter(): Intl.Segmenter | null {
   if (segmenter === undefined) {
-    segmenter = typeof Intl !== "undefined" && "Segmenter" in Intl ? new Intl.Segmenter(undefined, { granularity: "word" }) : null;
+    segmenter =
+      typeof Intl !== "undefined" && "Segmenter" in Intl
+        ? new Intl.Segmenter(undefined, { granularity: "word" })
+        : null;
   }
   return segmenter;
 }

@@ -194,7 +194,8 @@ function start(library: LibraryStore): void {
     const isFiltered = filtered();
     if (isFiltered && !index) {
       // The index is still being built: the search runs when it is ready.
-      ui.count.textContent = root.dataset.search === "failed" ? "Search is not available" : "Preparing search…";
+      ui.count.textContent =
+        root.dataset.search === "failed" ? "Search is not available" : "Preparing search…";
       return;
     }
     const q = ui.query.value;

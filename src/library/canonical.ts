@@ -57,7 +57,10 @@ export function withTrustedUrl<T extends Pick<Article, "url" | "pageUrl" | "mark
   if (url === article.url) return article;
   const markdown =
     typeof article.markdown === "string"
-      ? article.markdown.replace(SOURCE_LINE, (_all, head: string) => `${head}source: ${JSON.stringify(url)}\n`)
+      ? article.markdown.replace(
+          SOURCE_LINE,
+          (_all, head: string) => `${head}source: ${JSON.stringify(url)}\n`,
+        )
       : article.markdown;
   return { ...article, url, markdown };
 }

@@ -33,7 +33,8 @@ export function parseDocument(html: string, url: string): NodeDocument {
  * of the page. Scripts still never run; the flag only steers the parser.
  */
 export function makeJSDOM(html: string, url: string): JSDOM {
-  const parse = (markup: string) => new JSDOM(markup, { url, virtualConsole: new VirtualConsole(), beforeParse: parseAsScripted });
+  const parse = (markup: string) =>
+    new JSDOM(markup, { url, virtualConsole: new VirtualConsole(), beforeParse: parseAsScripted });
   try {
     return parse(html);
   } catch (error) {
@@ -48,7 +49,10 @@ export function makeJSDOM(html: string, url: string): JSDOM {
 }
 
 function parseAsScripted(window: unknown): void {
-  const doc = (window as { document: object }).document as Record<symbol, { _parseOptions?: { scriptingEnabled?: boolean } }>;
+  const doc = (window as { document: object }).document as Record<
+    symbol,
+    { _parseOptions?: { scriptingEnabled?: boolean } }
+  >;
   for (const symbol of Object.getOwnPropertySymbols(doc)) {
     const impl = doc[symbol];
     if (impl?._parseOptions) impl._parseOptions.scriptingEnabled = true;

@@ -24,7 +24,11 @@ const tab = targetTab();
 async function load(force: boolean): Promise<Outcome> {
   const target = await tab;
   if (!target) {
-    return { state: "restricted", title: "No page to read", message: "Folio found no open page in this window." };
+    return {
+      state: "restricted",
+      title: "No page to read",
+      message: "Folio found no open page in this window.",
+    };
   }
   return extractFromTab(api.scripting, target.id, force, target.url);
 }

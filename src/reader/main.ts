@@ -23,9 +23,11 @@ const library = libraryConnection();
 
 async function loadSaved(url: string): Promise<Outcome> {
   const opened = await library();
-  if (!opened.ok) return { state: "error", title: "Your library could not be opened", message: opened.error.message };
+  if (!opened.ok)
+    return { state: "error", title: "Your library could not be opened", message: opened.error.message };
   const read = await opened.library.get(url);
-  if (!read.ok) return { state: "error", title: "This article could not be read", message: read.error.message };
+  if (!read.ok)
+    return { state: "error", title: "This article could not be read", message: read.error.message };
   if (!read.article) {
     return {
       state: "error",
@@ -38,7 +40,10 @@ async function loadSaved(url: string): Promise<Outcome> {
 
 startApp({
   // An article of the library is not saved again from here.
-  save: saved === null ? (article) => sendToBackground(browser.runtime, { type: "save-article", article }) : undefined,
+  save:
+    saved === null
+      ? (article) => sendToBackground(browser.runtime, { type: "save-article", article })
+      : undefined,
   openLibrary: async () => {
     await browser.tabs.create({ url: browser.runtime.getURL(LIBRARY_PAGE) });
   },
@@ -52,13 +57,18 @@ startApp({
         return {
           state: "error",
           title: "This article is no longer here",
-          message: "Reader tabs keep their article until the browser closes. Open the page and use Folio again.",
+          message:
+            "Reader tabs keep their article until the browser closes. Open the page and use Folio again.",
         };
       }
     }
     if (tab && /^\d+$/.test(tab)) {
       return extractFromTab(browser.scripting, Number(tab), force, params.get("url") ?? undefined);
     }
-    return { state: "error", title: "Nothing to show", message: "This reader tab was opened without a page." };
+    return {
+      state: "error",
+      title: "Nothing to show",
+      message: "This reader tab was opened without a page.",
+    };
   },
 });

@@ -10,7 +10,14 @@ import type { SaveReply } from "../messages.ts";
 import { afterPaint, renderArticle } from "./article-view.ts";
 import type { Outcome, ViewState } from "./outcome.ts";
 import { saveText } from "./save-text.ts";
-import { applySettings, cachedSettings, loadSettings, type Settings, saveSettings, watchSettings } from "./settings.ts";
+import {
+  applySettings,
+  cachedSettings,
+  loadSettings,
+  type Settings,
+  saveSettings,
+  watchSettings,
+} from "./settings.ts";
 import { createSettingsPanel } from "./settings-panel.ts";
 import { renderLoading, renderMessage } from "./states.ts";
 

@@ -51,7 +51,9 @@ function renderHeader(doc: Document, article: Article, locale: string | undefine
     time.dateTime = article.publishedTime;
     parts.push(time);
   }
-  parts.push(el(doc, "span", "folio-reading", formatReading(article.readingTimeMinutes, article.wordCount, locale)));
+  parts.push(
+    el(doc, "span", "folio-reading", formatReading(article.readingTimeMinutes, article.wordCount, locale)),
+  );
   const link = originalLink(doc, article.url, "folio-original");
   if (link) parts.push(link);
   parts.forEach((part, i) => {
@@ -64,7 +66,11 @@ function renderHeader(doc: Document, article: Article, locale: string | undefine
   return header;
 }
 
-function renderCleaned(doc: Document, removed: readonly Removal[], locale: string | undefined): HTMLElement | null {
+function renderCleaned(
+  doc: Document,
+  removed: readonly Removal[],
+  locale: string | undefined,
+): HTMLElement | null {
   const summary = cleanedSummary(removed, locale);
   if (!summary) return null;
   const details = el(doc, "details", "folio-cleaned");
@@ -73,7 +79,11 @@ function renderCleaned(doc: Document, removed: readonly Removal[], locale: strin
   const list = el(doc, "ul");
   for (const r of removed) {
     const item = el(doc, "li");
-    item.append(el(doc, "span", "folio-kind", kindName(r.kind)), " ", el(doc, "span", "folio-reason", r.reason));
+    item.append(
+      el(doc, "span", "folio-kind", kindName(r.kind)),
+      " ",
+      el(doc, "span", "folio-reason", r.reason),
+    );
     if (r.text) item.append(" ", el(doc, "q", "folio-removed-text", r.text));
     list.append(item);
   }
@@ -97,7 +107,8 @@ function blockRoot(body: HTMLElement): Element {
   let root: Element = body;
   for (;;) {
     const only = root.firstElementChild;
-    if (!only || only !== root.lastElementChild || !/^(?:DIV|SECTION|ARTICLE|MAIN)$/.test(only.tagName)) break;
+    if (!only || only !== root.lastElementChild || !/^(?:DIV|SECTION|ARTICLE|MAIN)$/.test(only.tagName))
+      break;
     const looseText = [...root.childNodes].some((n) => n.nodeType === 3 && n.textContent?.trim());
     if (looseText) break;
     root = only;
@@ -159,12 +170,15 @@ function takeSlice(blocks: readonly Node[], start: number, limit: number): numbe
   return Math.max(end, start + 1);
 }
 
-
 /**
  * Renders `article` into `container` (replacing its children). The header and the first screen
  * of the body are in the DOM when this returns; `complete` resolves when the rest is.
  */
-export function renderArticle(container: HTMLElement, article: Article, win: Window = window): RenderedArticle {
+export function renderArticle(
+  container: HTMLElement,
+  article: Article,
+  win: Window = window,
+): RenderedArticle {
   const doc = container.ownerDocument;
   const locale = win.navigator.language || undefined;
 

@@ -85,7 +85,9 @@ export function cleanedSummary(removed: readonly Removal[], locale?: string): st
     const i = KIND_ORDER.indexOf(kind);
     return i < 0 ? KIND_ORDER.length : i;
   };
-  const parts = [...counts].sort(([a], [b]) => rank(a) - rank(b)).map(([kind, n]) => `${formatNumber(n, locale)} ${kindName(kind, n)}`);
+  const parts = [...counts]
+    .sort(([a], [b]) => rank(a) - rank(b))
+    .map(([kind, n]) => `${formatNumber(n, locale)} ${kindName(kind, n)}`);
   return `Cleaned: ${parts.join(", ")}`;
 }
 

@@ -15,7 +15,8 @@ export type Outcome =
  * Errors of the extension API that mean the page changed under Folio (it navigated, reloaded or
  * closed) rather than that the browser keeps extensions out of it.
  */
-const GONE = /frame with id \d+ (?:was|has been) removed|frame was removed|no tab with id|tab was closed|tab (?:is|has been) closed|document (?:was|has been) (?:unloaded|replaced)|navigated/i;
+const GONE =
+  /frame with id \d+ (?:was|has been) removed|frame was removed|no tab with id|tab was closed|tab (?:is|has been) closed|document (?:was|has been) (?:unloaded|replaced)|navigated/i;
 
 /** The page changed (navigated, reloaded, closed) while Folio was reading it. */
 export function wentAwayOutcome(error?: unknown): Outcome {
@@ -96,7 +97,11 @@ export function outcomeOf(reply: ExtractReply | null | undefined, force: boolean
       };
     case "empty":
       return force
-        ? { state: "error", title: "Nothing to read here", message: "Folio found no readable text on this page." }
+        ? {
+            state: "error",
+            title: "Nothing to read here",
+            message: "Folio found no readable text on this page.",
+          }
         : {
             state: "not-article",
             title: "Nothing that looks like an article",

@@ -34,7 +34,11 @@ export function createSettingsPanel(
   panel.setAttribute("aria-label", "Reading settings");
 
   const radios = new Map<string, HTMLInputElement[]>();
-  const group = <K extends "theme" | "font" | "width">(key: K, legend: string, values: readonly Settings[K][]) => {
+  const group = <K extends "theme" | "font" | "width">(
+    key: K,
+    legend: string,
+    values: readonly Settings[K][],
+  ) => {
     const fieldset = doc.createElement("fieldset");
     fieldset.className = `folio-choice folio-choice-${key}`;
     const title = doc.createElement("legend");

@@ -33,8 +33,13 @@ function pick<T extends string>(allowed: readonly T[], value: unknown, fallback:
 
 /** Any stored value, made valid (unknown or missing fields take the defaults). */
 export function normalize(value: unknown): Settings {
-  const v = (typeof value === "object" && value !== null ? value : {}) as Partial<Record<keyof Settings, unknown>>;
-  const size = typeof v.size === "number" && (SIZES as readonly number[]).includes(v.size) ? v.size : DEFAULT_SETTINGS.size;
+  const v = (typeof value === "object" && value !== null ? value : {}) as Partial<
+    Record<keyof Settings, unknown>
+  >;
+  const size =
+    typeof v.size === "number" && (SIZES as readonly number[]).includes(v.size)
+      ? v.size
+      : DEFAULT_SETTINGS.size;
   return {
     theme: pick(THEMES, v.theme, DEFAULT_SETTINGS.theme),
     font: pick(FONTS, v.font, DEFAULT_SETTINGS.font),

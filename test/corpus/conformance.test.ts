@@ -50,7 +50,13 @@ import { JSDOM_EXTRACT_OPTIONS } from "../../src/node/jsdom.ts";
 const MEAN_F1_MIN = 0.98;
 const PAGE_F1_MIN = 0.9;
 /** Raw agreement floors: no listed deviation counts. */
-const METADATA_AGREEMENT_MIN: Record<string, number> = { title: 0.9, byline: 0.93, siteName: 0.96, lang: 1, dir: 1 };
+const METADATA_AGREEMENT_MIN: Record<string, number> = {
+  title: 0.9,
+  byline: 0.93,
+  siteName: 0.96,
+  lang: 1,
+  dir: 1,
+};
 const AD_LABEL_PAGES = ["nytimes-1", "nytimes-2", "breitbart", "bbc-1", "tmz-1", "yahoo-3"];
 const CAPTION_PAGES = ["yahoo-2", "nytimes-5"];
 const FIELDS = ["title", "byline", "siteName", "lang", "dir"] as const;
@@ -317,7 +323,8 @@ describe.skipIf(!present)("Mozilla readability-test-pages conformance", () => {
       if (!pair) continue;
       total++;
       if (pair[0] === pair[1] || (field === "byline" && sameAuthors(pair[0], pair[1]))) agree++;
-      else if (`${r.name}:${field}` in metadataExceptions) reviewed.push(`${r.name} (${JSON.stringify(pair[1])})`);
+      else if (`${r.name}:${field}` in metadataExceptions)
+        reviewed.push(`${r.name} (${JSON.stringify(pair[1])})`);
       else {
         unlisted.push(`${r.name}: expected ${JSON.stringify(pair[0])}, got ${JSON.stringify(pair[1])}`);
       }

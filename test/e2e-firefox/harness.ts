@@ -58,7 +58,10 @@ export function firefoxPrerequisites(): { ok: true } | { ok: false; reason: stri
     };
   }
   if (!existsSync(FIREFOX_PATH)) {
-    return { ok: false, reason: `Firefox not found at ${FIREFOX_PATH} (install the 'firefox-esr' package or set FIREFOX_PATH)` };
+    return {
+      ok: false,
+      reason: `Firefox not found at ${FIREFOX_PATH} (install the 'firefox-esr' package or set FIREFOX_PATH)`,
+    };
   }
   if (!existsSync(join(FIREFOX_DIST, "manifest.json"))) {
     return { ok: false, reason: `no build in ${FIREFOX_DIST} (run 'npm run build:firefox' first)` };
@@ -182,7 +185,9 @@ export async function launchFirefox(options: { headless?: boolean } = {}): Promi
       })()`);
     },
     closePanels: async () => {
-      await inChrome(`(() => { for (const p of document.querySelectorAll("panel")) if (p.state === "open" || p.state === "showing") p.hidePopup(); })()`);
+      await inChrome(
+        `(() => { for (const p of document.querySelectorAll("panel")) if (p.state === "open" || p.state === "showing") p.hidePopup(); })()`,
+      );
     },
     popupScreenshot: async () => {
       const url = await inChrome<string>(`(async () => {
@@ -287,7 +292,9 @@ export async function downloaded(dir: string, before: Set<string>, timeoutMs = 1
       const path = join(dir, fresh);
       const first = size(path);
       await new Promise((r) => setTimeout(r, 250));
-      return first >= 0 && size(path) === first && readdirSync(dir).every((n) => !n.endsWith(".part")) ? path : null;
+      return first >= 0 && size(path) === first && readdirSync(dir).every((n) => !n.endsWith(".part"))
+        ? path
+        : null;
     },
     timeoutMs,
     `a download in ${dir}`,

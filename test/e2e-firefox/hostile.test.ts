@@ -70,7 +70,11 @@ describeFirefox("hostile page (Firefox)", () => {
 
     const { popup, state } = await f.popupFor(page);
     expect(state).toBe("ready");
-    await waitFor(() => popup.evaluate<boolean>(`document.documentElement.dataset.rendered === "complete"`), 10_000, "body");
+    await waitFor(
+      () => popup.evaluate<boolean>(`document.documentElement.dataset.rendered === "complete"`),
+      10_000,
+      "body",
+    );
     // Give late handlers (image errors, toggles, animations, refreshes) time to fire.
     await new Promise((r) => setTimeout(r, 1_000));
 
@@ -97,7 +101,11 @@ describeFirefox("hostile page (Firefox)", () => {
     await popup.evaluate(`document.getElementById("folio-open").click()`);
     const url = await f.waitForTab(READER_PAGE);
     const reader = f.tab(url);
-    await waitFor(() => reader.evaluate<boolean>(`document.documentElement.dataset.rendered === "complete"`), 10_000, "reader");
+    await waitFor(
+      () => reader.evaluate<boolean>(`document.documentElement.dataset.rendered === "complete"`),
+      10_000,
+      "reader",
+    );
     await new Promise((r) => setTimeout(r, 500));
     const readerReport = await reader.evaluate(`({
       pwned: window.__pwned ?? null,
@@ -137,7 +145,9 @@ describeFirefox("hostile page (Firefox)", () => {
       readerable: true,
       removed: [{ kind: "ad", reason: "<img src=x onerror=window.__pwned=1>", text: "<script>x</script>" }],
     };
-    await f.api(`browser.storage.session.set({ "reader:raw-hostile": { article: ${JSON.stringify(article)}, at: Date.now() } })`);
+    await f.api(
+      `browser.storage.session.set({ "reader:raw-hostile": { article: ${JSON.stringify(article)}, at: Date.now() } })`,
+    );
     const dialogs = await watchDialogs(f.ff);
     const reader = await f.ff.openExtensionPage(`${READER_PAGE}?id=raw-hostile`);
     const pageDialogs: string[] = [];
@@ -145,7 +155,11 @@ describeFirefox("hostile page (Firefox)", () => {
       pageDialogs.push(d.message());
       void d.dismiss();
     });
-    await waitFor(() => reader.evaluate(() => document.documentElement.dataset.rendered === "complete"), 10_000, "reader");
+    await waitFor(
+      () => reader.evaluate(() => document.documentElement.dataset.rendered === "complete"),
+      10_000,
+      "reader",
+    );
     await new Promise((r) => setTimeout(r, 1_000));
     const report = await reader.evaluate(() => {
       const main = document.querySelector("main") as HTMLElement;

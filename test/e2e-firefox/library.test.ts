@@ -49,14 +49,20 @@ const text = (page: Page, selector: string) => page.$eval(selector, (e) => e.tex
 const rows = (page: Page) => page.$$eval(".lib-row", (els) => els.length);
 
 async function libraryReady(page: Page): Promise<void> {
-  await waitFor(() => page.evaluate(() => document.documentElement.dataset.search === "ready"), 15_000, "search ready");
+  await waitFor(
+    () => page.evaluate(() => document.documentElement.dataset.search === "ready"),
+    15_000,
+    "search ready",
+  );
 }
 
 /** The control of the row whose headline is `title`: a button by its text, or its checkbox. */
 async function inRow(page: Page, title: string, control: string): Promise<ElementHandle<Element>> {
   const handle = await page.evaluateHandle(
     (t, c) => {
-      const row = [...document.querySelectorAll(".lib-row")].find((r) => r.querySelector(".lib-title")?.textContent === t);
+      const row = [...document.querySelectorAll(".lib-row")].find(
+        (r) => r.querySelector(".lib-title")?.textContent === t,
+      );
       if (!row) return null;
       if (c === "checkbox") return row.querySelector('input[type="checkbox"]');
       return [...row.querySelectorAll("button")].find((b) => b.textContent === c) ?? null;
@@ -70,7 +76,10 @@ async function inRow(page: Page, title: string, control: string): Promise<Elemen
 }
 
 /** Clicks, then returns the file the browser saved (a real download, no prompt). */
-async function download(ff: Firefox, click: () => Promise<unknown>): Promise<{ name: string; bytes: Buffer }> {
+async function download(
+  ff: Firefox,
+  click: () => Promise<unknown>,
+): Promise<{ name: string; bytes: Buffer }> {
   const before = new Set(readdirSync(ff.downloads));
   await click();
   const path = await downloaded(ff.downloads, before);
@@ -114,29 +123,51 @@ describeFirefox("library (Firefox)", () => {
 
   it("saves from the popup and from the reader tab, and the popup's Library opens the list", async () => {
     const f = folio();
-    expect(await saveFromPopup(f, "article.html")).toEqual({ status: "Saved to your library", saved: "added" });
+    expect(await saveFromPopup(f, "article.html")).toEqual({
+      status: "Saved to your library",
+      saved: "added",
+    });
 
     // The second article: Open in a tab, then Save in the reader tab.
     const page = await f.open("pages/bbc-like.html");
     const { popup } = await f.popupFor(page);
     await popup.evaluate(`document.getElementById("folio-open").click()`);
     const reader = f.tab(await f.waitForTab(READER_PAGE));
-    await waitFor(() => reader.evaluate<boolean>(`document.documentElement.dataset.state === "ready"`), 10_000, "the reader");
+    await waitFor(
+      () => reader.evaluate<boolean>(`document.documentElement.dataset.state === "ready"`),
+      10_000,
+      "the reader",
+    );
     await reader.evaluate(`document.getElementById("folio-save").click()`);
-    await waitFor(() => reader.evaluate<boolean>(`document.documentElement.dataset.saved === "added"`), 10_000, "saved");
-    expect(await reader.evaluate(`document.getElementById("folio-status").textContent`)).toBe("Saved to your library");
+    await waitFor(
+      () => reader.evaluate<boolean>(`document.documentElement.dataset.saved === "added"`),
+      10_000,
+      "saved",
+    );
+    expect(await reader.evaluate(`document.getElementById("folio-status").textContent`)).toBe(
+      "Saved to your library",
+    );
     await reader.evaluate(`window.close()`);
 
     // The popup's Library button opens the library in a tab.
     const again = await f.popupFor(page);
     await again.popup.evaluate(`document.getElementById("folio-library").click()`);
     const opened = f.tab(await f.waitForTab(LIBRARY_PAGE));
-    await waitFor(async () => (await f.api<number>(`browser.extension.getViews({ type: "popup" }).length`)) === 0, 5_000, "the popup to close");
-    await waitFor(() => opened.evaluate<boolean>(`document.querySelectorAll(".lib-row").length === 2`), 10_000, "rows");
-    expect(await opened.evaluate(`[...document.querySelectorAll(".lib-row .lib-title")].map((e) => e.textContent)`)).toEqual([
-      HARBOUR,
-      CITY,
-    ]);
+    await waitFor(
+      async () => (await f.api<number>(`browser.extension.getViews({ type: "popup" }).length`)) === 0,
+      5_000,
+      "the popup to close",
+    );
+    await waitFor(
+      () => opened.evaluate<boolean>(`document.querySelectorAll(".lib-row").length === 2`),
+      10_000,
+      "rows",
+    );
+    expect(
+      await opened.evaluate(
+        `[...document.querySelectorAll(".lib-row .lib-title")].map((e) => e.textContent)`,
+      ),
+    ).toEqual([HARBOUR, CITY]);
     await page.close();
 
     // From here on, a library page the tests can type and click in for real.
@@ -145,7 +176,9 @@ describeFirefox("library (Firefox)", () => {
     expect(await titles(library)).toEqual([HARBOUR, CITY]); // newest first
     expect(await text(library, "#lib-count")).toBe("2 articles");
     const row = await library.evaluate((t) => {
-      const r = [...document.querySelectorAll(".lib-row")].find((x) => x.querySelector(".lib-title")?.textContent === t)!;
+      const r = [...document.querySelectorAll(".lib-row")].find(
+        (x) => x.querySelector(".lib-title")?.textContent === t,
+      )!;
       return {
         site: r.querySelector(".lib-site")?.textContent,
         published: r.querySelector(".lib-published")?.getAttribute("datetime"),
@@ -238,7 +271,11 @@ describeFirefox("library (Firefox)", () => {
     await (await inRow(library, HARBOUR, "checkbox")).click();
     expect(await text(library, "#lib-selected-count")).toBe("2 selected");
     await library.click("#lib-delete-selected");
-    await waitFor(() => library.evaluate(() => document.documentElement.dataset.state === "empty"), 5_000, "empty");
+    await waitFor(
+      () => library.evaluate(() => document.documentElement.dataset.state === "empty"),
+      5_000,
+      "empty",
+    );
     expect(await text(library, ".lib-empty")).toContain("Your library is empty");
     expect(await text(library, "#lib-toast-text")).toBe("Deleted 2 articles.");
     expect(await library.$eval("#lib-selection", (e) => (e as HTMLElement).hidden)).toBe(true);
@@ -308,7 +345,9 @@ describeFirefox("library (Firefox)", () => {
         10_000,
         "the import",
       );
-      expect(await text(page, "#lib-info")).toBe("Imported: 2 added, 0 updated, 0 kept (your copy was newer).");
+      expect(await text(page, "#lib-info")).toBe(
+        "Imported: 2 added, 0 updated, 0 kept (your copy was newer).",
+      );
       await waitFor(async () => (await rows(page)) === 2, 5_000, "both rows");
       expect(await titles(page)).toEqual([HARBOUR, CITY]);
       const copy = JSON.parse((await download(fresh, () => page.click("#lib-export-json"))).bytes.toString());
@@ -318,11 +357,18 @@ describeFirefox("library (Firefox)", () => {
       delete broken.articles[1].url;
       for (const [content, message] of [
         [JSON.stringify(broken), "Nothing was imported. Article 2: url is missing."],
-        ["PK\u0003\u0004 not a backup", "Nothing was imported. This is not a Folio backup: the file is not JSON."],
+        [
+          "PK\u0003\u0004 not a backup",
+          "Nothing was imported. This is not a Folio backup: the file is not JSON.",
+        ],
       ]) {
         await writeFile(corrupt, content);
         await input.uploadFile(corrupt);
-        await waitFor(() => page.evaluate(() => document.getElementById("lib-alert")?.textContent), 10_000, "the refusal");
+        await waitFor(
+          () => page.evaluate(() => document.getElementById("lib-alert")?.textContent),
+          10_000,
+          "the refusal",
+        );
         expect(await text(page, "#lib-alert")).toBe(message);
         expect(await page.$eval("#lib-alert", (e) => e.getAttribute("role"))).toBe("alert");
         expect(await titles(page)).toEqual([HARBOUR, CITY]);
@@ -421,7 +467,8 @@ describeFirefox("library (Firefox)", () => {
       "the failure notice",
     );
     expect(shown).toEqual({
-      notice: "Could not save the article: the browser has no more storage space for Folio. Nothing was changed.",
+      notice:
+        "Could not save the article: the browser has no more storage space for Folio. Nothing was changed.",
       role: "alert",
       state: "ready", // the article stays on screen
     });
@@ -442,9 +489,15 @@ describeFirefox("library (Firefox)", () => {
     const url = await f.waitForTab(`${READER_PAGE}?saved=`);
     expect(new URL(url).searchParams.get("saved")).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/article\.html$/);
     const reader = f.tab(`${READER_PAGE}?saved=`);
-    await waitFor(() => reader.evaluate<boolean>(`document.documentElement.dataset.state === "ready"`), 10_000, "the reader");
+    await waitFor(
+      () => reader.evaluate<boolean>(`document.documentElement.dataset.state === "ready"`),
+      10_000,
+      "the reader",
+    );
     expect(await reader.evaluate(`document.querySelector(".folio-title").textContent`)).toBe(CITY);
-    expect(await reader.evaluate(`document.querySelector(".folio-body").textContent`)).toContain("a kettle and free tea");
+    expect(await reader.evaluate(`document.querySelector(".folio-body").textContent`)).toContain(
+      "a kettle and free tea",
+    );
     expect(await reader.evaluate(`document.getElementById("folio-save").hidden`)).toBe(true); // in the library already
     expect(await reader.evaluate(`!document.getElementById("folio-library").hidden`)).toBe(true);
     await reader.evaluate(`window.close()`);

@@ -39,7 +39,11 @@ describeFirefox("popup (Firefox, real toolbar click)", () => {
     const page = await f.open("article.html");
     const { popup, state } = await f.popupFor(page);
     expect(state).toBe("ready");
-    await waitFor(() => popup.evaluate<boolean>(`document.documentElement.dataset.rendered === "complete"`), 10_000, "body");
+    await waitFor(
+      () => popup.evaluate<boolean>(`document.documentElement.dataset.rendered === "complete"`),
+      10_000,
+      "body",
+    );
 
     const view = await popup.evaluate<{
       h1: string;
@@ -113,7 +117,10 @@ describeFirefox("popup (Firefox, real toolbar click)", () => {
 
     // The lead image comes from the site (no referrer); wait for it, then take the picture.
     await waitFor(
-      () => popup.evaluate<boolean>(`[...document.querySelectorAll("main img")].some((i) => i.complete && i.naturalWidth > 0)`),
+      () =>
+        popup.evaluate<boolean>(
+          `[...document.querySelectorAll("main img")].some((i) => i.complete && i.naturalWidth > 0)`,
+        ),
       10_000,
       "the lead image",
     );
@@ -137,7 +144,10 @@ describeFirefox("popup (Firefox, real toolbar click)", () => {
     })()`);
     const popup = f.popup();
     const state = await waitFor(
-      () => popup.evaluate<string | null>(`(() => { const s = document.documentElement.dataset.state; return s !== "loading" && s; })()`),
+      () =>
+        popup.evaluate<string | null>(
+          `(() => { const s = document.documentElement.dataset.state; return s !== "loading" && s; })()`,
+        ),
       15_000,
       "the popup opened by the shortcut",
     );
@@ -146,7 +156,11 @@ describeFirefox("popup (Firefox, real toolbar click)", () => {
     // In Firefox the panel takes Escape (before the page can keep it): the popup closes.
     await f.focusPopup();
     await f.key("Escape", "Escape", 27);
-    await waitFor(async () => (await f.api<number>(`browser.extension.getViews({ type: "popup" }).length`)) === 0, 5_000, "Escape to close the popup");
+    await waitFor(
+      async () => (await f.api<number>(`browser.extension.getViews({ type: "popup" }).length`)) === 0,
+      5_000,
+      "Escape to close the popup",
+    );
     await page.close();
   });
 
@@ -160,7 +174,11 @@ describeFirefox("popup (Firefox, real toolbar click)", () => {
     );
     const popup = await f.ff.openExtensionPage(`${POPUP_PATH}?tab=${tabId}`);
     await popup.bringToFront();
-    await waitFor(() => popup.evaluate(() => document.documentElement.dataset.state === "ready"), 10_000, "ready");
+    await waitFor(
+      () => popup.evaluate(() => document.documentElement.dataset.state === "ready"),
+      10_000,
+      "ready",
+    );
     const focused = () =>
       popup.evaluate(() => {
         const el = document.activeElement as HTMLElement;
@@ -173,7 +191,13 @@ describeFirefox("popup (Firefox, real toolbar click)", () => {
       order.push(now.id);
       expect(now.outline).toBe("solid");
     }
-    expect(order).toEqual(["folio-save", "folio-copy", "folio-open", "folio-library", "folio-settings-toggle"]);
+    expect(order).toEqual([
+      "folio-save",
+      "folio-copy",
+      "folio-open",
+      "folio-library",
+      "folio-settings-toggle",
+    ]);
     await popup.keyboard.press("Enter");
     expect(await popup.evaluate(() => !document.getElementById("folio-settings-host")?.hidden)).toBe(true);
     expect((await focused()).id).toBe("input"); // the checked theme radio took the focus
@@ -232,7 +256,10 @@ describeFirefox("popup (Firefox, real toolbar click)", () => {
     })()`);
     const stored = await waitFor(
       // Each of the three clicks writes: wait for the last one (the larger size).
-      () => f.api(`browser.storage.sync.get("settings").then((s) => (s.settings?.size === 18 ? s.settings : null))`),
+      () =>
+        f.api(
+          `browser.storage.sync.get("settings").then((s) => (s.settings?.size === 18 ? s.settings : null))`,
+        ),
       5_000,
       "settings in storage.sync",
     );
@@ -257,11 +284,21 @@ describeFirefox("popup (Firefox, real toolbar click)", () => {
     const url = await f.waitForTab(READER_PAGE);
     expect(url).toMatch(/\?id=[0-9a-f-]{36}$/);
     const reader = f.tab(url);
-    await waitFor(() => reader.evaluate<boolean>(`document.documentElement.dataset.state === "ready"`), 10_000, "the reader");
+    await waitFor(
+      () => reader.evaluate<boolean>(`document.documentElement.dataset.state === "ready"`),
+      10_000,
+      "the reader",
+    );
     expect(await reader.evaluate(`document.querySelector(".folio-title").textContent`)).toBe(HEADLINE);
-    expect(await reader.evaluate(`document.querySelector(".folio-body").textContent`)).toContain("a kettle and free tea");
+    expect(await reader.evaluate(`document.querySelector(".folio-body").textContent`)).toContain(
+      "a kettle and free tea",
+    );
     // Opening the tab closed the popup (window.close in a Firefox popup).
-    await waitFor(async () => (await f.api<number>(`browser.extension.getViews({ type: "popup" }).length`)) === 0, 5_000, "the popup to close");
+    await waitFor(
+      async () => (await f.api<number>(`browser.extension.getViews({ type: "popup" }).length`)) === 0,
+      5_000,
+      "the popup to close",
+    );
     await reader.evaluate(`window.close()`);
     await page.close();
   });
@@ -276,7 +313,11 @@ describeFirefox("popup (Firefox, real toolbar click)", () => {
     );
     expect(typeof tabId).toBe("number");
     const reader = await f.ff.openExtensionPage(`${READER_PAGE}?tab=${tabId}`);
-    await waitFor(() => reader.evaluate(() => document.documentElement.dataset.state === "ready"), 10_000, "the reader");
+    await waitFor(
+      () => reader.evaluate(() => document.documentElement.dataset.state === "ready"),
+      10_000,
+      "the reader",
+    );
     expect(await reader.evaluate(() => document.querySelector(".folio-title")?.textContent)).toBe(HEADLINE);
     await reader.close();
     await page.close();
@@ -315,12 +356,17 @@ describeFirefox("popup (Firefox, real toolbar click)", () => {
     expect(button).toEqual({ label: "Show anyway", focused: true });
     await popup.evaluate(`document.querySelector(".folio-state button").click()`);
     const after = await waitFor(
-      () => popup.evaluate<string>(`document.documentElement.dataset.state !== "loading" && document.documentElement.dataset.state`),
+      () =>
+        popup.evaluate<string>(
+          `document.documentElement.dataset.state !== "loading" && document.documentElement.dataset.state`,
+        ),
       10_000,
       "forced extraction",
     );
     expect(after).toBe("ready");
-    expect(await popup.evaluate<string>(`document.querySelector(".folio-body").textContent`)).toContain("Wellington boots");
+    expect(await popup.evaluate<string>(`document.querySelector(".folio-body").textContent`)).toContain(
+      "Wellington boots",
+    );
     await f.closePopup();
     await page.close();
   });
@@ -343,14 +389,22 @@ describeFirefox("popup (Firefox, real toolbar click)", () => {
     const f = folio();
     const reader = await f.ff.openExtensionPage(`${READER_PAGE}?id=gone`);
     expect(await reader.evaluate(() => location.href)).toBe(`${EXT_ORIGIN}/${READER_PAGE}?id=gone`);
-    await waitFor(() => reader.evaluate(() => document.documentElement.dataset.state === "error"), 10_000, "the error");
+    await waitFor(
+      () => reader.evaluate(() => document.documentElement.dataset.state === "error"),
+      10_000,
+      "the error",
+    );
     expect(await reader.evaluate(() => document.querySelector(".folio-state-title")?.textContent)).toBe(
       "This article is no longer here",
     );
-    const retry = await reader.waitForSelector("::-p-aria(Try again[role=\"button\"])");
+    const retry = await reader.waitForSelector('::-p-aria(Try again[role="button"])');
     expect(retry).not.toBeNull();
     await retry!.click();
-    await waitFor(() => reader.evaluate(() => document.documentElement.dataset.state === "error"), 10_000, "the error again");
+    await waitFor(
+      () => reader.evaluate(() => document.documentElement.dataset.state === "error"),
+      10_000,
+      "the error again",
+    );
     await reader.close();
   });
 });

@@ -92,7 +92,9 @@ export function useFirefoxFolio(): () => FirefoxFolio {
     const ff = await launchFirefox();
     const helper = await ff.openExtensionPage(`${LIBRARY_PAGE}${HELPER_MARK}`);
     const api = <T>(expression: string) => helper.evaluate(`(async () => (${expression}))()`) as Promise<T>;
-    const popup: View = { evaluate: (expression) => helper.evaluate(viewScript(POPUP_VIEWS, expression)) as never };
+    const popup: View = {
+      evaluate: (expression) => helper.evaluate(viewScript(POPUP_VIEWS, expression)) as never,
+    };
     const popupOpen = () => api<number>(`${POPUP_VIEWS}.length`);
     const key = (name: string, code = name, keyCode = 0) => pressKey(ff, name, code, keyCode);
     const closePopup = async () => {
@@ -126,14 +128,17 @@ export function useFirefoxFolio(): () => FirefoxFolio {
       focusPopup: async () => {
         // Tab until one of the popup's own buttons has the keyboard focus: then the window's
         // key events go to the popup's page.
-        const inside = () => popup.evaluate<boolean>(`document.hasFocus() && document.activeElement.localName === "button"`);
+        const inside = () =>
+          popup.evaluate<boolean>(`document.hasFocus() && document.activeElement.localName === "button"`);
         for (let i = 0; i < 8 && !(await inside()); i++) {
           await key("Tab", "Tab", 9);
           await new Promise((r) => setTimeout(r, 50));
         }
         if (!(await inside())) throw new Error("the popup did not take the keyboard focus");
       },
-      tab: (part) => ({ evaluate: (expression) => helper.evaluate(viewScript(tabViews(part), expression)) as never }),
+      tab: (part) => ({
+        evaluate: (expression) => helper.evaluate(viewScript(tabViews(part), expression)) as never,
+      }),
       waitForTab: (part, timeoutMs = 10_000) =>
         waitFor(
           () => helper.evaluate(viewScript(tabViews(part), "location.href")) as Promise<string | null>,

@@ -87,7 +87,11 @@ describeE2E("hardening against hostile and broken pages (Chromium)", () => {
       document.title = title;
       document.querySelector('meta[property="og:title"]')?.setAttribute("content", title);
       const ld = document.querySelector('script[type="application/ld+json"]');
-      if (ld) ld.textContent = (ld.textContent ?? "").replace(/"headline":"[^"]*"/, `"headline":${JSON.stringify(title)}`);
+      if (ld)
+        ld.textContent = (ld.textContent ?? "").replace(
+          /"headline":"[^"]*"/,
+          `"headline":${JSON.stringify(title)}`,
+        );
     }, canonical);
     const second = await f.popupFor(b);
     expect(second.state).toBe("ready");
@@ -97,7 +101,9 @@ describeE2E("hardening against hostile and broken pages (Chromium)", () => {
     const saved = await records(f);
     expect(saved).toHaveLength(2);
     expect(saved.find((r) => r.url === canonical)).toMatchObject({ title: HEADLINE, pageUrl: canonical });
-    expect(saved.find((r) => r.url === otherSite(f, "article.html"))?.title).toBe("Site B's copy of the story");
+    expect(saved.find((r) => r.url === otherSite(f, "article.html"))?.title).toBe(
+      "Site B's copy of the story",
+    );
     await a.close();
     await b.close();
   });
@@ -129,8 +135,12 @@ describeE2E("hardening against hostile and broken pages (Chromium)", () => {
         QUOTA_BYTES: number;
       };
       await session.clear();
-      const handOff = (chars: number, at: number) => ({ article: { title: "Earlier", content: "x".repeat(chars) }, at });
-      for (let i = 0; i < 3; i++) await session.set({ [`reader:earlier-${i}`]: handOff(3_300_000, 1_000 + i) });
+      const handOff = (chars: number, at: number) => ({
+        article: { title: "Earlier", content: "x".repeat(chars) },
+        at,
+      });
+      for (let i = 0; i < 3; i++)
+        await session.set({ [`reader:earlier-${i}`]: handOff(3_300_000, 1_000 + i) });
       const free = session.QUOTA_BYTES - (await session.getBytesInUse(null));
       await session.set({ "reader:earlier-filler": handOff(free - 400, 2_000) });
     });
@@ -191,7 +201,10 @@ describeE2E("hardening against hostile and broken pages (Chromium)", () => {
     await f.browser.cdp.send("Extensions.triggerAction", { id: f.id, targetId: tab.targetId });
     const popup = await openedPopup(f.browser.cdp, f.id);
     expect(await settledState(popup, 40_000)).toBe("error");
-    expect(await stateText(popup)).toMatchObject({ title: "The page is not responding", button: "Try again" });
+    expect(await stateText(popup)).toMatchObject({
+      title: "The page is not responding",
+      button: "Try again",
+    });
     // The page lets go and Folio's reading answers: the popup stays as it is.
     await waitFor(() => page.evaluate(() => true).catch(() => null), 30_000, "the page to answer again");
     await new Promise((r) => setTimeout(r, 1_000));

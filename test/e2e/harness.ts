@@ -25,7 +25,10 @@ export const POPUP_PATH = "src/popup/index.html";
  */
 export function e2ePrerequisites(): { ok: true } | { ok: false; reason: string } {
   if (!existsSync(CHROMIUM_PATH)) {
-    return { ok: false, reason: `Chromium not found at ${CHROMIUM_PATH} (install the 'chromium' package or set CHROMIUM_PATH)` };
+    return {
+      ok: false,
+      reason: `Chromium not found at ${CHROMIUM_PATH} (install the 'chromium' package or set CHROMIUM_PATH)`,
+    };
   }
   if (!existsSync(join(CHROME_DIST, "manifest.json"))) {
     return { ok: false, reason: `no build in ${CHROME_DIST} (run 'npm run build' first)` };
@@ -62,7 +65,10 @@ export async function serveStatic(mounts: Record<string, string>): Promise<Stati
       try {
         if ((await stat(file)).isDirectory()) file = join(file, "index.html");
         const body = await readFile(file);
-        res.writeHead(200, { "content-type": TYPES[extname(file)] ?? "application/octet-stream", "cache-control": "no-store" });
+        res.writeHead(200, {
+          "content-type": TYPES[extname(file)] ?? "application/octet-stream",
+          "cache-control": "no-store",
+        });
         res.end(body);
         return;
       } catch {
@@ -100,7 +106,10 @@ export interface Browser {
 
 export async function launch(
   extensionDirs: string[],
-  options: { headless?: boolean; /** A profile folder to use and keep (default: a fresh one, deleted on close). */ profile?: string } = {},
+  options: {
+    headless?: boolean /** A profile folder to use and keep (default: a fresh one, deleted on close). */;
+    profile?: string;
+  } = {},
 ): Promise<Browser> {
   const dirs = extensionDirs.map((d) => resolve(d));
   const profile = options.profile ?? mkdtempSync(join(tmpdir(), "folio-chromium-"));
@@ -126,10 +135,16 @@ export async function launch(
   const cdp = await browser.newBrowserCDPSession();
   const ids = dirs.map(unpackedExtensionId);
   // Wait until every extension is loaded (its service worker, if it has one, or its target).
-  await waitFor(async () => {
-    const { targetInfos } = await cdp.send("Target.getTargets");
-    return ids.every((id) => targetInfos.some((t) => t.url.startsWith(`chrome-extension://${id}/`))) || null;
-  }, 15_000, "the extensions to load").catch(() => undefined);
+  await waitFor(
+    async () => {
+      const { targetInfos } = await cdp.send("Target.getTargets");
+      return (
+        ids.every((id) => targetInfos.some((t) => t.url.startsWith(`chrome-extension://${id}/`))) || null
+      );
+    },
+    15_000,
+    "the extensions to load",
+  ).catch(() => undefined);
   return {
     context,
     cdp,
@@ -141,7 +156,11 @@ export async function launch(
   };
 }
 
-export async function waitFor<T>(probe: () => Promise<T | null | undefined>, timeoutMs: number, what: string): Promise<T> {
+export async function waitFor<T>(
+  probe: () => Promise<T | null | undefined>,
+  timeoutMs: number,
+  what: string,
+): Promise<T> {
   const end = Date.now() + timeoutMs;
   for (;;) {
     const value = await probe();
@@ -216,13 +235,15 @@ export async function attach(cdp: CDPSession, targetId: string, url: string): Pr
     new Promise<T>((ok, fail) => {
       const id = next++;
       pending.set(id, { ok: ok as (v: unknown) => void, fail });
-      cdp.send("Target.sendMessageToTarget", { sessionId, message: JSON.stringify({ id, method, params }) }).catch(fail);
+      cdp
+        .send("Target.sendMessageToTarget", { sessionId, message: JSON.stringify({ id, method, params }) })
+        .catch(fail);
     });
   const evaluate = async <T>(expression: string) => {
-    const r = await send<{ result: { value?: T }; exceptionDetails?: { text: string; exception?: { description?: string } } }>(
-      "Runtime.evaluate",
-      { expression, returnByValue: true, awaitPromise: true },
-    );
+    const r = await send<{
+      result: { value?: T };
+      exceptionDetails?: { text: string; exception?: { description?: string } };
+    }>("Runtime.evaluate", { expression, returnByValue: true, awaitPromise: true });
     if (r.exceptionDetails) {
       throw new Error(`in page: ${r.exceptionDetails.exception?.description ?? r.exceptionDetails.text}`);
     }
@@ -249,7 +270,11 @@ export async function attach(cdp: CDPSession, targetId: string, url: string): Pr
 }
 
 /** Waits for the extension's popup to open and attaches to it. */
-export async function openedPopup(cdp: CDPSession, extensionId: string, path = POPUP_PATH): Promise<TargetSession> {
+export async function openedPopup(
+  cdp: CDPSession,
+  extensionId: string,
+  path = POPUP_PATH,
+): Promise<TargetSession> {
   const target = await findTarget(cdp, `chrome-extension://${extensionId}/${path}`);
   return attach(cdp, target.targetId, target.url);
 }

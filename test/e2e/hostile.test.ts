@@ -29,7 +29,11 @@ describeE2E("hostile page (Chromium)", () => {
     popup.on("Page.javascriptDialogOpening", (p) => dialogs.push(String(p.message)));
     await popup.send("Page.enable");
     expect(await settledState(popup)).toBe("ready");
-    await waitFor(() => popup.evaluate<boolean>(`document.documentElement.dataset.rendered === "complete"`), 10_000, "body");
+    await waitFor(
+      () => popup.evaluate<boolean>(`document.documentElement.dataset.rendered === "complete"`),
+      10_000,
+      "body",
+    );
     // Give late handlers (image errors, toggles, animations, refreshes) time to fire.
     await new Promise((r) => setTimeout(r, 1_000));
 
@@ -95,7 +99,9 @@ describeE2E("hostile page (Chromium)", () => {
     expect(f.browser.context.pages().length).toBe(pagesBefore);
 
     // The reader tab is the same renderer: open it from the popup and check it too.
-    const readerPage = f.browser.context.waitForEvent("page", (p) => p.url().includes("/src/reader/index.html"));
+    const readerPage = f.browser.context.waitForEvent("page", (p) =>
+      p.url().includes("/src/reader/index.html"),
+    );
     await popup.evaluate(`document.getElementById("folio-open").click()`);
     const reader = await readerPage;
     const readerDialogs: string[] = [];
@@ -109,8 +115,9 @@ describeE2E("hostile page (Chromium)", () => {
       pwned: (window as unknown as { __pwned?: unknown }).__pwned ?? null,
       rootMark: document.documentElement.getAttribute("data-pwned"),
       scripts: document.querySelectorAll("main script, main iframe, main form, main svg, main math").length,
-      handlers: [...document.querySelectorAll("main *")].filter((e) => [...e.attributes].some((a) => /^on/i.test(a.name)))
-        .length,
+      handlers: [...document.querySelectorAll("main *")].filter((e) =>
+        [...e.attributes].some((a) => /^on/i.test(a.name)),
+      ).length,
     }));
     expect(readerReport).toEqual({ pwned: null, rootMark: null, scripts: 0, handlers: 0 });
     expect(readerDialogs).toEqual([]);

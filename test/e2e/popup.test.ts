@@ -40,7 +40,11 @@ describeE2E("popup (Chromium, real toolbar click)", () => {
     const page = await f.open("article.html");
     const { popup, state } = await f.popupFor(page);
     expect(state).toBe("ready");
-    await waitFor(() => popup.evaluate<boolean>(`document.documentElement.dataset.rendered === "complete"`), 10_000, "body");
+    await waitFor(
+      () => popup.evaluate<boolean>(`document.documentElement.dataset.rendered === "complete"`),
+      10_000,
+      "body",
+    );
 
     const view = await popup.evaluate<{
       h1: string;
@@ -120,8 +124,19 @@ describeE2E("popup (Chromium, real toolbar click)", () => {
     const page = await f.open("article.html");
     const { popup } = await f.popupFor(page);
     const key = async (key: string, code = key, keyCode = 0, text?: string) => {
-      await popup.send("Input.dispatchKeyEvent", { type: "keyDown", key, code, windowsVirtualKeyCode: keyCode, text });
-      await popup.send("Input.dispatchKeyEvent", { type: "keyUp", key, code, windowsVirtualKeyCode: keyCode });
+      await popup.send("Input.dispatchKeyEvent", {
+        type: "keyDown",
+        key,
+        code,
+        windowsVirtualKeyCode: keyCode,
+        text,
+      });
+      await popup.send("Input.dispatchKeyEvent", {
+        type: "keyUp",
+        key,
+        code,
+        windowsVirtualKeyCode: keyCode,
+      });
     };
     const focused = () =>
       popup.evaluate<{ id: string; outline: string }>(`(() => {
@@ -135,9 +150,17 @@ describeE2E("popup (Chromium, real toolbar click)", () => {
       order.push(now.id);
       expect(now.outline).toBe("solid");
     }
-    expect(order).toEqual(["folio-save", "folio-copy", "folio-open", "folio-library", "folio-settings-toggle"]);
+    expect(order).toEqual([
+      "folio-save",
+      "folio-copy",
+      "folio-open",
+      "folio-library",
+      "folio-settings-toggle",
+    ]);
     await key("Enter", "Enter", 13, "\r");
-    expect(await popup.evaluate<boolean>(`!document.getElementById("folio-settings-host").hidden`)).toBe(true);
+    expect(await popup.evaluate<boolean>(`!document.getElementById("folio-settings-host").hidden`)).toBe(
+      true,
+    );
     expect((await focused()).id).toBe("input"); // the checked theme radio took the focus
     await key("ArrowRight", "ArrowRight", 39); // next theme, as radio groups do
     expect(await popup.evaluate<string>(`document.documentElement.dataset.theme`)).toBe("light");
@@ -219,7 +242,9 @@ describeE2E("popup (Chromium, real toolbar click)", () => {
     const f = folio();
     const page = await f.open("article.html");
     const { popup } = await f.popupFor(page);
-    const readerPage = f.browser.context.waitForEvent("page", (p) => p.url().includes("/src/reader/index.html"));
+    const readerPage = f.browser.context.waitForEvent("page", (p) =>
+      p.url().includes("/src/reader/index.html"),
+    );
     await popup.evaluate(`document.getElementById("folio-open").click()`);
     const reader = await readerPage;
     expect(reader.url()).toMatch(/\?id=[0-9a-f-]{36}$/);
@@ -252,7 +277,12 @@ describeE2E("popup (Chromium, real toolbar click)", () => {
     const page = await f.open("pages/arabic-rtl.html");
     const { popup, state } = await f.popupFor(page);
     expect(state).toBe("ready");
-    const article = await popup.evaluate<{ lang: string; dir: string; direction: string; uiDirection: string }>(`(() => {
+    const article = await popup.evaluate<{
+      lang: string;
+      dir: string;
+      direction: string;
+      uiDirection: string;
+    }>(`(() => {
       const a = document.querySelector(".folio-article");
       return { lang: a.lang, dir: a.dir, direction: getComputedStyle(a.querySelector(".folio-body")).direction,
                uiDirection: getComputedStyle(document.querySelector(".folio-bar")).direction };
@@ -275,12 +305,17 @@ describeE2E("popup (Chromium, real toolbar click)", () => {
     expect(button).toEqual({ label: "Show anyway", focused: true });
     await popup.evaluate(`document.querySelector(".folio-state button").click()`);
     const after = await waitFor(
-      () => popup.evaluate<string>(`document.documentElement.dataset.state !== "loading" && document.documentElement.dataset.state`),
+      () =>
+        popup.evaluate<string>(
+          `document.documentElement.dataset.state !== "loading" && document.documentElement.dataset.state`,
+        ),
       10_000,
       "forced extraction",
     );
     expect(after).toBe("ready");
-    expect(await popup.evaluate<string>(`document.querySelector(".folio-body").textContent`)).toContain("Wellington boots");
+    expect(await popup.evaluate<string>(`document.querySelector(".folio-body").textContent`)).toContain(
+      "Wellington boots",
+    );
     await f.closePopup(popup);
     await page.close();
   });

@@ -25,7 +25,9 @@ describe("content in furniture-named wrappers", () => {
 
   it("keeps the photo with its caption (figure.fig--has-shares)", () => {
     const figure = body.querySelector("figure");
-    expect(figure?.querySelector("img")?.getAttribute("src")).toBe("https://cdn.valleypost.example/photos/frost-orchard.jpg");
+    expect(figure?.querySelector("img")?.getAttribute("src")).toBe(
+      "https://cdn.valleypost.example/photos/frost-orchard.jpg",
+    );
     expect(figure?.querySelector("figcaption")?.textContent).toContain("morning after the frost");
   });
 

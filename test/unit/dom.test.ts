@@ -58,11 +58,16 @@ describe("descendant lookups", () => {
 
   it("descendants and descendantsWhere list what querySelectorAll lists, in order, without the root", () => {
     expect(descendants(story, "figure")).toEqual([...story.querySelectorAll("figure")]);
-    expect(descendants(story, new Set(["img", "figcaption"]))).toEqual([...story.querySelectorAll("img, figcaption")]);
+    expect(descendants(story, new Set(["img", "figcaption"]))).toEqual([
+      ...story.querySelectorAll("img, figcaption"),
+    ]);
     const f1 = byId("f1");
     expect(descendants(f1, "figure")).toEqual([byId("f2")]);
     expect(
-      descendantsWhere(f1, (el) => el.localName === "figcaption" || el.getAttribute("data-folio-caption") === "caption"),
+      descendantsWhere(
+        f1,
+        (el) => el.localName === "figcaption" || el.getAttribute("data-folio-caption") === "caption",
+      ),
     ).toEqual([...f1.querySelectorAll("figcaption, [data-folio-caption='caption']")]);
   });
 

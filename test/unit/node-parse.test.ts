@@ -9,7 +9,10 @@ import { parseDocument } from "../../src/node/jsdom.ts";
 
 describe("parseDocument", () => {
   it("reads <noscript> content as text, as a browser with scripting on does", () => {
-    const { document } = parseDocument('<body><noscript><div id="nojs"></noscript><p id="after">Text</p></body>', "https://x.example/");
+    const { document } = parseDocument(
+      '<body><noscript><div id="nojs"></noscript><p id="after">Text</p></body>',
+      "https://x.example/",
+    );
     const noscript = document.querySelector("noscript")!;
     expect(noscript.children).toHaveLength(0);
     expect(noscript.textContent).toBe('<div id="nojs">');
@@ -17,12 +20,19 @@ describe("parseDocument", () => {
   });
 
   it("never runs the page's scripts", () => {
-    const { document } = parseDocument("<body><script>document.body.dataset.ran = 'yes'</script></body>", "https://x.example/");
+    const { document } = parseDocument(
+      "<body><script>document.body.dataset.ran = 'yes'</script></body>",
+      "https://x.example/",
+    );
     expect(document.body.dataset.ran).toBeUndefined();
   });
 
   it("keeps an article that follows an unclosed tag in a <noscript>", () => {
-    const story = Array.from({ length: 6 }, (_, i) => `<p>Paragraph ${i} of the story, long enough to count as the article's text for Readability to keep it.</p>`).join("");
+    const story = Array.from(
+      { length: 6 },
+      (_, i) =>
+        `<p>Paragraph ${i} of the story, long enough to count as the article's text for Readability to keep it.</p>`,
+    ).join("");
     const html = `<!DOCTYPE html><html><head><title>Bears</title></head><body><noscript><div class="nojs"></noscript><div id="menu"><a href="/">Home</a></div><div id="text"><h1>Bears</h1>${story}</div></body></html>`;
     const { document } = parseDocument(html, "https://x.example/bears");
     const result = extractArticle(document, { force: true });

@@ -15,10 +15,14 @@ const URL = "https://www.example.org/page";
 
 function run(html: string, force = false) {
   const page = parseDocument(html, URL);
-  return { result: extractArticle(page.document, { ...JSDOM_EXTRACT_OPTIONS, url: URL, force }), guess: isProbablyReaderable(page.document) };
+  return {
+    result: extractArticle(page.document, { ...JSDOM_EXTRACT_OPTIONS, url: URL, force }),
+    guess: isProbablyReaderable(page.document),
+  };
 }
 
-const SENTENCE = "The harbour master said the new pontoon would open in the spring, once the divers had checked the old piles.";
+const SENTENCE =
+  "The harbour master said the new pontoon would open in the spring, once the divers had checked the old piles.";
 /** A short post: paragraphs under Readability's 140-character bar, so its guess says no. */
 const SHORT_POST = `<!DOCTYPE html><html><head><title>Pontoon update</title></head><body>
 <header><a href="/">Harbour notes</a></header>

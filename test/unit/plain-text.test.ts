@@ -64,9 +64,11 @@ describe("plainText", () => {
   });
 
   it("reads ruby text without its annotations (furigana and their parentheses)", () => {
-    expect(text("<p><ruby>子<rp>(</rp><rt>こ</rt><rp>)</rp></ruby>どもへの<ruby>虐待<rt>ぎゃくたい</rt></ruby>をなくす</p>")).toBe(
-      "子どもへの虐待をなくす",
-    );
+    expect(
+      text(
+        "<p><ruby>子<rp>(</rp><rt>こ</rt><rp>)</rp></ruby>どもへの<ruby>虐待<rt>ぎゃくたい</rt></ruby>をなくす</p>",
+      ),
+    ).toBe("子どもへの虐待をなくす");
   });
 
   it("returns an empty string for an empty root", () => {

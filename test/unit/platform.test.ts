@@ -17,24 +17,37 @@ describe("platform", () => {
   });
 
   it("returns the top frame's result (both browsers)", async () => {
-    const result = await executeInTab(scripting(async () => [{ frameId: 0, result: { ok: 1 } }]), 3, { files: ["/a.js"] });
+    const result = await executeInTab(
+      scripting(async () => [{ frameId: 0, result: { ok: 1 } }]),
+      3,
+      { files: ["/a.js"] },
+    );
     expect(result).toEqual({ ok: 1 });
   });
 
   it("rejects when Firefox resolves with an error instead of rejecting", async () => {
     const firefox = scripting(async () => [
-      { frameId: 0, error: { message: "Unable to load script: moz-extension://x/src/popup/src/content/extract.js" } },
+      {
+        frameId: 0,
+        error: { message: "Unable to load script: moz-extension://x/src/popup/src/content/extract.js" },
+      },
     ]);
-    await expect(executeInTab(firefox, 3, { files: ["src/content/extract.js"] })).rejects.toThrow(/Unable to load script/);
+    await expect(executeInTab(firefox, 3, { files: ["src/content/extract.js"] })).rejects.toThrow(
+      /Unable to load script/,
+    );
     const plain = scripting(async () => [{ frameId: 0, error: "refused" }]);
     await expect(executeInTab(plain, 3, { func: () => 1 })).rejects.toThrow("refused");
   });
 
   it("rejects when Firefox runs nothing in the tab (privileged about: pages resolve [null])", async () => {
     for (const answer of [[null], [], undefined]) {
-      await expect(executeInTab(scripting(async () => answer), 3, { func: () => 1 })).rejects.toThrow(
-        "The browser did not run the script in this tab.",
-      );
+      await expect(
+        executeInTab(
+          scripting(async () => answer),
+          3,
+          { func: () => 1 },
+        ),
+      ).rejects.toThrow("The browser did not run the script in this tab.");
     }
   });
 

@@ -65,7 +65,10 @@ function takeCensus(doc: Document): TagCensus {
 function watch(doc: Document) {
   const seen = { queries: [] as string[], documentWalks: 0 };
   // Every jsdom window has its own DOM classes: patch those of the document's window.
-  const win = doc.defaultView as unknown as Record<"Element" | "Document" | "DocumentFragment", { prototype: ParentNode }>;
+  const win = doc.defaultView as unknown as Record<
+    "Element" | "Document" | "DocumentFragment",
+    { prototype: ParentNode }
+  >;
   for (const proto of [win.Element.prototype, win.Document.prototype, win.DocumentFragment.prototype]) {
     const original = proto.querySelectorAll;
     proto.querySelectorAll = function (this: ParentNode, selectors: string) {
@@ -86,7 +89,8 @@ function plain(doc: Document) {
   return new Readability<Element>(doc, { serializer: (node) => node as Element, keepClasses: true }).parse();
 }
 
-const summary = (parsed: ReturnType<typeof plain>) => parsed && { ...parsed, content: parsed.content?.outerHTML };
+const summary = (parsed: ReturnType<typeof plain>) =>
+  parsed && { ...parsed, content: parsed.content?.outerHTML };
 
 function pair(html: string, change?: (doc: Document) => void, lookup: TagLookup = "walk") {
   const a = parseDocument(html, "https://news.example/story").document;
@@ -124,12 +128,15 @@ describe("Readability with Folio's tag lookups", () => {
     const doc = parseDocument(PAGE, "https://news.example/story").document;
     const seen = watch(doc);
     plain(doc);
-    expect(seen.queries).toEqual(expect.arrayContaining(["page script", "page style", "page font", "page br", "p"]));
+    expect(seen.queries).toEqual(
+      expect.arrayContaining(["page script", "page style", "page font", "page br", "p"]),
+    );
   });
 
   it("leaves out elements removed after the census, as querySelectorAll would", () => {
     const { withFolio, without } = pair(PAGE, (doc) => {
-      for (const el of [...doc.querySelectorAll("footer, header style, script[type='application/ld+json']")]) el.remove();
+      for (const el of [...doc.querySelectorAll("footer, header style, script[type='application/ld+json']")])
+        el.remove();
     });
     expect(withFolio).toEqual(without);
     expect(withFolio?.byline).not.toBe("Jane Doe");
@@ -177,17 +184,34 @@ describe("extractArticle passes its tagLookup on", () => {
 });
 
 describe("byWalk: querySelectorAll of a list of tag names, by a walk", () => {
-  const LISTS = [["p"], ["a"], ["A"], ["h1", "h2"], ["SECTION", "H2", "P", "TD", "PRE", "DIV"], ["img", "picture", "figure"], ["title"], ["TITLE"], ["script", "noscript"], ["br"]];
+  const LISTS = [
+    ["p"],
+    ["a"],
+    ["A"],
+    ["h1", "h2"],
+    ["SECTION", "H2", "P", "TD", "PRE", "DIV"],
+    ["img", "picture", "figure"],
+    ["title"],
+    ["TITLE"],
+    ["script", "noscript"],
+    ["br"],
+  ];
 
-  it.each(fixtureFiles().concat("(inline page)"))("%s: same elements, same order, on the document, the body and an element", (file) => {
-    const doc = parseDocument(file === "(inline page)" ? PAGE : fixture(file), "https://x.example/").document;
-    const roots: (Element | Document)[] = [doc, doc.body, doc.body.firstElementChild ?? doc.body];
-    for (const root of roots) {
-      for (const tags of LISTS) {
-        expect(byWalk(root, tags), `${tags}`).toEqual([...root.querySelectorAll(tags.join(","))]);
+  it.each(fixtureFiles().concat("(inline page)"))(
+    "%s: same elements, same order, on the document, the body and an element",
+    (file) => {
+      const doc = parseDocument(
+        file === "(inline page)" ? PAGE : fixture(file),
+        "https://x.example/",
+      ).document;
+      const roots: (Element | Document)[] = [doc, doc.body, doc.body.firstElementChild ?? doc.body];
+      for (const root of roots) {
+        for (const tags of LISTS) {
+          expect(byWalk(root, tags), `${tags}`).toEqual([...root.querySelectorAll(tags.join(","))]);
+        }
       }
-    }
-  });
+    },
+  );
 
   it("matches SVG elements by their exact name", () => {
     const doc = parseDocument(PAGE, "https://x.example/").document;
@@ -223,7 +247,10 @@ describe("isReaderable: Readability's check answered from the census", () => {
 
   for (const [name, body] of Object.entries(cases)) {
     it(`agrees with isProbablyReaderable: ${name}`, () => {
-      const doc = parseDocument(`<!DOCTYPE html><html><body>${body}</body></html>`, "https://x.example/").document;
+      const doc = parseDocument(
+        `<!DOCTYPE html><html><body>${body}</body></html>`,
+        "https://x.example/",
+      ).document;
       const census = takeCensus(doc);
       const seen = watch(doc);
       expect(isReaderable(doc, census)).toBe(isProbablyReaderable(doc));
@@ -241,7 +268,10 @@ describe("isReaderable: Readability's check answered from the census", () => {
       answers.add(answer);
     }
     for (const body of Object.values(cases)) {
-      const doc = parseDocument(`<!DOCTYPE html><html><body>${body}</body></html>`, "https://x.example/").document;
+      const doc = parseDocument(
+        `<!DOCTYPE html><html><body>${body}</body></html>`,
+        "https://x.example/",
+      ).document;
       answers.add(isReaderable(doc, takeCensus(doc)));
     }
     expect([...answers].sort()).toEqual([false, true]);

@@ -23,7 +23,11 @@ const STORY = [
 
 function page(wrapperClass: string, declared: string): string {
   const paragraphs = STORY.map((p) => `<p>${p}</p>`).join("");
-  const teasers = Array.from({ length: 12 }, (_, i) => `<li><a href="/t/${i}">Other story number ${i} from the region, with a long teaser line</a></li>`).join("");
+  const teasers = Array.from(
+    { length: 12 },
+    (_, i) =>
+      `<li><a href="/t/${i}">Other story number ${i} from the region, with a long teaser line</a></li>`,
+  ).join("");
   return `<!DOCTYPE html><html><head><title>Book prize for a novel</title></head><body>
     <nav><ul>${teasers}</ul></nav>
     <h1>Book prize for a novel</h1>
@@ -48,7 +52,9 @@ describe("a declared article body Readability missed", () => {
   });
 
   it("is read on its own when it is the page's one <article>", () => {
-    const html = page("story-extra", 'class="text"').replace('<div class="text">', "<article>").replace(/<\/div><\/section>/, "</article></section>");
+    const html = page("story-extra", 'class="text"')
+      .replace('<div class="text">', "<article>")
+      .replace(/<\/div><\/section>/, "</article></section>");
     const out = text(html);
     for (const p of STORY) expect(out).toContain(p);
   });
@@ -60,7 +66,11 @@ describe("a declared article body Readability missed", () => {
   });
 
   it("does not take readers' comments, longer than a short story, for the story", () => {
-    const comments = Array.from({ length: 10 }, (_, i) => `<p>Comment ${i}: ${"I have read the novel and I think the jury got it wrong this year. ".repeat(2)}</p>`).join("");
+    const comments = Array.from(
+      { length: 10 },
+      (_, i) =>
+        `<p>Comment ${i}: ${"I have read the novel and I think the jury got it wrong this year. ".repeat(2)}</p>`,
+    ).join("");
     const html = `<!DOCTYPE html><html><head><title>Book prize</title></head><body><h1>Book prize</h1>
       <div class="story"><p>${STORY[0]}</p><p>${STORY[1]}</p><p>${STORY[2]}</p></div>
       <div id="comments"><div class="comment-list">${comments}</div></div></body></html>`;
@@ -76,7 +86,8 @@ describe("a declared article body Readability missed", () => {
 });
 
 describe("the paragraph block", () => {
-  const body = (html: string) => parseDocument(`<!DOCTYPE html><html><body>${html}</body></html>`, "https://x.example/").document.body;
+  const body = (html: string) =>
+    parseDocument(`<!DOCTYPE html><html><body>${html}</body></html>`, "https://x.example/").document.body;
   const long = (n: number) => `<p>${"Words of a paragraph in the story itself. ".repeat(n)}</p>`;
 
   it("is the parent of the paragraphs holding the most text", () => {
@@ -91,7 +102,10 @@ describe("the paragraph block", () => {
   });
 
   it("does not count link lists, navigation, footers or short lines", () => {
-    const teasers = Array.from({ length: 6 }, (_, i) => `<p><a href="/s/${i}">A teaser for another story with a long line of words</a></p>`).join("");
+    const teasers = Array.from(
+      { length: 6 },
+      (_, i) => `<p><a href="/s/${i}">A teaser for another story with a long line of words</a></p>`,
+    ).join("");
     const b = body(
       `<div id="teasers">${teasers}</div><nav>${long(5)}</nav><footer>${long(5)}</footer>` +
         `<div id="labels">${"<p>Share this</p>".repeat(30)}</div><div id="story">${long(2)}</div>`,

@@ -11,7 +11,8 @@ import { parseDocument } from "../../src/node/jsdom.ts";
 const DEK = "Thousands of homes lost power overnight as winds reached 120 km/h along the coast.";
 const BODY = Array.from(
   { length: 6 },
-  (_, i) => `<p>Paragraph ${i + 1}: the storm came ashore shortly after midnight and crews worked until dawn to clear the fallen trees from the roads.</p>`,
+  (_, i) =>
+    `<p>Paragraph ${i + 1}: the storm came ashore shortly after midnight and crews worked until dawn to clear the fallen trees from the roads.</p>`,
 ).join("");
 
 function read(head: string, header: string): { text: string; subtitle: string | null } {
@@ -42,7 +43,10 @@ describe("the standfirst and the article's text", () => {
   });
 
   it("is not in the text when it is only declared in the page's metadata", () => {
-    const { text, subtitle } = read(`<meta property="og:type" content="article"><meta property="og:description" content="${DEK}">`, "");
+    const { text, subtitle } = read(
+      `<meta property="og:type" content="article"><meta property="og:description" content="${DEK}">`,
+      "",
+    );
     expect(subtitle).toBe(DEK);
     expect(text).not.toContain(DEK);
   });

@@ -94,7 +94,12 @@ function stripPrefix(value: string): string {
   let v = value;
   for (let i = 0; i < 2; i++) {
     const before = v;
-    v = v.replace(ALL_POSTS_BY, "").replace(PARTICLE_LABEL, "").replace(BY_PREFIX, "").replace(CJK_PREFIX, "").replace(TRAILING_ARROW, "");
+    v = v
+      .replace(ALL_POSTS_BY, "")
+      .replace(PARTICLE_LABEL, "")
+      .replace(BY_PREFIX, "")
+      .replace(CJK_PREFIX, "")
+      .replace(TRAILING_ARROW, "");
     const particle = PARTICLE_PREFIX.exec(v);
     if (particle) {
       const rest = v.slice(particle[0].length);

@@ -88,7 +88,8 @@ function inCaptionOrHeadline(el: Element): boolean {
 }
 
 function acceptable(el: Element, title: string | null): string | null {
-  if (el.localName === "meta") return inFurniture(el) ? null : checkText(clean(el.getAttribute("content")), title);
+  if (el.localName === "meta")
+    return inFurniture(el) ? null : checkText(clean(el.getAttribute("content")), title);
   // Too short even with everything in it, or so long that no byline taken out could make it a
   // dek (a wrapper around the story): no need for the costlier tests below.
   const length = clean(el.textContent)?.length ?? 0;
@@ -208,7 +209,7 @@ export function printedAfterHeadline(index: PageIndex, title: string | null, tex
   if (el) walker.currentNode = el;
   for (let seen = 0; el && seen < PRINTED_LOOKAHEAD; seen++, el = walker.nextNode() as Element | null) {
     const first = el.firstChild;
-    if (!first || first.nodeType !== 3 || !comparable(first.nodeValue ?? "").startsWith(start)) continue;
+    if (first?.nodeType !== 3 || !comparable(first.nodeValue ?? "").startsWith(start)) continue;
     if (comparable(el.textContent ?? "") === wanted) return true;
   }
   return false;
@@ -216,6 +217,7 @@ export function printedAfterHeadline(index: PageIndex, title: string | null, tex
 
 /** The first element after `el` in document order that is not inside it. */
 function nextAfter(el: Element): Element | null {
-  for (let n: Element | null = el; n; n = n.parentElement) if (n.nextElementSibling) return n.nextElementSibling;
+  for (let n: Element | null = el; n; n = n.parentElement)
+    if (n.nextElementSibling) return n.nextElementSibling;
   return null;
 }

@@ -38,7 +38,12 @@ export function articleHeading(index: PageIndex, title: string | null): Element 
 
 function inArticleOrMain(h1: Element): boolean {
   // closest("article, main, [role=main]")
-  return closestWhere(h1, (el) => el.localName === "article" || el.localName === "main" || el.getAttribute("role") === "main") !== null;
+  return (
+    closestWhere(
+      h1,
+      (el) => el.localName === "article" || el.localName === "main" || el.getAttribute("role") === "main",
+    ) !== null
+  );
 }
 
 function headerScope(h1: Element): Element | null {
@@ -75,7 +80,8 @@ function findHeaderRegion(index: PageIndex, title: string | null): HeaderRegion 
     (scope && index.headings.find((h) => h !== h1 && scope.contains(h) && follows(index, h1, h))) || null;
   const isPast = (el: Element) =>
     next !== null && follows(index, next, el) && !next.contains(el) && !el.contains(next);
-  const sure = (title !== null && comparable(h1.textContent ?? "") === comparable(title)) || inArticleOrMain(h1);
+  const sure =
+    (title !== null && comparable(h1.textContent ?? "") === comparable(title)) || inArticleOrMain(h1);
   return {
     h1,
     sure,

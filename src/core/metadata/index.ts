@@ -113,12 +113,7 @@ function readSiteName(meta: MetaTags, article: JsonLdArticle | null, ldSite: str
   // publisher's name is the start of og:site_name, it is the same name without the suffix.
   const ogTrimmed =
     og && publisher && og !== publisher && comparable(og).startsWith(comparable(publisher)) ? publisher : og;
-  return firstNonNull(
-    ogTrimmed,
-    publisher,
-    ldSite,
-    meta.first("application-name"),
-  );
+  return firstNonNull(ogTrimmed, publisher, ldSite, meta.first("application-name"));
 }
 
 function readTitle(

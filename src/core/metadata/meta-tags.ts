@@ -145,7 +145,11 @@ export function readTimeElement(index: PageIndex): string | null {
     (el) => el.hasAttribute("pubdate"),
     (el) => hasToken(el.getAttribute("itemprop"), "datePublished"),
     (el) => /publish|posted/i.test(el.getAttribute("class") ?? ""),
-    (el) => closestWhere(el, (n) => n.localName === "header" || (n.getAttribute("class") ?? "").includes("byline")) !== null,
+    (el) =>
+      closestWhere(
+        el,
+        (n) => n.localName === "header" || (n.getAttribute("class") ?? "").includes("byline"),
+      ) !== null,
     (el) => closestTag(el, "article") !== null,
     () => true,
   ];

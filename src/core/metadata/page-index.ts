@@ -165,7 +165,8 @@ export function indexPage(doc: Document, visit?: (el: Element, attrNames: string
     const names = el.getAttributeNames();
     visit?.(el, names);
     if (names.length > 0) {
-      if (el.localName !== "main" && names.includes("role") && el.getAttribute("role") === "main") index.mains.push(el);
+      if (el.localName !== "main" && names.includes("role") && el.getAttribute("role") === "main")
+        index.mains.push(el);
       const itemprop = names.includes("itemprop") ? el.getAttribute("itemprop") : null;
       if (itemprop !== null) index.itemprops.push(el);
       const cls = names.includes("class") ? el.getAttribute("class") : null;

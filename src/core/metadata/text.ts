@@ -137,7 +137,12 @@ const BLOCK = new Set([
 export function onceIfDoubled(value: string): string {
   const text = value.replace(/\s+/g, " ").trim();
   const half = (text.length - 1) / 2;
-  if (text.length >= 10 && Number.isInteger(half) && text[half] === " " && text.slice(0, half) === text.slice(half + 1)) {
+  if (
+    text.length >= 10 &&
+    Number.isInteger(half) &&
+    text[half] === " " &&
+    text.slice(0, half) === text.slice(half + 1)
+  ) {
     return text.slice(0, half);
   }
   return text;

@@ -20,7 +20,8 @@ import { type Named, namedElements } from "./scan.ts";
 const AD_SYSTEM_NAMES =
   /(?:^|\s)(?:div-gpt-ad|google_ads|gpt-ad|dfp-|ad-slot|adsbygoogle)|taboola|trc_related|outbrain|plista|zergnet/i;
 /** ... and in `data-*` attribute names (GPT, AdSense, Prebid, DFP). */
-const AD_SYSTEM_DATA = /data-(?:ad|ad-slot|ad-unit|ad-client|adunit|ad-position|google-query-id|dfp|ad-format)(?:\s|-)/;
+const AD_SYSTEM_DATA =
+  /data-(?:ad|ad-slot|ad-unit|ad-client|adunit|ad-position|google-query-id|dfp|ad-format)(?:\s|-)/;
 const AD_ELEMENTS = new Set(["amp-ad", "amp-embed", "amp-sticky-ad"]);
 
 /**
@@ -32,21 +33,67 @@ const AD_WORDS =
 
 /** The labels an ad slot prints, lower-cased, without punctuation at the ends. */
 const AD_LABELS = new Set([
-  "advertisement", "advertisements", "advertising", "ad", "ads", "advert", "sponsored",
-  "sponsored content", "sponsored post", "sponsored links", "paid content", "paid post",
-  "promoted content", "partner content", "story continues below advertisement",
-  "article continues below advertisement", "article continues below this ad",
-  "continue reading below", "story continues below", "content continues below",
-  "advertisement - scroll to continue", "scroll to continue with content",
-  "advertisement continue reading below", "skip advertisement", "report this ad",
-  "close ad", "anzeige", "werbung", "publicité", "publicite", "publicidad", "pubblicità",
-  "pubblicita", "publicidade", "reclame", "advertentie", "annonse", "annons", "mainos",
-  "reklama", "reklam", "reklame", "hirdetés", "реклама", "διαφήμιση", "विज्ञापन", "广告",
-  "廣告", "広告", "광고", "إعلان", "פרסומת", "quảng cáo", "iklan", "โฆษณา",
+  "advertisement",
+  "advertisements",
+  "advertising",
+  "ad",
+  "ads",
+  "advert",
+  "sponsored",
+  "sponsored content",
+  "sponsored post",
+  "sponsored links",
+  "paid content",
+  "paid post",
+  "promoted content",
+  "partner content",
+  "story continues below advertisement",
+  "article continues below advertisement",
+  "article continues below this ad",
+  "continue reading below",
+  "story continues below",
+  "content continues below",
+  "advertisement - scroll to continue",
+  "scroll to continue with content",
+  "advertisement continue reading below",
+  "skip advertisement",
+  "report this ad",
+  "close ad",
+  "anzeige",
+  "werbung",
+  "publicité",
+  "publicite",
+  "publicidad",
+  "pubblicità",
+  "pubblicita",
+  "publicidade",
+  "reclame",
+  "advertentie",
+  "annonse",
+  "annons",
+  "mainos",
+  "reklama",
+  "reklam",
+  "reklame",
+  "hirdetés",
+  "реклама",
+  "διαφήμιση",
+  "विज्ञापन",
+  "广告",
+  "廣告",
+  "広告",
+  "광고",
+  "إعلان",
+  "פרסומת",
+  "quảng cáo",
+  "iklan",
+  "โฆษณา",
 ]);
 
 export function isAdLabel(text: string): boolean {
-  const t = squash(text).toLowerCase().replace(/^[\s\-–—:|•·([]+|[\s\-–—:|•·.)\]]+$/g, "");
+  const t = squash(text)
+    .toLowerCase()
+    .replace(/^[\s\-–—:|•·([]+|[\s\-–—:|•·.)\]]+$/g, "");
   return t.length > 0 && t.length <= 60 && AD_LABELS.has(t);
 }
 
@@ -57,7 +104,11 @@ function labelledAd({ label }: Named): boolean {
 
 function adReason({ el, names, dataAttrs, label }: Named): string | null {
   if (label && isAdLabel(label)) return `ad slot (${describe(el)}, labelled "${label}")`;
-  if (AD_ELEMENTS.has(el.localName) || AD_SYSTEM_NAMES.test(names) || (dataAttrs && AD_SYSTEM_DATA.test(dataAttrs))) {
+  if (
+    AD_ELEMENTS.has(el.localName) ||
+    AD_SYSTEM_NAMES.test(names) ||
+    (dataAttrs && AD_SYSTEM_DATA.test(dataAttrs))
+  ) {
     return `ad slot (${describe(el)})`;
   }
   return AD_WORDS.test(names) ? `ad container (${describe(el)})` : null;
@@ -87,12 +138,32 @@ const BIG_CONTAINERS = new Set(["body", "main", "article", "section"]);
 
 /** Elements that can carry a label. */
 const LABEL_TAGS = new Set([
-  "p", "div", "span", "aside", "section", "figure", "h2", "h3", "h4", "h5", "h6", "strong", "em", "b",
-  "small", "li", "a", "center", "label", "header", "figcaption",
+  "p",
+  "div",
+  "span",
+  "aside",
+  "section",
+  "figure",
+  "h2",
+  "h3",
+  "h4",
+  "h5",
+  "h6",
+  "strong",
+  "em",
+  "b",
+  "small",
+  "li",
+  "a",
+  "center",
+  "label",
+  "header",
+  "figcaption",
 ]);
 
 /** "ANZEIGE – Heute mal ausgehen? ...": a line the label itself introduces is the ad's text. */
-const LABELLED_LINE = /^[\s\-–—(]*(?:anzeige|werbung|advertisement|sponsored|publicidad|publicité|reklama|annonse)\s*[-–—:|)]\s*\S/i;
+const LABELLED_LINE =
+  /^[\s\-–—(]*(?:anzeige|werbung|advertisement|sponsored|publicidad|publicité|reklama|annonse)\s*[-–—:|)]\s*\S/i;
 
 export const adLabels: Pass = {
   name: "ad-labels",
@@ -106,7 +177,13 @@ export const adLabels: Pass = {
         // "- Anzeige -" printed over an affiliate banner: a block whose only words are an ad label,
         // printed by the block itself, is the ad, picture and all. (A label in an element of its
         // own goes alone, below; a picture with any words of its own is left alone.)
-        if (m.textLength <= 80 && !BIG_CONTAINERS.has(el.localName) && isAdLabel(text) && isAdLabel(ownText(el)) && standsAlone(el)) {
+        if (
+          m.textLength <= 80 &&
+          !BIG_CONTAINERS.has(el.localName) &&
+          isAdLabel(text) &&
+          isAdLabel(ownText(el)) &&
+          standsAlone(el)
+        ) {
           remove(ctx, el, "ad", "picture labelled as an ad", "label");
         }
         continue;
@@ -116,8 +193,7 @@ export const adLabels: Pass = {
         const figure = el.localName === "figcaption" ? closestTag(el, "figure") : null;
         if (figure) remove(ctx, figure, "ad", "picture captioned as an ad", "label");
         else remove(ctx, el, "ad-label", "ad label", "text");
-      }
-      else if (!m.hasBlock && LABELLED_LINE.test(text) && squash(text).length <= 200 && standsAlone(el)) {
+      } else if (!m.hasBlock && LABELLED_LINE.test(text) && squash(text).length <= 200 && standsAlone(el)) {
         remove(ctx, el, "ad", "line marked as an ad", "text");
       }
     }

@@ -17,7 +17,8 @@ import { elementsInOrder, measure, shortElements } from "./measure.ts";
 import { elementsByTag, namedElements } from "./scan.ts";
 
 /** Classes of text that is only for screen readers. */
-const VISUALLY_HIDDEN = /(?:^|[\s_-])(?:sr-only|sr-text|visually-hidden|visuallyhidden|screen-reader-text|screen-reader-only|screenreader|a11y-hidden|offscreen|hidden-visually|u-hidden-visually|element-invisible|assistive-text)(?:$|\s)/i;
+const VISUALLY_HIDDEN =
+  /(?:^|[\s_-])(?:sr-only|sr-text|visually-hidden|visuallyhidden|screen-reader-text|screen-reader-only|screenreader|a11y-hidden|offscreen|hidden-visually|u-hidden-visually|element-invisible|assistive-text)(?:$|\s)/i;
 
 /** Elements that carry captions or credits. Also used by the pipeline to ask visibility. */
 export const CAPTION_SELECTOR =
@@ -35,7 +36,10 @@ function isCaptionLike(el: Element, text: string, ctx: PassContext): boolean {
   return (
     el.localName === "figcaption" ||
     el.hasAttribute(CAPTION_MARK) ||
-    !!closestWhere(el, (n) => n.localName === "figure" || n.localName === "figcaption" || n.hasAttribute(CAPTION_MARK)) ||
+    !!closestWhere(
+      el,
+      (n) => n.localName === "figure" || n.localName === "figcaption" || n.hasAttribute(CAPTION_MARK),
+    ) ||
     !!ctx.captionTexts?.has(text)
   );
 }
@@ -76,13 +80,29 @@ export const hiddenCopies: Pass = {
     }
     for (const el of hiddenOnes) {
       const text = squash(el.textContent).toLowerCase();
-      if (text && visibleTexts.has(text)) remove(ctx, el, "caption", "hidden copy of a visible caption", "copy");
+      if (text && visibleTexts.has(text))
+        remove(ctx, el, "caption", "hidden copy of a visible caption", "copy");
     }
   },
 };
 
 /** Blocks whose text can be a repeat: leaves of the article's block structure. */
-const LEAF_BLOCKS = new Set(["p", "h1", "h2", "h3", "h4", "h5", "h6", "figcaption", "li", "blockquote", "div", "span", "small", "cite"]);
+const LEAF_BLOCKS = new Set([
+  "p",
+  "h1",
+  "h2",
+  "h3",
+  "h4",
+  "h5",
+  "h6",
+  "figcaption",
+  "li",
+  "blockquote",
+  "div",
+  "span",
+  "small",
+  "cite",
+]);
 const MIN_REPEAT_CHARS = 25;
 
 function dedupeAltText(root: Element, ctx: PassContext): void {
@@ -108,7 +128,10 @@ function dedupeCredits(root: Element, ctx: PassContext): void {
     const scope = closestTag(credit, "figure") ?? credit.parentElement;
     const text = squash(credit.textContent);
     if (!scope || text.length < 3) continue;
-    const captions = descendantsWhere(scope, (n) => n.localName === "figcaption" || n.getAttribute(CAPTION_MARK) === "caption");
+    const captions = descendantsWhere(
+      scope,
+      (n) => n.localName === "figcaption" || n.getAttribute(CAPTION_MARK) === "caption",
+    );
     for (const caption of captions) {
       if (caption === credit || caption.contains(credit) || credit.contains(caption)) continue;
       if (squash(caption.textContent).includes(text)) {
@@ -133,7 +156,9 @@ const CREDIT_AGENCY =
 export function isCreditLine(text: string): boolean {
   if (text.length > 100) return false;
   if (CREDIT_LEAD.test(text)) return true;
-  return text.length <= 60 && text.split(" ").length <= 7 && (CREDIT_SLASH.test(text) || CREDIT_AGENCY.test(text));
+  return (
+    text.length <= 60 && text.split(" ").length <= 7 && (CREDIT_SLASH.test(text) || CREDIT_AGENCY.test(text))
+  );
 }
 
 const CREDIT_TAGS = new Set(["p", "span", "small", "div", "figcaption", "cite", "em", "i"]);
@@ -158,7 +183,8 @@ export const repeatedText: Pass = {
     const sizes = measure(root);
     for (const el of elementsInOrder(root)) {
       const m = sizes.get(el)!;
-      if (!LEAF_BLOCKS.has(el.localName) || m.hasBlock || m.textLength < MIN_REPEAT_CHARS || isGone(el)) continue;
+      if (!LEAF_BLOCKS.has(el.localName) || m.hasBlock || m.textLength < MIN_REPEAT_CHARS || isGone(el))
+        continue;
       const text = squash(el.textContent).toLowerCase();
       if (text.length < MIN_REPEAT_CHARS) continue;
       const first = seen.get(text);

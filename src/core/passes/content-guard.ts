@@ -99,7 +99,20 @@ function mostlyLinks(el: Element): boolean {
   return text === 0 || links >= text * 0.5;
 }
 
-const PROTECTED_TAGS = new Set(["img", "video", "figure", "table", "ol", "ul", "dl", "pre", "code", "blockquote", "math", "p"]);
+const PROTECTED_TAGS = new Set([
+  "img",
+  "video",
+  "figure",
+  "table",
+  "ol",
+  "ul",
+  "dl",
+  "pre",
+  "code",
+  "blockquote",
+  "math",
+  "p",
+]);
 
 /** Whether `el` itself is a piece of article content, and which. */
 function contentOf(el: Element): string | null {
@@ -110,7 +123,9 @@ function contentOf(el: Element): string | null {
       return showsPicture(el) || descendants(el, "source").some(showsPicture) ? "video" : null;
     case "figure": {
       const caption = descendants(el, "figcaption").some((c) => (c.textContent ?? "").trim().length > 0);
-      const photo = descendants(el, "img").some(isArticlePhoto) || descendants(el, "video").some((v) => contentOf(v) !== null);
+      const photo =
+        descendants(el, "img").some(isArticlePhoto) ||
+        descendants(el, "video").some((v) => contentOf(v) !== null);
       return caption && photo && !mostlyLinks(el) ? "figure with its caption" : null;
     }
     case "table": {
@@ -121,7 +136,9 @@ function contentOf(el: Element): string | null {
     case "ul":
     case "dl": {
       const items = descendants(el, new Set(["li", "dd"]));
-      return items.length >= 2 && (el.textContent ?? "").trim().length >= 80 && !mostlyLinks(el) ? "list" : null;
+      return items.length >= 2 && (el.textContent ?? "").trim().length >= 80 && !mostlyLinks(el)
+        ? "list"
+        : null;
     }
     case "pre":
     case "code":

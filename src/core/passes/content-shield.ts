@@ -31,7 +31,8 @@ function holdsParagraphs(el: Element | null): boolean {
   if (!el) return false;
   let prose = 0;
   for (let c = el.firstElementChild; c; c = c.nextElementSibling) {
-    if (c.localName === "p" && (c.textContent ?? "").trim().length >= PROSE_CHARS && ++prose >= 2) return true;
+    if (c.localName === "p" && (c.textContent ?? "").trim().length >= PROSE_CHARS && ++prose >= 2)
+      return true;
   }
   return false;
 }

@@ -65,9 +65,16 @@ export type Evidence = "name" | "text" | "copy" | "label";
  * `evidence` does not reach (then nothing happens). Returns whether it was removed (false too
  * when it, or an ancestor, was already removed).
  */
-export function remove(ctx: PassContext, node: Element, kind: RemovalKind, reason: string, evidence: Evidence = "name"): boolean {
+export function remove(
+  ctx: PassContext,
+  node: Element,
+  kind: RemovalKind,
+  reason: string,
+  evidence: Evidence = "name",
+): boolean {
   if (!node.parentNode || isGone(node)) return false;
-  if ((evidence === "name" || evidence === "text") && protectedContent(node, { prose: evidence === "name" })) return false;
+  if ((evidence === "name" || evidence === "text") && protectedContent(node, { prose: evidence === "name" }))
+    return false;
   removedNodes.add(node);
   ctx.removed.push({ kind, reason, text: shorten(squash(leadingText(node))) });
   node.remove();
@@ -103,7 +110,21 @@ export function describe(element: Element): string {
   return cls ? `${element.localName}.${cls.split(" ").slice(0, 3).join(".")}` : element.localName;
 }
 
-const INLINE = new Set(["a", "em", "strong", "b", "i", "span", "small", "label", "u", "mark", "font", "cite", "time"]);
+const INLINE = new Set([
+  "a",
+  "em",
+  "strong",
+  "b",
+  "i",
+  "span",
+  "small",
+  "label",
+  "u",
+  "mark",
+  "font",
+  "cite",
+  "time",
+]);
 
 /** Whether a sibling run next to `node` carries text on the same line (up to the next block). */
 function textOnSameLine(node: Node, direction: "previousSibling" | "nextSibling"): boolean {

@@ -26,7 +26,8 @@ const MEDIA_LABEL =
   /^(?:image|images|photo|photos|photograph|picture|video|audio|graphic|graphics|illustration|gallery|slideshow|chart|map|foto|fotos|bild|bilder|grafik|galerie|bildergalerie|zdjęcie|imagen|immagine|vidéo|(?:image|photo|foto|bild|slide)?\s*\d{1,3}\s*(?:of|\/|von|de|di|z)\s*\d{1,3})$/i;
 
 /** A credit's label and nothing else. */
-const CREDIT_LABEL = /^(?:credit|credits|photo|photograph|image|foto|bild|quelle|source|crédit|crédito)s?\s*:?$/i;
+const CREDIT_LABEL =
+  /^(?:credit|credits|photo|photograph|image|foto|bild|quelle|source|crédit|crédito)s?\s*:?$/i;
 
 const PICTURE = new Set(["img", "picture", "video", "svg"]);
 
@@ -37,7 +38,8 @@ function hasPicture(el: Element): boolean {
 
 /** The element after `el` in document order that is not inside `el`. */
 function nextElementAfter(el: Element): Element | null {
-  for (let n: Element | null = el; n; n = n.parentElement) if (n.nextElementSibling) return n.nextElementSibling;
+  for (let n: Element | null = el; n; n = n.parentElement)
+    if (n.nextElementSibling) return n.nextElementSibling;
   return null;
 }
 
@@ -54,7 +56,10 @@ function removeMediaLabels(root: Element, ctx: PassContext): void {
 
 function mendCreditLabels(root: Element): void {
   for (const caption of descendantsWhere(root, (el) => el.localName === "figcaption")) {
-    const labels = descendantsWhere(caption, (el) => !el.firstElementChild && CREDIT_LABEL.test(squash(el.textContent)));
+    const labels = descendantsWhere(
+      caption,
+      (el) => !el.firstElementChild && CREDIT_LABEL.test(squash(el.textContent)),
+    );
     if (labels.length === 0) continue;
     // The label printed twice (one copy for screen readers) is said once, and apart.
     for (const extra of labels.slice(1)) extra.textContent = "";
@@ -71,7 +76,8 @@ function removeAuthorPhotos(root: Element, ctx: PassContext): void {
     if (!names.has(alt) || isGone(img)) continue;
     // Take the link around the headshot too when it holds nothing else.
     const link = closestTag(img, "a");
-    const target = link && squash(link.textContent) === "" && descendants(link, "img").length === 1 ? link : img;
+    const target =
+      link && squash(link.textContent) === "" && descendants(link, "img").length === 1 ? link : img;
     remove(ctx, target, "headline", "the author's photo (the byline shows the author)", "copy");
   }
 }
@@ -83,7 +89,11 @@ function removeOrphanCaptions(root: Element, ctx: PassContext): void {
     if (captions.length === 0) continue;
     // Only a caption: a figure that shows anything else (math, a table, code, a quotation) keeps it.
     const captionText = captions.reduce((n, c) => n + squash(c.textContent).length, 0);
-    if (squash(figure.textContent).length - captionText > 10 || descendants(figure, new Set(["table", "pre", "blockquote", "iframe", "math"])).length > 0) continue;
+    if (
+      squash(figure.textContent).length - captionText > 10 ||
+      descendants(figure, new Set(["table", "pre", "blockquote", "iframe", "math"])).length > 0
+    )
+      continue;
     remove(ctx, figure, "caption", "caption of a picture that is not there");
   }
 }

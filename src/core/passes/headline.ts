@@ -26,7 +26,10 @@ function isBylineLine(text: string, authors: string[]): boolean {
   if (authors.length === 0 || text.length > 160) return false;
   let rest = ` ${normal(text).replace(/[,;|·•/]/g, " ")} `;
   for (const author of authors) rest = rest.replace(` ${normal(author)} `, " ");
-  rest = rest.replace(/\b(?:by|von|par|por|di|and|und|et|y|e|with|the|staff|reporter|correspondent|writer|dhns|pti|ians|ap|afp|reuters|dpa|ani)\b/g, " ");
+  rest = rest.replace(
+    /\b(?:by|von|par|por|di|and|und|et|y|e|with|the|staff|reporter|correspondent|writer|dhns|pti|ians|ap|afp|reuters|dpa|ani)\b/g,
+    " ",
+  );
   return rest.replace(/[\s,&|/·•]+/g, "").length === 0 && normal(text) !== "";
 }
 

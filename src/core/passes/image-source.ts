@@ -5,7 +5,8 @@
 
 const PLACEHOLDER_BASENAME =
   /^(?:blank|spacer|placeholder|transparent|pixel|lazy|loading|grey|gray|empty|dummy|1x1)(?:[-_.]?(?:image|img|pixel|\d+(?:x\d+)?))*$/i;
-const PLACEHOLDER_NAME = /(?:^|[/_.-])(?:blank|spacer|placeholder|transparent|pixel|lazy|loading|grey|gray|empty|dummy|1x1)(?:[/_.-]|$)/i;
+const PLACEHOLDER_NAME =
+  /(?:^|[/_.-])(?:blank|spacer|placeholder|transparent|pixel|lazy|loading|grey|gray|empty|dummy|1x1)(?:[/_.-]|$)/i;
 
 /** True when `src` is missing or is a stand-in rather than the picture. */
 export function isPlaceholderSrc(src: string | null): boolean {

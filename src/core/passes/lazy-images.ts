@@ -17,9 +17,20 @@ export { isPlaceholderSrc };
 
 /** Attributes that hold the real image URL, most specific first. */
 const SRC_ATTRS = [
-  "data-src", "data-lazy-src", "data-original", "data-lazy", "data-url", "data-hi-res-src",
-  "data-src-large", "data-full-src", "data-echo", "data-img-src", "data-image", "data-actualsrc",
-  "data-orig-src", "data-pagespeed-lazy-src",
+  "data-src",
+  "data-lazy-src",
+  "data-original",
+  "data-lazy",
+  "data-url",
+  "data-hi-res-src",
+  "data-src-large",
+  "data-full-src",
+  "data-echo",
+  "data-img-src",
+  "data-image",
+  "data-actualsrc",
+  "data-orig-src",
+  "data-pagespeed-lazy-src",
 ];
 const SRCSET_ATTRS = ["data-srcset", "data-lazy-srcset", "data-original-srcset", "data-src-set"];
 
@@ -36,7 +47,8 @@ function fixImage(img: Element, ctx: PassContext): void {
   const realSet = firstAttr(img, SRCSET_ATTRS);
   const src = img.getAttribute("src");
   if ((real || realSet) && isPlaceholderSrc(src)) {
-    if (src) record(ctx, "lazy-image", "placeholder source replaced by the lazy-loaded image", src.slice(0, 60));
+    if (src)
+      record(ctx, "lazy-image", "placeholder source replaced by the lazy-loaded image", src.slice(0, 60));
     if (real) img.setAttribute("src", real);
     if (realSet) img.setAttribute("srcset", realSet);
     if (!real && realSet) img.setAttribute("src", realSet.split(",")[0]!.trim().split(/\s+/)[0]!);
@@ -63,13 +75,20 @@ function imageKey(img: Element): string {
 function dropDuplicateNoscript(noscript: Element, ctx: PassContext): void {
   // With scripting off (jsdom), <noscript> holds elements; with it on (a browser), raw markup.
   const inner = descendants(noscript, "img")[0];
-  const src = inner ? inner.getAttribute("src") : /<img[^>]+src\s*=\s*["']?([^"'\s>]+)/i.exec(noscript.textContent ?? "")?.[1];
+  const src = inner
+    ? inner.getAttribute("src")
+    : /<img[^>]+src\s*=\s*["']?([^"'\s>]+)/i.exec(noscript.textContent ?? "")?.[1];
   if (!src) return;
   const key = (src.split(/[?#]/)[0] ?? "").split("/").pop() ?? "";
   const scope = noscript.parentElement;
   if (!scope || !key) return;
   for (const img of descendants(scope, "img")) {
-    if (img !== inner && !noscript.contains(img) && imageKey(img) === key && !isPlaceholderSrc(img.getAttribute("src"))) {
+    if (
+      img !== inner &&
+      !noscript.contains(img) &&
+      imageKey(img) === key &&
+      !isPlaceholderSrc(img.getAttribute("src"))
+    ) {
       remove(ctx, noscript, "lazy-image", "noscript fallback of an image already shown", "copy");
       return;
     }

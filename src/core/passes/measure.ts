@@ -18,8 +18,28 @@ export interface Measure {
 }
 
 const BLOCKS = new Set([
-  "p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "li", "table", "figure", "blockquote",
-  "section", "article", "aside", "header", "footer", "pre", "dl", "form",
+  "p",
+  "div",
+  "h1",
+  "h2",
+  "h3",
+  "h4",
+  "h5",
+  "h6",
+  "ul",
+  "ol",
+  "li",
+  "table",
+  "figure",
+  "blockquote",
+  "section",
+  "article",
+  "aside",
+  "header",
+  "footer",
+  "pre",
+  "dl",
+  "form",
 ]);
 const MEDIA = new Set(["img", "picture", "video", "audio", "iframe", "svg", "canvas", "object", "embed"]);
 

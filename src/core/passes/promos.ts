@@ -28,25 +28,62 @@ const PROMO_HEADING = new RegExp(
     "most (?:read|popular|viewed|shared|commented)(?: (?:articles|stories|now))?",
     "(?:you|we think you) (?:may|might) (?:also )?(?:like|enjoy|be interested in)",
     "recommended(?: for you| stories| reading| articles)?",
-    "read (?:more|next|also)", "also read", "trending(?: now| stories)?",
-    "latest (?:news|stories|videos|articles|posts)", "(?:check out |watch )?(?:latest|more) videos.*",
-    "watch more", "top stories", "popular (?:now|stories|posts)", "editor'?s picks",
-    "sign up.*newsletter.*", "get (?:our|the) newsletter.*", "share (?:this|the) (?:article|story|post)",
-    "about the author", "further reading",
+    "read (?:more|next|also)",
+    "also read",
+    "trending(?: now| stories)?",
+    "latest (?:news|stories|videos|articles|posts)",
+    "(?:check out |watch )?(?:latest|more) videos.*",
+    "watch more",
+    "top stories",
+    "popular (?:now|stories|posts)",
+    "editor'?s picks",
+    "sign up.*newsletter.*",
+    "get (?:our|the) newsletter.*",
+    "share (?:this|the) (?:article|story|post)",
+    "about the author",
+    "further reading",
     // German
     "weitere (?:artikel|beiträge|themen|nachrichten|meldungen|tourentipps|links)",
     "(?:verwandte|ähnliche|empfohlene|beliebte|neueste) (?:beiträge|artikel|themen|nachrichten)",
-    "mehr (?:zum thema|themen|dazu|aus (?:dem|der) .{1,30}|infos? für dich)", "(?:beiträge|artikel|meldungen|nachrichten|news) zum thema",
-    "das (?:könnte|dürfte) (?:sie|dich) (?:auch )?interessieren", "das thema könnte (?:sie|dich) auch interessieren",
-    "lesen sie (?:mehr|hier|auch)", "auch lesen", "meist(?:gelesen|diskutiert|kommentiert)e? (?:artikel|beiträge)?",
-    "meistgelesen", "auch interessant", "weiterführende links?", "über den autor", "über die autorin",
-    "zum weiterlesen", "empfehlungen der redaktion", "top-themen", "neueste beiträge",
+    "mehr (?:zum thema|themen|dazu|aus (?:dem|der) .{1,30}|infos? für dich)",
+    "(?:beiträge|artikel|meldungen|nachrichten|news) zum thema",
+    "das (?:könnte|dürfte) (?:sie|dich) (?:auch )?interessieren",
+    "das thema könnte (?:sie|dich) auch interessieren",
+    "lesen sie (?:mehr|hier|auch)",
+    "auch lesen",
+    "meist(?:gelesen|diskutiert|kommentiert)e? (?:artikel|beiträge)?",
+    "meistgelesen",
+    "auch interessant",
+    "weiterführende links?",
+    "über den autor",
+    "über die autorin",
+    "zum weiterlesen",
+    "empfehlungen der redaktion",
+    "top-themen",
+    "neueste beiträge",
     // French, Italian, Spanish, Portuguese, Polish
-    "à lire aussi", "lire aussi", "sur le même sujet", "à voir aussi", "nos articles", "articles similaires",
-    "le più lette", "leggi anche", "potrebbe interessarti",
-    "te puede interesar", "le puede interesar", "lo más leído", "noticias relacionadas", "lea (?:también|más)",
-    "vea también", "(?:también )?(?:te|le) (?:puede|podría) interesar", "leia também", "veja também", "mais lidas",
-    "czytaj (?:też|także|również)", "zobacz (?:też|także|również)", "polecamy",
+    "à lire aussi",
+    "lire aussi",
+    "sur le même sujet",
+    "à voir aussi",
+    "nos articles",
+    "articles similaires",
+    "le più lette",
+    "leggi anche",
+    "potrebbe interessarti",
+    "te puede interesar",
+    "le puede interesar",
+    "lo más leído",
+    "noticias relacionadas",
+    "lea (?:también|más)",
+    "vea también",
+    "(?:también )?(?:te|le) (?:puede|podría) interesar",
+    "leia também",
+    "veja também",
+    "mais lidas",
+    "czytaj (?:też|także|również)",
+    "zobacz (?:też|także|również)",
+    "polecamy",
   ].join("|")})[\\s:.!…]*$`,
   "i",
 );
@@ -72,7 +109,8 @@ const NOT_A_CONTAINER = new Set(["body", "html", "main", "article"]);
  */
 function blockOf(heading: Element): Element | null {
   let block = heading.parentElement;
-  if (block && squash(block.textContent).length <= squash(heading.textContent).length + 2) block = block.parentElement;
+  if (block && squash(block.textContent).length <= squash(heading.textContent).length + 2)
+    block = block.parentElement;
   return block && !NOT_A_CONTAINER.has(block.localName) ? block : null;
 }
 
@@ -111,25 +149,52 @@ const PROMO_LINE = new RegExp(
   `^(?:${[
     "(?:check out|watch) (?:the )?(?:latest|more) videos?(?: from [^:]{1,40})?",
     "(?:sign up|subscribe|register) (?:now |today |here )?(?:for|to) (?:our|the|my) [^.]{0,60}",
-    "subscribe now\\b.*", "never miss (?:the latest|a story|an article)\\b.*",
+    "subscribe now\\b.*",
+    "never miss (?:the latest|a story|an article)\\b.*",
     "to (?:view|read|continue reading) the full (?:story|article),? please (?:subscribe|log ?in|sign in)\\b.*",
     "(?:for the latest|get the latest) [^.]{0,80}download (?:the|our) [^.]{0,40}(?:app)?.*",
     "follow (?:us|[^.]{1,40}) on (?:twitter|facebook|instagram|x|linkedin|telegram|whatsapp)\\b.*",
-    "click here to [^.]{1,60}", "(?:comments|commenting) (?:are|is) (?:closed|disabled)\\.?",
-    "kommentare sind geschlossen\\.?", "(?:no|\\d+) comments(?: yet)?\\b.{0,60}", "(?:keine|\\d+) kommentare?\\b.{0,60}",
-    "this (?:entry|post|article) was (?:posted|published|filed)\\b.*", "posted in [^.]{1,80}",
-    "filed under:? [^.]{1,80}", "(?:category|categories|kategorie|kategorien|tags|schlagwörter|schlagworte|rubrik|ressort|themen) ?:.{0,120}",
-    "this site uses akismet\\b.*", "diese website verwendet akismet\\b.*", "leave a (?:reply|comment)",
-    "(?:hinterlasse|schreibe|verfasse) (?:einen|deinen) kommentar", "print (?:this )?(?:recipe|article|page)",
-    "rezept drucken", "artikel drucken", "(?:war|ist) (?:der|dieser) (?:artikel|beitrag) (?:nützlich|hilfreich)\\??",
-    "(?:möchten|wollen) sie (?:den|diesen) (?:artikel|beitrag) teilen\\??", "(?:hier )?(?:können sie|kannst du) (?:den|diesen) (?:artikel|beitrag) bewerten\\b.*", "(?:rate|bewerten sie) (?:this|diesen|den) (?:article|post|artikel|beitrag)\\b.*",
-    "(?:was|is) this (?:article|post) (?:helpful|useful)\\??", "share this(?: article| story| post)?:?",
-    "like this:?", "gefällt mir:?", "teilen mit:?", "diesen beitrag teilen:?", "artikel teilen:?",
-    "(?:lade|lade mehr|weitere|mehr) (?:weitere )?(?:inhalte|beiträge|artikel) (?:laden|anzeigen)?", "load more(?: (?:stories|articles|posts|content))?", "mehr laden", "zurück zur (?:liste|listenansicht|übersicht)",
-    "back to (?:top|list|overview)", "nach oben", "inhaltsverzeichnis(?: (?:anzeigen|ausblenden))?",
-    "table of contents", "quellen (?:anzeigen|ausblenden)", "sie sind (?:aktuell )?nicht eingeloggt\\.?",
-    "jetzt (?:abonnieren|registrieren|anmelden)\\b.*", "(?:zum|für den|für unseren) newsletter (?:anmelden|registrieren|eintragen)\\b.*",
-    "(?:únete|suscríbete|síguenos)\\b.*", "abonnez-vous\\b.*",
+    "click here to [^.]{1,60}",
+    "(?:comments|commenting) (?:are|is) (?:closed|disabled)\\.?",
+    "kommentare sind geschlossen\\.?",
+    "(?:no|\\d+) comments(?: yet)?\\b.{0,60}",
+    "(?:keine|\\d+) kommentare?\\b.{0,60}",
+    "this (?:entry|post|article) was (?:posted|published|filed)\\b.*",
+    "posted in [^.]{1,80}",
+    "filed under:? [^.]{1,80}",
+    "(?:category|categories|kategorie|kategorien|tags|schlagwörter|schlagworte|rubrik|ressort|themen) ?:.{0,120}",
+    "this site uses akismet\\b.*",
+    "diese website verwendet akismet\\b.*",
+    "leave a (?:reply|comment)",
+    "(?:hinterlasse|schreibe|verfasse) (?:einen|deinen) kommentar",
+    "print (?:this )?(?:recipe|article|page)",
+    "rezept drucken",
+    "artikel drucken",
+    "(?:war|ist) (?:der|dieser) (?:artikel|beitrag) (?:nützlich|hilfreich)\\??",
+    "(?:möchten|wollen) sie (?:den|diesen) (?:artikel|beitrag) teilen\\??",
+    "(?:hier )?(?:können sie|kannst du) (?:den|diesen) (?:artikel|beitrag) bewerten\\b.*",
+    "(?:rate|bewerten sie) (?:this|diesen|den) (?:article|post|artikel|beitrag)\\b.*",
+    "(?:was|is) this (?:article|post) (?:helpful|useful)\\??",
+    "share this(?: article| story| post)?:?",
+    "like this:?",
+    "gefällt mir:?",
+    "teilen mit:?",
+    "diesen beitrag teilen:?",
+    "artikel teilen:?",
+    "(?:lade|lade mehr|weitere|mehr) (?:weitere )?(?:inhalte|beiträge|artikel) (?:laden|anzeigen)?",
+    "load more(?: (?:stories|articles|posts|content))?",
+    "mehr laden",
+    "zurück zur (?:liste|listenansicht|übersicht)",
+    "back to (?:top|list|overview)",
+    "nach oben",
+    "inhaltsverzeichnis(?: (?:anzeigen|ausblenden))?",
+    "table of contents",
+    "quellen (?:anzeigen|ausblenden)",
+    "sie sind (?:aktuell )?nicht eingeloggt\\.?",
+    "jetzt (?:abonnieren|registrieren|anmelden)\\b.*",
+    "(?:zum|für den|für unseren) newsletter (?:anmelden|registrieren|eintragen)\\b.*",
+    "(?:únete|suscríbete|síguenos)\\b.*",
+    "abonnez-vous\\b.*",
     // Paywall prompts: the rest of the story is behind a login or a subscription.
     // French papers' paywalls: an invitation to read on by subscribing, "Cet article
     // est réservé aux abonnés", "La suite est réservée aux abonnés".
@@ -146,9 +211,11 @@ const PROMO_LINE = new RegExp(
     "(?:folgen sie|folge|suivez|síguenos en|seguici su) (?:uns |nous )?(?:auf|sur|en|su)? ?(?:twitter|facebook|instagram|x|linkedin|telegram|whatsapp|youtube|tiktok|mastodon|threads)\\b.*",
     "(?:join|únete a|tritt) (?:our|unserem|nuestro|el) (?:telegram|whatsapp|signal)[- ]?(?:channel|kanal|canal|group|gruppe|grupo)?\\b.*",
     "(?:get|receive|bekommen sie|erhalten sie) (?:our|the|unseren|den) (?:free )?(?:newsletter|daily briefing|morning briefing)\\b.*",
-    "newsletter (?:abonnieren|bestellen)\\b.*", "(?:inscrivez-vous|abonnez-vous) à (?:notre|la) newsletter\\b.*",
+    "newsletter (?:abonnieren|bestellen)\\b.*",
+    "(?:inscrivez-vous|abonnez-vous) à (?:notre|la) newsletter\\b.*",
     "(?:nichts mehr verpassen|(?:nie|nichts) (?:mehr )?verpassen|never miss a (?:thing|story|beat))\\b.*",
-    "(?:have|got) a (?:news )?tip\\??.*", "(?:send us|email us|share) (?:your )?(?:news )?tips?\\b.*",
+    "(?:have|got) a (?:news )?tip\\??.*",
+    "(?:send us|email us|share) (?:your )?(?:news )?tips?\\b.*",
     // Comment policies.
     "(?:comments?|kommentare?) (?:are|is|werden) (?:moderated|reviewed|pre-moderated|geprüft|moderiert)\\b.*",
     "(?:read|see|bitte beachten sie) (?:our|unsere) (?:comment(?:ing)?|community) (?:policy|guidelines|standards|regeln)\\b.*",
@@ -157,7 +224,8 @@ const PROMO_LINE = new RegExp(
     "(?:share|teilen|partager|compartir|condividi|udostępnij)(?: (?:on|auf|sur|en|su|via) (?:facebook|twitter|x|whatsapp|linkedin|e-?mail|telegram|pinterest))?",
     "(?:facebook|twitter|whatsapp|linkedin|xing|pinterest|telegram|reddit|e-?mail|flipboard|tweet|pin it|copy link|link kopieren|link copied)",
     // Metadata labels printed in the body, alone or with a short value.
-    "(?:von|autor|autoren|autorin|author|authors|by|veröffentlicht|veröffentlichung|aktualisiert|published|updated|release date|datum|date)\\s*:?", "zapraszamy (?:(?:też|także|również) )?do (?:subskrypcji|zapisu|obserwowania)\\b.*",
+    "(?:von|autor|autoren|autorin|author|authors|by|veröffentlicht|veröffentlichung|aktualisiert|published|updated|release date|datum|date)\\s*:?",
+    "zapraszamy (?:(?:też|także|również) )?do (?:subskrypcji|zapisu|obserwowania)\\b.*",
   ].join("|")})[\\s:.!…]*$`,
   "i",
 );
@@ -171,16 +239,38 @@ const BRACKETED_PLUG = /^\[[^\]]{8,200}\]\.?$/;
 /** "Also read: <link>" — a label followed by nothing but (mostly) a link. */
 const PROMO_LEAD = new RegExp(
   `^(?:${[
-    "also read", "read more", "read also", "read next", "related", "see also", "more", "recommended",
-    "lesen sie (?:mehr|hier|auch)", "auch lesen", "mehr (?:zum thema|dazu)", "auch interessant", "siehe auch",
-    "lire aussi", "à lire aussi", "voir aussi", "leggi anche", "lee también", "lea(?: también| más)?",
-    "vea también", "le puede interesar", "te puede interesar", "leia também", "veja também",
-    "czytaj (?:też|także|również)", "zobacz (?:też|także)",
+    "also read",
+    "read more",
+    "read also",
+    "read next",
+    "related",
+    "see also",
+    "more",
+    "recommended",
+    "lesen sie (?:mehr|hier|auch)",
+    "auch lesen",
+    "mehr (?:zum thema|dazu)",
+    "auch interessant",
+    "siehe auch",
+    "lire aussi",
+    "à lire aussi",
+    "voir aussi",
+    "leggi anche",
+    "lee también",
+    "lea(?: también| más)?",
+    "vea también",
+    "le puede interesar",
+    "te puede interesar",
+    "leia também",
+    "veja também",
+    "czytaj (?:też|także|również)",
+    "zobacz (?:też|także)",
   ].join("|")})\\s*[:|»>–-]`,
   "i",
 );
 
-const AUTHOR_BOX = /^(?:about the author|über (?:den autor|die autorin)|à propos de l'auteur|sobre el autor)/i;
+const AUTHOR_BOX =
+  /^(?:about the author|über (?:den autor|die autorin)|à propos de l'auteur|sobre el autor)/i;
 
 /** The short biography under an "About the author" heading: up to three short blocks. */
 function removeBiography(first: Element | null, ctx: PassContext, heading: string): void {
@@ -203,14 +293,33 @@ const LEGAL_WORD =
  */
 export function isLegalFooterLine(text: string): boolean {
   if (text.length > 200) return false;
-  const items = text.split(/\s*[|·•]\s*|\s+[–—-]\s+/).map((t) => t.trim()).filter(Boolean);
+  const items = text
+    .split(/\s*[|·•]\s*|\s+[–—-]\s+/)
+    .map((t) => t.trim())
+    .filter(Boolean);
   return items.length >= 2 && items.filter((t) => LEGAL_WORD.test(t)).length >= 2;
 }
 
 /** "Warning: ... in /var/www/.../file.php on line 407": a PHP error the site printed. */
-const SERVER_ERROR = /^(?:warning|notice|deprecated|fatal error|parse error|strict standards)\s*:.{0,300}\bon line \d+/i;
+const SERVER_ERROR =
+  /^(?:warning|notice|deprecated|fatal error|parse error|strict standards)\s*:.{0,300}\bon line \d+/i;
 
-const LINE_TAGS = new Set(["p", "div", "h2", "h3", "h4", "h5", "h6", "strong", "b", "li", "span", "a", "footer", "small"]);
+const LINE_TAGS = new Set([
+  "p",
+  "div",
+  "h2",
+  "h3",
+  "h4",
+  "h5",
+  "h6",
+  "strong",
+  "b",
+  "li",
+  "span",
+  "a",
+  "footer",
+  "small",
+]);
 
 export const promoLines: Pass = {
   name: "promo-lines",
@@ -231,7 +340,11 @@ export const promoLines: Pass = {
         remove(ctx, el, "promo", "bracketed plug for another page", "text");
       } else if (PROMO_LEAD.test(text) && hasDescendant(el, LINK)) {
         remove(ctx, el, "promo", "link to another story", "text");
-      } else if (/^(?:h[2-6]|p|strong|b)$/.test(el.localName) && text.length <= 80 && PROMO_HEADING.test(text)) {
+      } else if (
+        /^(?:h[2-6]|p|strong|b)$/.test(el.localName) &&
+        text.length <= 80 &&
+        PROMO_HEADING.test(text)
+      ) {
         // A promo heading left standing: it goes, and so does the list of links it introduces
         // (or, under "About the author", the short biography).
         const next = el.nextElementSibling;

@@ -18,7 +18,19 @@ export interface Named {
 }
 
 /** Tags the passes look for by name; the walk lists them too, so no pass walks again for them. */
-const TAGS = new Set(["img", "source", "noscript", "figcaption", "h1", "h2", "h3", "h4", "h5", "h6", "article"]);
+const TAGS = new Set([
+  "img",
+  "source",
+  "noscript",
+  "figcaption",
+  "h1",
+  "h2",
+  "h3",
+  "h4",
+  "h5",
+  "h6",
+  "article",
+]);
 export type ScannedTag =
   | "img"
   | "source"
@@ -72,7 +84,8 @@ function scan(root: Element): Scan {
   if (found) return found;
   found = { named: [], tags: new Map(), articleBodies: [] };
   // Iterative, not recursive: hostile pages nest tens of thousands of elements deep.
-  for (let el = root.firstElementChild; el; el = nextElement(el, root)) note(found, el, el.getAttributeNames());
+  for (let el = root.firstElementChild; el; el = nextElement(el, root))
+    note(found, el, el.getAttributeNames());
   cache.set(root, found);
   return found;
 }

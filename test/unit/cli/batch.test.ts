@@ -10,7 +10,10 @@ import { join, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
 
 const ROOT = resolve(import.meta.dirname, "../../..");
-const STORY = "<p>The river rose two metres overnight and the council closed the lower bridge until the water falls again, officials said on Tuesday.</p>".repeat(6);
+const STORY =
+  "<p>The river rose two metres overnight and the council closed the lower bridge until the water falls again, officials said on Tuesday.</p>".repeat(
+    6,
+  );
 
 function page(head: string, body: string): string {
   return `<!DOCTYPE html><html><head><title>River</title><meta property="og:type" content="article">${head}</head><body><article><h1>River</h1>${body}</article></body></html>`;
@@ -23,7 +26,10 @@ describe("extract over several inputs", () => {
       good: page("", STORY),
       notArticle: `<!DOCTYPE html><html><head><title>Home</title></head><body><nav>${'<a href="/a">Section</a> '.repeat(30)}</nav></body></html>`,
       badCss: page("<style>.box { width: calc(100% - (2px }</style>", STORY),
-      table: page("", `${STORY}<pre><table> <tr> <td>1.</td> <td>Ellwangen</td> </tr> <tr> <td>2.</td> <td>Langenau</td> </tr> </table></pre>`),
+      table: page(
+        "",
+        `${STORY}<pre><table> <tr> <td>1.</td> <td>Ellwangen</td> </tr> <tr> <td>2.</td> <td>Langenau</td> </tr> </table></pre>`,
+      ),
     };
     const paths: Record<string, string> = {};
     for (const [name, html] of Object.entries(files)) {
@@ -33,15 +39,22 @@ describe("extract over several inputs", () => {
     const inputs = [paths.good!, paths.notArticle!, paths.badCss!, join(dir, "missing.html"), paths.table!];
     let stdout = "";
     try {
-      stdout = execFileSync(process.execPath, ["--import", "tsx", join(ROOT, "src/cli/extract.ts"), "--format", "json", ...inputs], {
-        cwd: ROOT,
-        encoding: "utf8",
-        stdio: ["ignore", "pipe", "pipe"],
-      });
+      stdout = execFileSync(
+        process.execPath,
+        ["--import", "tsx", join(ROOT, "src/cli/extract.ts"), "--format", "json", ...inputs],
+        {
+          cwd: ROOT,
+          encoding: "utf8",
+          stdio: ["ignore", "pipe", "pipe"],
+        },
+      );
     } catch (error) {
       stdout = (error as { stdout: string }).stdout; // exit status 2: the missing file
     }
-    const lines = stdout.trim().split("\n").map((l) => JSON.parse(l) as { input: string; error?: { kind: string }; textContent?: string });
+    const lines = stdout
+      .trim()
+      .split("\n")
+      .map((l) => JSON.parse(l) as { input: string; error?: { kind: string }; textContent?: string });
     expect(lines.map((l) => l.input)).toEqual(inputs);
     expect(lines[0]!.textContent).toContain("river rose two metres");
     expect(lines[1]!.error?.kind).toBe("not-article");

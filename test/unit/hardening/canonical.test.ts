@@ -81,7 +81,13 @@ describe("saving with a canonical URL on another site", () => {
     const library = fresh();
     const www = read(page("https://www.news.example/story", "Story"), "https://www.news.example/story");
     expect(await saveArticle(library, www)).toMatchObject({ status: "added" });
-    const mobile = read(page("https://www.news.example/story", "Story, updated"), "https://m.news.example/story");
-    expect(await saveArticle(library, mobile)).toMatchObject({ status: "updated", url: "https://www.news.example/story" });
+    const mobile = read(
+      page("https://www.news.example/story", "Story, updated"),
+      "https://m.news.example/story",
+    );
+    expect(await saveArticle(library, mobile)).toMatchObject({
+      status: "updated",
+      url: "https://www.news.example/story",
+    });
   });
 });

@@ -33,7 +33,10 @@ describe("imported article URLs (finding 8)", () => {
 
   it("imports http and https articles", async () => {
     const { library } = await freshLibrary();
-    const records = [makeRecord({ url: "https://news.example/a" }), makeRecord({ url: "http://news.example/b" })];
+    const records = [
+      makeRecord({ url: "https://news.example/a" }),
+      makeRecord({ url: "http://news.example/b" }),
+    ];
     expect(ok(await library.importBackup(backupOf(records))).report.added).toBe(2);
   });
 
@@ -68,10 +71,16 @@ describe("relative URLs in an article's body (finding 8)", () => {
     ]);
     const img = container.querySelector(".folio-body img");
     expect(img?.getAttribute("src")).toBe("https://news.example/2025/img/photo.jpg");
-    expect(img?.getAttribute("srcset")).toBe("https://news.example/2025/img/a.jpg 1x, https://news.example/2025/img/b.jpg 2x");
+    expect(img?.getAttribute("srcset")).toBe(
+      "https://news.example/2025/img/a.jpg 1x, https://news.example/2025/img/b.jpg 2x",
+    );
     expect(container.querySelector("blockquote")?.getAttribute("cite")).toBe("https://news.example/quoted");
     // Nothing in the body points into the extension.
-    expect(container.querySelector('.folio-body [href^="chrome-extension:"], .folio-body [src^="chrome-extension:"]')).toBeNull();
+    expect(
+      container.querySelector(
+        '.folio-body [href^="chrome-extension:"], .folio-body [src^="chrome-extension:"]',
+      ),
+    ).toBeNull();
     dom.window.close();
   });
 });

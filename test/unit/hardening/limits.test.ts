@@ -9,8 +9,12 @@ import { LIMITS } from "../../../src/library/validate.ts";
 import { JSDOM_EXTRACT_OPTIONS, parseDocument } from "../../../src/node/jsdom.ts";
 import { freshLibrary, ok } from "../library/helpers.ts";
 
-const words = (n: number, word = "word") => Array.from({ length: Math.ceil(n / (word.length + 1)) }, () => word).join(" ").slice(0, n);
-const paragraph = "<p>A paragraph of the story that is long enough to count as the body of an article, with a few sentences in it. It goes on for a while.</p>";
+const words = (n: number, word = "word") =>
+  Array.from({ length: Math.ceil(n / (word.length + 1)) }, () => word)
+    .join(" ")
+    .slice(0, n);
+const paragraph =
+  "<p>A paragraph of the story that is long enough to count as the body of an article, with a few sentences in it. It goes on for a while.</p>";
 
 function page({ title = "A story", description = "", siteName = "", first = "" } = {}): string {
   return `<!doctype html><html lang="en"><head><title>${title}</title>

@@ -60,7 +60,9 @@ describe("Markdown keeps page text as text (finding 1)", () => {
     expect([...html.querySelectorAll("img")].map((img) => img.getAttribute("src"))).toEqual([
       "https://cdn.example/photo.jpg",
     ]);
-    expect([...html.querySelectorAll("a")].map((a) => a.getAttribute("href"))).toEqual(["https://news.example/real"]);
+    expect([...html.querySelectorAll("a")].map((a) => a.getAttribute("href"))).toEqual([
+      "https://news.example/real",
+    ]);
     expect(html.querySelectorAll("script, b, strong, code, del, s, ol, ul, blockquote")).toHaveLength(0);
     // One heading: the headline's; the paragraph "# not a heading" stays a paragraph.
     expect([...html.querySelectorAll("h1, h2, h3, h4, h5, h6")].map((h) => h.localName)).toEqual(["h1"]);
@@ -73,8 +75,12 @@ describe("Markdown keeps page text as text (finding 1)", () => {
 
   it("reads back the page's text exactly", () => {
     const text = html.body.textContent ?? "";
-    expect(text).toContain("The page prints this as text: <img src=x onerror=alert(1)> and <script>alert(2)</script>.");
-    expect(text).toContain(`Markdown-looking text: ${LINK} and **bold** and \`code\` and ~~gone~~ and &lt;b&gt; and <https://evil.example/auto>.`);
+    expect(text).toContain(
+      "The page prints this as text: <img src=x onerror=alert(1)> and <script>alert(2)</script>.",
+    );
+    expect(text).toContain(
+      `Markdown-looking text: ${LINK} and **bold** and \`code\` and ~~gone~~ and &lt;b&gt; and <https://evil.example/auto>.`,
+    );
     expect(text).toContain("# not a heading");
     expect(text).toContain("1. not a list, - not a bullet, > not a quote");
     expect(text).toContain(`Caption <img src=x onerror=alert(4)> ${LINK}`);
@@ -107,7 +113,19 @@ describe("Markdown keeps page text as text (finding 1)", () => {
 
 describe("escapeMarkdownText", () => {
   it("escapes what opens syntax and renders back to the same text", () => {
-    for (const text of [IMG, LINK, "a_b*c`d~e&f\\g", "# h", "+ i", "- j", "12) k", "3. l", "= m", "> n", "&amp; &#60;"]) {
+    for (const text of [
+      IMG,
+      LINK,
+      "a_b*c`d~e&f\\g",
+      "# h",
+      "+ i",
+      "- j",
+      "12) k",
+      "3. l",
+      "= m",
+      "> n",
+      "&amp; &#60;",
+    ]) {
       const doc = rendered(escapeMarkdownText(text));
       expect(doc.body.textContent?.trim()).toBe(text);
       expect(doc.body.querySelectorAll("*:not(p)")).toHaveLength(0);

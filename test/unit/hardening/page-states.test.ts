@@ -65,7 +65,14 @@ describe("a page that does not answer (finding 5)", () => {
   });
 
   it("answers as usual when the page answers in time", async () => {
-    const outcome = await extractFromTab(scripting(answer(ARTICLE_REPLY)), 1, false, "https://news.example/", false, 1_000);
+    const outcome = await extractFromTab(
+      scripting(answer(ARTICLE_REPLY)),
+      1,
+      false,
+      "https://news.example/",
+      false,
+      1_000,
+    );
     expect(outcome.state).toBe("ready");
   });
 });
@@ -73,13 +80,20 @@ describe("a page that does not answer (finding 5)", () => {
 describe("what the messages say (finding 7)", () => {
   it("says the page went away when it navigated while being read", async () => {
     // Warm content script: the extract call itself fails as the frame goes away.
-    const warm = await extractFromTab(scripting(refuse("Frame with ID 0 was removed.")), 1, false, "https://news.example/");
+    const warm = await extractFromTab(
+      scripting(refuse("Frame with ID 0 was removed.")),
+      1,
+      false,
+      "https://news.example/",
+    );
     expect(warm).toMatchObject({ state: "error", title: "The page went away" });
     // First open: the page answered the first call, then navigated to a page Folio may not read.
     const injected = await extractFromTab(
       scripting(
         answer({ ok: false, error: { kind: "not-injected", message: "" } }),
-        refuse('Cannot access contents of url "https://elsewhere.example/". Extension manifest must request permission to access this host.'),
+        refuse(
+          'Cannot access contents of url "https://elsewhere.example/". Extension manifest must request permission to access this host.',
+        ),
       ),
       1,
       false,
@@ -91,14 +105,22 @@ describe("what the messages say (finding 7)", () => {
 
   it("says the page went away when the browser refuses an address other than the one clicked", async () => {
     const moved = await extractFromTab(
-      scripting(refuse('Cannot access contents of url "https://elsewhere.example/". Extension manifest must request permission to access this host.')),
+      scripting(
+        refuse(
+          'Cannot access contents of url "https://elsewhere.example/". Extension manifest must request permission to access this host.',
+        ),
+      ),
       1,
       false,
       "https://news.example/story",
     );
     expect(moved).toMatchObject({ state: "error", title: "The page went away" });
     const same = await extractFromTab(
-      scripting(refuse('Cannot access contents of url "https://news.example/story". Extension manifest must request permission to access this host.')),
+      scripting(
+        refuse(
+          'Cannot access contents of url "https://news.example/story". Extension manifest must request permission to access this host.',
+        ),
+      ),
       1,
       false,
       "https://news.example/story",
@@ -107,22 +129,36 @@ describe("what the messages say (finding 7)", () => {
   });
 
   it("still says the browser keeps extensions out of its own pages", async () => {
-    const outcome = await extractFromTab(scripting(refuse("Cannot access a chrome:// URL")), 1, false, "chrome://settings/");
+    const outcome = await extractFromTab(
+      scripting(refuse("Cannot access a chrome:// URL")),
+      1,
+      false,
+      "chrome://settings/",
+    );
     expect(outcome).toMatchObject({ state: "restricted", title: "Folio can't read this page" });
   });
 
   it("names a PDF as a PDF, without Show anyway", () => {
-    const { document } = parseDocument("<html><body><embed type='application/pdf' src='about:blank'></body></html>", "https://papers.example/report");
+    const { document } = parseDocument(
+      "<html><body><embed type='application/pdf' src='about:blank'></body></html>",
+      "https://papers.example/report",
+    );
     Object.defineProperty(document, "contentType", { value: "application/pdf" });
     const result = extractArticle(document, JSDOM_EXTRACT_OPTIONS);
     expect(result).toMatchObject({ ok: false, error: { kind: "not-html" } });
     for (const force of [false, true]) {
-      expect(outcomeOf(result as ExtractReply, force)).toMatchObject({ state: "restricted", title: "Folio can't read PDFs" });
+      expect(outcomeOf(result as ExtractReply, force)).toMatchObject({
+        state: "restricted",
+        title: "Folio can't read PDFs",
+      });
     }
   });
 
   it("names other documents that are not web pages", () => {
-    const { document } = parseDocument("<html><body><img src='a.png'></body></html>", "https://img.example/a.png");
+    const { document } = parseDocument(
+      "<html><body><img src='a.png'></body></html>",
+      "https://img.example/a.png",
+    );
     Object.defineProperty(document, "contentType", { value: "image/png" });
     const result = extractArticle(document, JSDOM_EXTRACT_OPTIONS);
     expect(outcomeOf(result as ExtractReply, false)).toMatchObject({

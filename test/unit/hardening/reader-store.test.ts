@@ -23,7 +23,8 @@ function sessionArea(quota: number): Browser.Storage.StorageArea & { data: Map<s
     set: async (items: Record<string, unknown>) => {
       const next = new Map(data);
       for (const [k, v] of Object.entries(items)) next.set(k, structuredClone(v));
-      if (bytes(next) > quota) throw new Error("Session storage quota bytes exceeded. Values were not stored.");
+      if (bytes(next) > quota)
+        throw new Error("Session storage quota bytes exceeded. Values were not stored.");
       for (const [k, v] of next) data.set(k, v);
     },
     remove: async (keys: string | string[]) => {
@@ -50,7 +51,8 @@ describe("the reader hand-off (finding 6)", () => {
   it("keeps the newest ten small ones", async () => {
     const session = sessionArea(10 * MB);
     const ids: string[] = [];
-    for (let n = 1; n <= 12; n++) ids.push((await storeArticle(session, makeArticle({ title: `Small ${n}` })))!);
+    for (let n = 1; n <= 12; n++)
+      ids.push((await storeArticle(session, makeArticle({ title: `Small ${n}` })))!);
     expect([...session.data.keys()].sort()).toEqual(ids.slice(-10).map(readerKey).sort());
   });
 

@@ -106,9 +106,17 @@ describe("SearchIndex", () => {
     const index = library();
     index.prepare();
     expect(index.search("clim")).toEqual(["https://b.example/2", "https://a.example/1"]);
-    index.add(searchEntry(makeRecord({ url: "https://e.example/5", title: "Climbing", textContent: "", savedAt: 5000 })));
+    index.add(
+      searchEntry(
+        makeRecord({ url: "https://e.example/5", title: "Climbing", textContent: "", savedAt: 5000 }),
+      ),
+    );
     index.prepare();
-    expect(index.search("clim")).toEqual(["https://e.example/5", "https://b.example/2", "https://a.example/1"]);
+    expect(index.search("clim")).toEqual([
+      "https://e.example/5",
+      "https://b.example/2",
+      "https://a.example/1",
+    ]);
   });
 
   it("orders results newest first both for a few matches of many and for most of them, after changes too", () => {
@@ -130,13 +138,21 @@ describe("SearchIndex", () => {
     // Most of them: walked in date order.
     const common = index.search("comm");
     expect(common).toHaveLength(38);
-    expect(common.slice(0, 3)).toEqual(["https://m.example/39", "https://m.example/38", "https://m.example/37"]);
+    expect(common.slice(0, 3)).toEqual([
+      "https://m.example/39",
+      "https://m.example/38",
+      "https://m.example/37",
+    ]);
     expect(common.indexOf("https://m.example/08")).toBe(common.indexOf("https://m.example/07") - 1);
     expect(index.search("", { site: "odd times" })).toHaveLength(20);
     expect(index.search("story", { site: "Even Post" }).at(-1)).toBe("https://m.example/00");
 
     index.remove("https://m.example/39");
-    index.add(searchEntry(makeRecord({ url: "https://m.example/new", title: "Common", textContent: "", savedAt: 5000 })));
+    index.add(
+      searchEntry(
+        makeRecord({ url: "https://m.example/new", title: "Common", textContent: "", savedAt: 5000 }),
+      ),
+    );
     expect(index.search("comm").slice(0, 2)).toEqual(["https://m.example/new", "https://m.example/38"]);
     expect(index.search("comm")).not.toContain("https://m.example/39");
   });

@@ -397,12 +397,19 @@ describe("subtitle and description", () => {
       "<title>Storm hits the coast</title>",
       `<article><h1>Storm hits the coast</h1><p class="standfirst">Thousands lost power as winds reached 120km/h.</p></article>`,
     );
-    expect(extractMetadata(printed, URL)).toMatchObject({ subtitle: "Thousands lost power as winds reached 120km/h.", subtitlePrinted: true });
+    expect(extractMetadata(printed, URL)).toMatchObject({
+      subtitle: "Thousands lost power as winds reached 120km/h.",
+      subtitlePrinted: true,
+    });
     const declared = page(
-      meta("property", "og:type", "article") + meta("property", "og:description", "Thousands lost power as winds reached 120km/h."),
+      meta("property", "og:type", "article") +
+        meta("property", "og:description", "Thousands lost power as winds reached 120km/h."),
       "<article><h1>Storm hits the coast</h1><p>Body.</p></article>",
     );
-    expect(extractMetadata(declared, URL)).toMatchObject({ subtitle: "Thousands lost power as winds reached 120km/h.", subtitlePrinted: false });
+    expect(extractMetadata(declared, URL)).toMatchObject({
+      subtitle: "Thousands lost power as winds reached 120km/h.",
+      subtitlePrinted: false,
+    });
   });
 
   it("does not count a site tagline under the site's name as printed with the article", () => {
@@ -435,20 +442,29 @@ describe("subtitle and description", () => {
         <img src="/a.jpg"><div class="image-description">The intensive care unit in Dresden / picture alliance</div></article>`,
     );
     doc.body.className = "single wp-featherlight-captions";
-    expect(extractMetadata(doc, URL).subtitle).toBe("Must the infected go to hospital? A palliative doctor explains.");
-    const noIntro = page("<title>Dying of corona</title>", `<article><h1>Dying of corona</h1><img src="/a.jpg"><div class="image-description">The intensive care unit in Dresden, in the spring.</div></article>`);
+    expect(extractMetadata(doc, URL).subtitle).toBe(
+      "Must the infected go to hospital? A palliative doctor explains.",
+    );
+    const noIntro = page(
+      "<title>Dying of corona</title>",
+      `<article><h1>Dying of corona</h1><img src="/a.jpg"><div class="image-description">The intensive care unit in Dresden, in the spring.</div></article>`,
+    );
     expect(extractMetadata(noIntro, URL).subtitle).toBeNull();
   });
 
   it("counts a declared description as printed when the headline is followed by the same text", () => {
     const description = "It has long been known that the gut affects the mind. Now a study names two foods.";
     const doc = page(
-      meta("property", "og:type", "article") + meta("property", "og:description", description) + "<title>Two foods against social anxiety</title>",
+      meta("property", "og:type", "article") +
+        meta("property", "og:description", description) +
+        "<title>Two foods against social anxiety</title>",
       `<article><header><div class="title"><h1>Two foods against social anxiety</h1></div><p class="heading">${description}</p></header><p>Body.</p></article>`,
     );
     expect(extractMetadata(doc, URL)).toMatchObject({ subtitle: description, subtitlePrinted: true });
     const elsewhere = page(
-      meta("property", "og:type", "article") + meta("property", "og:description", description) + "<title>Two foods against social anxiety</title>",
+      meta("property", "og:type", "article") +
+        meta("property", "og:description", description) +
+        "<title>Two foods against social anxiety</title>",
       `<article><h1>Two foods against social anxiety</h1><p>${"Body text. ".repeat(10)}</p></article>`,
     );
     expect(extractMetadata(elsewhere, URL).subtitlePrinted).toBe(false);

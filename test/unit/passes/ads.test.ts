@@ -226,7 +226,9 @@ describe("adLabels: a picture captioned as an ad", () => {
   });
 
   it("keeps a picture block whose own words are more than a label", () => {
-    const { root, ctx } = setup(`<div>Anzeige der Stadtwerke von 1920 <img src="https://cdn.example/poster.jpg"></div>`);
+    const { root, ctx } = setup(
+      `<div>Anzeige der Stadtwerke von 1920 <img src="https://cdn.example/poster.jpg"></div>`,
+    );
     adLabels.run(root, ctx);
     expect(root.querySelector("img")).not.toBeNull();
     expect(ctx.removed).toEqual([]);

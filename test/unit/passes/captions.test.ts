@@ -204,7 +204,9 @@ describe("photo credits on a line of their own", () => {
     expect(ctx.removed).toEqual([]);
   });
   it("keeps a credit that is part of a caption's sentence", () => {
-    const { root, ctx, text } = setup(`<figure><img src="https://cdn.example/a.jpg"><figcaption>The harbour at dawn. <span>Foto: dpa</span></figcaption></figure>`);
+    const { root, ctx, text } = setup(
+      `<figure><img src="https://cdn.example/a.jpg"><figcaption>The harbour at dawn. <span>Foto: dpa</span></figcaption></figure>`,
+    );
     repeatedText.run(root, ctx);
     expect(text()).toContain("Foto: dpa");
   });

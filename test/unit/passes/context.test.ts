@@ -5,7 +5,10 @@ import { passSetup } from "./harness.ts";
 
 describe("remove", () => {
   it("records the start of a long removed block, squashed and cut with an ellipsis", () => {
-    const items = Array.from({ length: 200 }, (_, i) => `<li>\n   <a href="/s/${i}">Story number ${i}</a>\n</li>`).join("");
+    const items = Array.from(
+      { length: 200 },
+      (_, i) => `<li>\n   <a href="/s/${i}">Story number ${i}</a>\n</li>`,
+    ).join("");
     const { root, ctx } = passSetup(`<nav><ul>${items}</ul></nav><p>Body.</p>`);
     const nav = root.querySelector("nav")!;
     const full = nav.textContent!.replace(/\s+/g, " ").trim();
@@ -19,7 +22,9 @@ describe("remove", () => {
   });
 
   it("records a short block whole, even after much whitespace", () => {
-    const { root, ctx } = passSetup(`<div class="ad">${" \n".repeat(400)}<span>ADVERTISEMENT</span>${" ".repeat(300)}<b>Ad</b></div>`);
+    const { root, ctx } = passSetup(
+      `<div class="ad">${" \n".repeat(400)}<span>ADVERTISEMENT</span>${" ".repeat(300)}<b>Ad</b></div>`,
+    );
     remove(ctx, root.querySelector(".ad")!, "ad", "ad slot");
     expect(ctx.removed[0]!.text).toBe("ADVERTISEMENT Ad");
   });

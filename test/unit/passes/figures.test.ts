@@ -7,13 +7,20 @@ import { passSetup } from "./harness.ts";
 const IMG = `<img src="https://cdn.example/photos/harbour.jpg" alt="">`;
 
 describe("figures: labels over pictures", () => {
-  it.each(["Image", "Photo", "Video", "Foto", "1 of 12", "Bild 3/8"])("removes a line that only says %j inside a figure", (label) => {
-    const { root, ctx, text } = passSetup(`<figure><div><span>${label}</span>${IMG}</div><figcaption>The harbour at dawn.</figcaption></figure>`);
-    figures.run(root, ctx);
-    expect(text()).toBe("The harbour at dawn.");
-    expect(root.querySelector("img")).not.toBeNull();
-    expect(ctx.removed).toEqual([expect.objectContaining({ kind: "caption", reason: "label over a picture" })]);
-  });
+  it.each(["Image", "Photo", "Video", "Foto", "1 of 12", "Bild 3/8"])(
+    "removes a line that only says %j inside a figure",
+    (label) => {
+      const { root, ctx, text } = passSetup(
+        `<figure><div><span>${label}</span>${IMG}</div><figcaption>The harbour at dawn.</figcaption></figure>`,
+      );
+      figures.run(root, ctx);
+      expect(text()).toBe("The harbour at dawn.");
+      expect(root.querySelector("img")).not.toBeNull();
+      expect(ctx.removed).toEqual([
+        expect.objectContaining({ kind: "caption", reason: "label over a picture" }),
+      ]);
+    },
+  );
 
   it("removes the label on the line right before a picture", () => {
     const { root, ctx, text } = passSetup(`<p>Story text before the picture.</p><p>Photo</p><p>${IMG}</p>`);
@@ -22,7 +29,9 @@ describe("figures: labels over pictures", () => {
   });
 
   it("keeps the word in a sentence, and a lone word far from any picture", () => {
-    const { root, ctx } = passSetup(`<p>Photo</p><p>The photo was taken at dawn.</p><figure>${IMG}<figcaption>Photo</figcaption></figure>`);
+    const { root, ctx } = passSetup(
+      `<p>Photo</p><p>The photo was taken at dawn.</p><figure>${IMG}<figcaption>Photo</figcaption></figure>`,
+    );
     figures.run(root, ctx);
     expect(root.textContent).toBe("PhotoThe photo was taken at dawn.Photo");
   });
@@ -50,9 +59,12 @@ describe("figures: the author's photo", () => {
   });
 
   it("keeps a photo of someone else", () => {
-    const { root, ctx } = passSetup(`<figure><img src="https://cdn.example/mayor.jpg" alt="Mayor Jane Roe"><figcaption>The mayor.</figcaption></figure>`, {
-      authors: ["Corey Kilgannon"],
-    });
+    const { root, ctx } = passSetup(
+      `<figure><img src="https://cdn.example/mayor.jpg" alt="Mayor Jane Roe"><figcaption>The mayor.</figcaption></figure>`,
+      {
+        authors: ["Corey Kilgannon"],
+      },
+    );
     figures.run(root, ctx);
     expect(root.querySelector("img")).not.toBeNull();
   });
@@ -60,13 +72,17 @@ describe("figures: the author's photo", () => {
 
 describe("figures: a caption without its picture", () => {
   it("goes with its figure", () => {
-    const { root, ctx, text } = passSetup(`<p>Story.</p><figure><div></div><figcaption>The harbour at dawn.</figcaption></figure>`);
+    const { root, ctx, text } = passSetup(
+      `<p>Story.</p><figure><div></div><figcaption>The harbour at dawn.</figcaption></figure>`,
+    );
     figures.run(root, ctx);
     expect(text()).toBe("Story.");
   });
 
   it("a figure holding a table or a quotation stays", () => {
-    const { root, ctx } = passSetup(`<figure><blockquote>We saved the people.</blockquote><figcaption>The chairwoman.</figcaption></figure>`);
+    const { root, ctx } = passSetup(
+      `<figure><blockquote>We saved the people.</blockquote><figcaption>The chairwoman.</figcaption></figure>`,
+    );
     figures.run(root, ctx);
     expect(root.querySelector("figure")).not.toBeNull();
   });
@@ -82,7 +98,9 @@ describe("promo lines: a bracketed plug", () => {
   });
 
   it("keeps a bracketed editor's note without a link", () => {
-    const { root, ctx, text } = passSetup(`<p>[This article was updated on Monday with the council's response.]</p>`);
+    const { root, ctx, text } = passSetup(
+      `<p>[This article was updated on Monday with the council's response.]</p>`,
+    );
     promoLines.run(root, ctx);
     expect(text()).toContain("This article was updated");
   });

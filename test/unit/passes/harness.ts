@@ -2,7 +2,11 @@
 import type { PassContext } from "../../../src/core/passes/context.ts";
 import { parseDocument } from "../../../src/node/jsdom.ts";
 
-export function passSetup(html: string, ctxFields: Partial<PassContext> = {}, url = "https://news.example/story") {
+export function passSetup(
+  html: string,
+  ctxFields: Partial<PassContext> = {},
+  url = "https://news.example/story",
+) {
   const page = parseDocument(`<!DOCTYPE html><html><body><div id="root">${html}</div></body></html>`, url);
   const doc = page.document;
   const root = doc.getElementById("root")!;

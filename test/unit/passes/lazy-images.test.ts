@@ -6,7 +6,11 @@ import { JSDOM_EXTRACT_OPTIONS } from "../../../src/node/jsdom.ts";
 import { passSetup } from "./harness.ts";
 
 function setup(html: string) {
-  const { doc, root, ctx } = passSetup(html, {}, "https://www.longread.example/lifeandstyle/2024/may/11/story");
+  const { doc, root, ctx } = passSetup(
+    html,
+    {},
+    "https://www.longread.example/lifeandstyle/2024/may/11/story",
+  );
   const srcs = () => [...root.querySelectorAll("img")].map((img) => img.getAttribute("src"));
   return { doc, root, ctx, srcs };
 }
@@ -171,11 +175,16 @@ describe("lazyImages: a placeholder with the real image in the <noscript> after 
   // The pattern of Next.js image components (theverge): Readability swaps the noscript's image in
   // for the placeholder right before it, so the placeholder must still be there when it runs.
   it("keeps the placeholder for Readability, and the whole figure reads with its photo", () => {
-    const para = "<p>The headset's screens sit a few centimetres from the eyes, and the software draws windows that seem to float in the room around the wearer, anchored to walls and tables.</p>";
+    const para =
+      "<p>The headset's screens sit a few centimetres from the eyes, and the software draws windows that seem to float in the room around the wearer, anchored to walls and tables.</p>";
     const { doc } = passSetup(
       `<article><h1>Vision</h1>${para}${para}<figure><span><img alt="A window floating in a room" src="${GIF_1X1}"><noscript><img alt="A window floating in a room" src="https://cdn.example/vision/window.png"></noscript></span><figcaption>A window floating in a room.</figcaption></figure>${para}${para}</article>`,
     );
-    const result = extractArticle(doc, { ...JSDOM_EXTRACT_OPTIONS, url: "https://news.example/story", force: true });
+    const result = extractArticle(doc, {
+      ...JSDOM_EXTRACT_OPTIONS,
+      url: "https://news.example/story",
+      force: true,
+    });
     expect(result.ok && result.article.content).toContain("https://cdn.example/vision/window.png");
     expect(result.ok && result.article.removed.some((r) => /placeholder image/.test(r.reason))).toBe(false);
   });

@@ -3,14 +3,22 @@ import { describe, expect, it } from "vitest";
 import { isLegalFooterLine, promoLines } from "../../../src/core/passes/promos.ts";
 import { passSetup } from "./harness.ts";
 
-const P = "<p>The council said the repairs would take most of the summer and that the footpath would stay closed until the work was done.</p>";
+const P =
+  "<p>The council said the repairs would take most of the summer and that the footpath would stay closed until the work was done.</p>";
 
 describe("the site's legal footer", () => {
-  it.each(["IMPRESSUM | DATENSCHUTZ | COPYRIGHT JANE ROE", "Privacy · Terms · Contact", "© 2024 Example GmbH | Impressum"])("%j is a footer", (line) => {
+  it.each([
+    "IMPRESSUM | DATENSCHUTZ | COPYRIGHT JANE ROE",
+    "Privacy · Terms · Contact",
+    "© 2024 Example GmbH | Impressum",
+  ])("%j is a footer", (line) => {
     expect(isLegalFooterLine(line)).toBe(true);
   });
 
-  it.each(["Contact the council | Opening hours", "Copyright law changed in 2019 and the council must now ask first."])("%j is not", (line) => {
+  it.each([
+    "Contact the council | Opening hours",
+    "Copyright law changed in 2019 and the council must now ask first.",
+  ])("%j is not", (line) => {
     expect(isLegalFooterLine(line)).toBe(false);
   });
 

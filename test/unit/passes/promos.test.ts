@@ -247,7 +247,9 @@ describe("promoLines: site machinery and promo headings", () => {
     expect(ctx.removed).toHaveLength(2);
   });
   it("removes a short biography under 'About the author'", () => {
-    const { root, ctx, text } = setup(`<p>${LONG}</p><h3>About the author</h3><p>Jane Doe covers ports and shipping for the paper.</p>`);
+    const { root, ctx, text } = setup(
+      `<p>${LONG}</p><h3>About the author</h3><p>Jane Doe covers ports and shipping for the paper.</p>`,
+    );
     promoLines.run(root, ctx);
     expect(text()).not.toMatch(/About the author|covers ports/);
     expect(text()).toContain(LONG.slice(0, 30));
