@@ -11,7 +11,7 @@
  * diacritics: "Zürich", "café", "São Paulo") and a long tail of generated words, so each body
  * has some 500 to 700 distinct words, as real ones do.
  */
-import type { SavedArticle } from "../src/library/record.ts";
+import type { SavedArticle } from "../src/library/schema.ts";
 import { openLibrary } from "../src/library/store.ts";
 
 /** Deterministic random numbers (mulberry32). */

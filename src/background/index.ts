@@ -4,14 +4,14 @@
  * The keyboard shortcut (Alt+Shift+R) is the manifest's `_execute_action` command: the browser
  * opens the popup itself, nothing runs here for it.
  */
-import browser from "webextension-polyfill";
+import { browser } from "../platform/extension.ts";
 import { libraryConnection } from "../library/connection.ts";
-import { type Handlers, listen } from "../messages.ts";
-import { contextMenusOf } from "../platform.ts";
-import { READER_PAGE } from "../ui/pages.ts";
-import { saveBadge } from "../ui/save-text.ts";
-import { storeArticle } from "./reader-store.ts";
-import { saveArticle, saveTab, showBadge } from "./save.ts";
+import { type Handlers, listen } from "../platform/messages.ts";
+import { contextMenusOf } from "../platform/browser.ts";
+import { READER_PAGE } from "../platform/pages.ts";
+import { saveBadge, showBadge } from "../platform/badge.ts";
+import { storeArticle } from "../platform/reader-handoff.ts";
+import { saveArticle, saveTab } from "./save.ts";
 
 const READ_MENU_ID = "folio-read";
 const SAVE_MENU_ID = "folio-save";

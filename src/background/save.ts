@@ -13,9 +13,8 @@ import type { Article } from "../core/types.ts";
 import { withTrustedUrl } from "../library/canonical.ts";
 import { announceChange, libraryChange } from "../library/changes.ts";
 import type { OpenedLibrary } from "../library/connection.ts";
-import type { SaveReply } from "../messages.ts";
-import type { BadgeState } from "../ui/save-text.ts";
-import { extractFromTab } from "../ui/tab-source.ts";
+import type { SaveReply } from "../platform/messages.ts";
+import { extractFromTab } from "../platform/read-tab.ts";
 
 export type GetLibrary = () => Promise<OpenedLibrary>;
 
@@ -65,38 +64,4 @@ export async function saveTab(
     return { ok: false, error: { kind: "no-article", message: `${outcome.title}.${hint}` } };
   }
   return saveArticle(getLibrary, outcome.article);
-}
-
-const timers = new Map<number, ReturnType<typeof setTimeout>>();
-
-/**
- * Shows `badge` on the toolbar button of `tabId`, then puts the button back as it was
- * (no badge, `defaultTitle`). A newer badge on the same tab replaces an older one.
- */
-export async function showBadge(
-  action: Browser.Action.Static,
-  tabId: number,
-  badge: BadgeState,
-  defaultTitle: string,
-): Promise<void> {
-  clearTimeout(timers.get(tabId));
-  try {
-    await Promise.all([
-      action.setBadgeBackgroundColor({ tabId, color: badge.color }),
-      action.setBadgeText({ tabId, text: badge.text }),
-      action.setTitle({ tabId, title: badge.title }),
-    ]);
-  } catch {
-    return; // The tab closed meanwhile.
-  }
-  timers.set(
-    tabId,
-    setTimeout(() => {
-      timers.delete(tabId);
-      void Promise.all([
-        action.setBadgeText({ tabId, text: "" }),
-        action.setTitle({ tabId, title: defaultTitle }),
-      ]).catch(() => undefined);
-    }, badge.clearAfterMs),
-  );
 }

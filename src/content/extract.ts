@@ -8,7 +8,7 @@
  * Built as an IIFE with no top-level bindings, so injecting it again on the next open is safe.
  */
 import { extractArticle } from "../core/extract.ts";
-import { CONTENT_RECEIVER, dispatch, type ExtractReply, type Handlers } from "../messages.ts";
+import { CONTENT_RECEIVER, dispatch, type ExtractReply, type Handlers } from "../platform/messages.ts";
 
 /** Whether an element of the live page is rendered (display, visibility, content-visibility). */
 function isVisible(element: Element): boolean {

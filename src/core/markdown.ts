@@ -21,38 +21,33 @@ const OPTIONS: TurndownService.Options = {
   hr: "---",
 };
 
-let service: TurndownService | undefined;
-
+/** A converter with Folio's rules. Made per conversion: the core keeps nothing between calls. */
 function turndown(): TurndownService {
-  if (!service) {
-    service = new TurndownService(OPTIONS);
-    service.use(gfm);
-    // Page text stays text (markdown-escape.ts): turndown's own escaping leaves `<` and `&`.
-    service.escape = escapeMarkdownText;
-    // Links and images with destinations that cannot end early and alt text that stays text.
-    service.addRule("link", {
-      filter: (node) => node.nodeName === "A" && !!node.getAttribute("href"),
-      replacement: (content, node) => {
-        const el = node as HTMLElement;
-        return `[${content}](${markdownDestination(el.getAttribute("href") ?? "")}${titlePart(el)})`;
-      },
-    });
-    service.addRule("image", {
-      filter: "img",
-      replacement: (_content, node) => {
-        const el = node as HTMLElement;
-        const src = el.getAttribute("src");
-        return src
-          ? `![${altText(el.getAttribute("alt"))}](${markdownDestination(src)}${titlePart(el)})`
-          : "";
-      },
-    });
-    // Figures: the image, then the caption as an italic line under it.
-    service.addRule("figcaption", {
-      filter: "figcaption",
-      replacement: (content) => (content.trim() ? `\n\n_${content.trim()}_\n\n` : ""),
-    });
-  }
+  const service = new TurndownService(OPTIONS);
+  service.use(gfm);
+  // Page text stays text (markdown-escape.ts): turndown's own escaping leaves `<` and `&`.
+  service.escape = escapeMarkdownText;
+  // Links and images with destinations that cannot end early and alt text that stays text.
+  service.addRule("link", {
+    filter: (node) => node.nodeName === "A" && !!node.getAttribute("href"),
+    replacement: (content, node) => {
+      const el = node as HTMLElement;
+      return `[${content}](${markdownDestination(el.getAttribute("href") ?? "")}${titlePart(el)})`;
+    },
+  });
+  service.addRule("image", {
+    filter: "img",
+    replacement: (_content, node) => {
+      const el = node as HTMLElement;
+      const src = el.getAttribute("src");
+      return src ? `![${altText(el.getAttribute("alt"))}](${markdownDestination(src)}${titlePart(el)})` : "";
+    },
+  });
+  // Figures: the image, then the caption as an italic line under it.
+  service.addRule("figcaption", {
+    filter: "figcaption",
+    replacement: (content) => (content.trim() ? `\n\n_${content.trim()}_\n\n` : ""),
+  });
   return service;
 }
 
@@ -91,11 +86,8 @@ export function htmlToMarkdown(content: string | HTMLElement): string {
   }
 }
 
-let plainService: TurndownService | undefined;
-
 function plainTurndown(): TurndownService {
-  plainService ??= new TurndownService(OPTIONS);
-  return plainService;
+  return new TurndownService(OPTIONS);
 }
 
 type MarkdownSource = Pick<Article, "title" | "byline" | "siteName" | "url" | "publishedTime" | "content"> &

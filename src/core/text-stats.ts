@@ -11,15 +11,11 @@ const NO_SPACE_SCRIPT =
 const WORDS_PER_MINUTE = 230;
 const CJK_CHARS_PER_MINUTE = 500;
 
-let segmenter: Intl.Segmenter | null | undefined;
+/** A word segmenter, or null where the runtime has none. Made per count. */
 function wordSegmenter(): Intl.Segmenter | null {
-  if (segmenter === undefined) {
-    segmenter =
-      typeof Intl !== "undefined" && "Segmenter" in Intl
-        ? new Intl.Segmenter(undefined, { granularity: "word" })
-        : null;
-  }
-  return segmenter;
+  return typeof Intl !== "undefined" && "Segmenter" in Intl
+    ? new Intl.Segmenter(undefined, { granularity: "word" })
+    : null;
 }
 
 export interface TextStats {
@@ -31,6 +27,7 @@ export function textStats(text: string): TextStats {
   let words = 0; // every word, any script
   let spacedWords = 0; // words of space-separated scripts, read at WORDS_PER_MINUTE
   let cjkChars = 0; // characters of unspaced scripts, read at CJK_CHARS_PER_MINUTE
+  let seg: Intl.Segmenter | null | undefined; // made at the first unspaced token
   for (const token of text.split(/\s+/)) {
     if (!token) continue;
     if (!NO_SPACE_SCRIPT.test(token)) {
@@ -40,7 +37,7 @@ export function textStats(text: string): TextStats {
       }
       continue;
     }
-    const seg = wordSegmenter();
+    if (seg === undefined) seg = wordSegmenter();
     if (seg) {
       for (const part of seg.segment(token)) {
         if (!part.isWordLike) continue;

@@ -17,12 +17,13 @@
  * `textContent` only (rows.ts), and an article's HTML is only ever shown by the reader page,
  * through the sanitizer.
  */
-import browser from "webextension-polyfill";
+import { browser } from "../platform/extension.ts";
 import { announceChange, type LibraryChange, libraryChange, watchChanges } from "../library/changes.ts";
-import type { ArticleSummary, SavedArticle } from "../library/record.ts";
+import type { ArticleSummary } from "../library/summary.ts";
+import type { SavedArticle } from "../library/schema.ts";
 import { type SearchEntry, SearchIndex } from "../library/search.ts";
 import { type LibraryStore, openLibrary } from "../library/store.ts";
-import { READER_PAGE, savedReaderQuery } from "../ui/pages.ts";
+import { READER_PAGE, savedReaderQuery } from "../platform/pages.ts";
 import { afterPaint } from "../ui/paint.ts";
 import { applySettings, cachedSettings, loadSettings, watchSettings } from "../ui/settings.ts";
 import { downloadBlob, downloadText } from "./download.ts";

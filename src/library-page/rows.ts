@@ -11,7 +11,7 @@
  *
  * The row's buttons carry `data-action`; the page handles their clicks once, on the list.
  */
-import type { ArticleSummary } from "../library/record.ts";
+import type { ArticleSummary } from "../library/summary.ts";
 import { el, originalLink } from "../ui/elements.ts";
 import { metaParts } from "./text.ts";
 

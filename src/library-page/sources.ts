@@ -4,7 +4,7 @@
  * walk), or the URLs a search returned (their summaries read 50 at a time, remembered in a
  * cache shared by all searches, so typing a longer word re-reads nothing).
  */
-import type { ArticleSummary } from "../library/record.ts";
+import type { ArticleSummary } from "../library/summary.ts";
 import type { LibraryFailure, LibraryStore, PageCursor } from "../library/store.ts";
 
 export type Page = { ok: true; items: ArticleSummary[] } | LibraryFailure;

@@ -3,7 +3,7 @@
  * Pure (no DOM, no extension APIs), for unit tests.
  */
 import type { MergeReport } from "../library/store.ts";
-import { formatDate, formatNumber } from "../ui/format.ts";
+import { formatDate, formatNumber } from "../library/format.ts";
 
 /** "14 Mar 2024" in the reader's locale; null when `value` is not a date. */
 export function shortDate(value: string | number | null, locale?: string): string | null {

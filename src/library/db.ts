@@ -24,7 +24,8 @@
  * with `LibrarySchema` extended to match. A step that rewrites records walks a cursor on `tx`.
  */
 import { type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames, wrap } from "idb";
-import type { ArticleSummary, SavedArticle } from "./record.ts";
+import type { ArticleSummary } from "./summary.ts";
+import type { SavedArticle } from "./schema.ts";
 import type { SearchEntry } from "./search.ts";
 
 export const DB_NAME = "folio-library";

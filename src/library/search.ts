@@ -34,7 +34,7 @@
  */
 import { fold } from "./fold.ts";
 import { siteOf } from "./keys.ts";
-import type { SavedArticle } from "./record.ts";
+import type { SavedArticle } from "./schema.ts";
 
 /** One article as the search index (and the `terms` store) holds it. */
 export interface SearchEntry {

@@ -28,15 +28,9 @@ import {
 } from "./db.ts";
 import { parseBackup } from "./export/backup.ts";
 import { normalizeUrl } from "./keys.ts";
-import {
-  type ArticleSummary,
-  copyArticleFields,
-  markdownOf,
-  type SavedArticle,
-  toSummary,
-} from "./record.ts";
+import { readRecord, type SavedArticle } from "./schema.ts";
 import { type SearchEntry, searchEntry } from "./search.ts";
-import { checkArticle, readRecord } from "./validate.ts";
+import { type ArticleSummary, toSummary } from "./summary.ts";
 
 export type LibraryErrorKind =
   /** IndexedDB cannot be opened here (disabled, private mode, a newer Folio's database). */
@@ -185,19 +179,26 @@ export class LibraryStore {
    * (its `savedAt` kept): `status` says which happened.
    */
   async save(article: Article): Promise<LibraryResult<SaveSuccess>> {
-    const problem = checkArticle(article);
-    if (problem) return fail("invalid", `This article cannot be saved: ${problem}.`);
-    let markdown: string;
+    let markdown: unknown;
     try {
-      markdown = markdownOf(article);
+      markdown = article?.markdown; // the core's lazy getter makes it on first read
     } catch (error) {
       return fail(
         "error",
         `This article cannot be saved: its Markdown could not be made (${errorMessage(error)}).`,
       );
     }
+    if (article && typeof article === "object" && (markdown === null || markdown === undefined)) {
+      // The library makes no Markdown itself (the service worker carries no converter): the
+      // page that read the article does.
+      return fail("invalid", "This article cannot be saved: its Markdown was not made.");
+    }
     const now = this.now();
-    const read = readRecord({ ...copyArticleFields(article), markdown, savedAt: now, updatedAt: now });
+    const read = readRecord(
+      article && typeof article === "object"
+        ? { ...article, markdown, savedAt: now, updatedAt: now }
+        : article,
+    );
     if (!read.ok) return fail("invalid", `This article cannot be saved: ${read.message}.`);
     const fresh = read.record;
     // Tokenising the body is the slow part: done before the transaction, not inside it.

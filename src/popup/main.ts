@@ -6,9 +6,9 @@
  * while the UI code (renderer, sanitizer, settings) loads in parallel.
  * `?tab=<id>` targets a given tab instead (used when this page is opened in a tab by tests).
  */
-import type { Outcome } from "../ui/outcome.ts";
-import { nativeApi } from "../platform.ts";
-import { extractFromTab } from "../ui/tab-source.ts";
+import type { Outcome } from "../platform/read-outcome.ts";
+import { nativeApi } from "../platform/browser.ts";
+import { extractFromTab } from "../platform/read-tab.ts";
 
 const api = nativeApi();
 
@@ -38,8 +38,8 @@ let first: Promise<Outcome> | null = load(false);
 
 const [{ startApp }, { sendToBackground }, { LIBRARY_PAGE }] = await Promise.all([
   import("../ui/app.ts"),
-  import("../messages.ts"),
-  import("../ui/pages.ts"),
+  import("../platform/messages.ts"),
+  import("../platform/pages.ts"),
 ]);
 
 startApp({

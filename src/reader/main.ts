@@ -6,14 +6,14 @@
  * - `?saved=<url>`: an article of the library, read from IndexedDB (offline: the page it came
  *   from is not needed), rendered by the same view through the same sanitizer.
  */
-import browser from "webextension-polyfill";
-import { isStoredArticle, readerKey } from "../background/reader-store.ts";
+import { browser } from "../platform/extension.ts";
+import { isStoredArticle, readerKey } from "../platform/reader-handoff.ts";
 import { libraryConnection } from "../library/connection.ts";
-import { sendToBackground } from "../messages.ts";
+import { sendToBackground } from "../platform/messages.ts";
 import { startApp } from "../ui/app.ts";
-import type { Outcome } from "../ui/outcome.ts";
-import { LIBRARY_PAGE } from "../ui/pages.ts";
-import { extractFromTab } from "../ui/tab-source.ts";
+import type { Outcome } from "../platform/read-outcome.ts";
+import { LIBRARY_PAGE } from "../platform/pages.ts";
+import { extractFromTab } from "../platform/read-tab.ts";
 
 const params = new URLSearchParams(location.search);
 const id = params.get("id");

@@ -4,12 +4,12 @@
  * Library) and the settings. Each page only says where its article comes from and how it
  * saves.
  */
-import browser from "webextension-polyfill";
+import { browser } from "../platform/extension.ts";
 import type { Article } from "../core/types.ts";
-import type { SaveReply } from "../messages.ts";
+import type { SaveReply } from "../platform/messages.ts";
 import { afterPaint, renderArticle } from "./article-view.ts";
-import type { Outcome, ViewState } from "./outcome.ts";
-import { saveText } from "./save-text.ts";
+import type { Outcome, ViewState } from "../platform/read-outcome.ts";
+import { saveText } from "../platform/save-text.ts";
 import {
   applySettings,
   cachedSettings,

@@ -13,7 +13,8 @@
 import { parseFragment, serializeElement } from "../core/html.ts";
 import { sanitizeHtml } from "../core/sanitize.ts";
 import type { Article, Removal } from "../core/types.ts";
-import { cleanedSummary, formatDate, formatReading, hostOf, kindName, safeHttpUrl } from "./format.ts";
+import { formatDate, formatReading, hostOf, safeHttpUrl } from "../library/format.ts";
+import { cleanedSummary, kindName } from "./cleaned.ts";
 import { el, originalLink } from "./elements.ts";
 import { afterPaint } from "./paint.ts";
 import { resolveUrls } from "./resolve-urls.ts";

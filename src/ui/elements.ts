@@ -2,7 +2,7 @@
  * Building blocks for the extension pages' own markup: elements made with text only (never
  * HTML), shared by the article view and the library page's rows.
  */
-import { safeHttpUrl } from "./format.ts";
+import { safeHttpUrl } from "../library/format.ts";
 
 /** A new `tag` element with a class and, when given, its text. */
 export function el<K extends keyof HTMLElementTagNameMap>(

@@ -2,7 +2,7 @@
  * The views of the states other than `ready`: loading, not an article, restricted page, error.
  * Each has a plain message and, where there is something to do, one button.
  */
-import type { Outcome } from "./outcome.ts";
+import type { Outcome } from "../platform/read-outcome.ts";
 
 export interface StateAction {
   label: string;

@@ -7,7 +7,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { CONTENT_RECEIVER, type ExtractReply } from "../../src/messages.ts";
+import { CONTENT_RECEIVER, type ExtractReply } from "../../src/platform/messages.ts";
 
 type Receive = (message: unknown) => ExtractReply;
 let receive: Receive;

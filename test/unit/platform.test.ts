@@ -4,7 +4,7 @@
  */
 import type Browser from "webextension-polyfill";
 import { describe, expect, it } from "vitest";
-import { CONTENT_SCRIPT, contextMenusOf, executeInTab, nativeApi } from "../../src/platform.ts";
+import { CONTENT_SCRIPT, contextMenusOf, executeInTab, nativeApi } from "../../src/platform/browser.ts";
 
 const scripting = (answer: () => Promise<unknown>) =>
   ({ executeScript: answer }) as unknown as Browser.Scripting.Static;

@@ -18,8 +18,9 @@ import {
 import { libraryConnection } from "../../src/library/connection.ts";
 import type { SearchEntry } from "../../src/library/search.ts";
 import { openLibrary } from "../../src/library/store.ts";
-import type { ExtractReply, SaveReply } from "../../src/messages.ts";
-import { SAVED_TEXT, saveBadge, saveText, UPDATED_TEXT } from "../../src/ui/save-text.ts";
+import type { ExtractReply, SaveReply } from "../../src/platform/messages.ts";
+import { saveBadge } from "../../src/platform/badge.ts";
+import { SAVED_TEXT, saveText, UPDATED_TEXT } from "../../src/platform/save-text.ts";
 import { makeArticle, ok } from "./library/helpers.ts";
 
 let dbCount = 0;

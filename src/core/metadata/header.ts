@@ -57,17 +57,13 @@ function headerScope(h1: Element): Element | null {
 }
 
 /**
- * The article's header region for this page and title, found once: the dek, the byline and the
- * printed-dek check all ask for it.
+ * The header region of the article, or null when the page has no usable h1. Found once per page
+ * and title (the dek, the byline and the printed-dek check all ask), kept on the page's index.
  */
-const regions = new WeakMap<PageIndex, { title: string | null; region: HeaderRegion | null }>();
-
-/** The header region of the article, or null when the page has no usable h1. */
 export function headerRegion(index: PageIndex, title: string | null): HeaderRegion | null {
-  const hit = regions.get(index);
-  if (hit && hit.title === title) return hit.region;
+  if (index.headerRegions.has(title)) return index.headerRegions.get(title)!;
   const region = findHeaderRegion(index, title);
-  regions.set(index, { title, region });
+  index.headerRegions.set(title, region);
   return region;
 }
 

@@ -5,6 +5,7 @@
  * milliseconds, while this walk costs about as much as one. Read-only.
  */
 import { closestTag } from "../dom.ts";
+import type { HeaderRegion } from "./header.ts";
 
 export interface PageIndex {
   doc: Document;
@@ -32,6 +33,8 @@ export interface PageIndex {
   dekCandidates: Element[];
   /** Position of an element in document order (only for elements in the lists above). */
   order: Map<Element, number>;
+  /** The article's header region per title, found once (metadata/header.ts `headerRegion`). */
+  headerRegions: Map<string | null, HeaderRegion | null>;
 }
 
 /** Class / id words naming a standfirst (dek). Matched as whole words, `-`/`_` separated. */
@@ -106,6 +109,7 @@ export function indexPage(doc: Document, visit?: (el: Element, attrNames: string
     bylineCandidates: [],
     dekCandidates: [],
     order: new Map(),
+    headerRegions: new Map(),
   };
   const root = doc.documentElement;
   if (!root) return index;

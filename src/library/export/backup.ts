@@ -10,8 +10,8 @@
  * written. Caps on the file size, the number of articles and every field's length (validate.ts)
  * keep a hostile file from exhausting memory or storage.
  */
-import type { SavedArticle } from "../record.ts";
-import { readRecord } from "../validate.ts";
+import type { SavedArticle } from "../schema.ts";
+import { readRecord } from "../schema.ts";
 
 export const BACKUP_FORMAT = "folio-library";
 export const BACKUP_VERSION = 1;

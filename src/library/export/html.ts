@@ -11,9 +11,9 @@
  */
 import { htmlHasUrl } from "../../core/html.ts";
 import { sanitizeHtml } from "../../core/sanitize.ts";
-import { formatDate, formatReading, safeHttpUrl } from "../../ui/format.ts";
+import { formatDate, formatReading, safeHttpUrl } from "../format.ts";
 import { siteOf } from "../keys.ts";
-import type { SavedArticle } from "../record.ts";
+import type { SavedArticle } from "../schema.ts";
 import { articleFileName } from "./filename.ts";
 
 const ESCAPES: Readonly<Record<string, string>> = {

@@ -10,7 +10,7 @@
  * backup) is converted again with the core's `toMarkdown(article, undefined, { saved })`.
  */
 import { frontMatter, toMarkdown } from "../../core/markdown.ts";
-import type { SavedArticle } from "../record.ts";
+import type { SavedArticle } from "../schema.ts";
 import { articleFileName } from "./filename.ts";
 
 /** The core's front matter block at the start of a Markdown document. */

@@ -5,7 +5,7 @@
  * modification time is the article's save time, so the archive is the same for the same library.
  */
 import { strToU8, type Zippable, zipSync } from "fflate";
-import type { SavedArticle } from "../record.ts";
+import type { SavedArticle } from "../schema.ts";
 import { localDate, UniqueNames } from "./filename.ts";
 import { markdownFile } from "./markdown.ts";
 

@@ -5,7 +5,7 @@
 import { describe, expect, it } from "vitest";
 import { extractArticle } from "../../../src/core/extract.ts";
 import { FIELD_LIMITS, truncateText } from "../../../src/core/limits.ts";
-import { LIMITS } from "../../../src/library/validate.ts";
+import { LIMITS } from "../../../src/library/schema.ts";
 import { JSDOM_EXTRACT_OPTIONS, parseDocument } from "../../../src/node/jsdom.ts";
 import { freshLibrary, ok } from "../library/helpers.ts";
 

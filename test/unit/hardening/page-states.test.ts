@@ -7,11 +7,11 @@
 import type Browser from "webextension-polyfill";
 import { describe, expect, it, vi } from "vitest";
 import { extractArticle } from "../../../src/core/extract.ts";
-import type { ExtractReply } from "../../../src/messages.ts";
+import type { ExtractReply } from "../../../src/platform/messages.ts";
 import { JSDOM_EXTRACT_OPTIONS, parseDocument } from "../../../src/node/jsdom.ts";
-import { withDeadline } from "../../../src/ui/deadline.ts";
-import { outcomeOf } from "../../../src/ui/outcome.ts";
-import { extractFromTab, NOT_RESPONDING } from "../../../src/ui/tab-source.ts";
+import { withDeadline } from "../../../src/platform/deadline.ts";
+import { outcomeOf } from "../../../src/platform/read-outcome.ts";
+import { extractFromTab, NOT_RESPONDING } from "../../../src/platform/read-tab.ts";
 
 const ARTICLE_REPLY = { ok: true, article: { title: "The story" } } as unknown as ExtractReply;
 

@@ -5,7 +5,7 @@
  */
 import type Browser from "webextension-polyfill";
 import { describe, expect, it } from "vitest";
-import { isStoredArticle, readerKey, storeArticle } from "../../../src/background/reader-store.ts";
+import { isStoredArticle, readerKey, storeArticle } from "../../../src/platform/reader-handoff.ts";
 import { makeArticle } from "../library/helpers.ts";
 
 /** storage.session as Chrome keeps it: a byte quota over the JSON of every key and value. */

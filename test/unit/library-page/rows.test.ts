@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 /** A library row: text only (hostile titles stay text), the reader link, a safe source link. */
 import { describe, expect, it } from "vitest";
-import type { ArticleSummary } from "../../../src/library/record.ts";
+import type { ArticleSummary } from "../../../src/library/summary.ts";
 import { renderRow } from "../../../src/library-page/rows.ts";
 
 function summary(fields: Partial<ArticleSummary> = {}): ArticleSummary {

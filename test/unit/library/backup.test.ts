@@ -14,7 +14,7 @@ import {
   parseBackup,
   validateBackup,
 } from "../../../src/library/export/backup.ts";
-import type { SavedArticle } from "../../../src/library/record.ts";
+import type { SavedArticle } from "../../../src/library/schema.ts";
 import type { LibraryStore } from "../../../src/library/store.ts";
 import { freshLibrary, makeArticle, makeRecord, ok, testClock } from "./helpers.ts";
 

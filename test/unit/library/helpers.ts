@@ -1,7 +1,7 @@
 /** Shared set-up of the library tests: articles as the core returns them, and a fresh library. */
 import "fake-indexeddb/auto";
 import type { Article } from "../../../src/core/types.ts";
-import type { SavedArticle } from "../../../src/library/record.ts";
+import type { SavedArticle } from "../../../src/library/schema.ts";
 import { type LibraryOptions, type LibraryStore, openLibrary } from "../../../src/library/store.ts";
 
 let counter = 0;

@@ -62,7 +62,7 @@ describe("save", () => {
     expect(ok(await library.get("https://news.example/c")).article).toBeNull();
   });
 
-  it("stores everything the core returned, as plain data, with markdown as a string", async () => {
+  it("stores everything the core returned, as plain data, and refuses an article without its Markdown", async () => {
     const html = readFileSync(new URL("../../fixtures/pages/seed-deccan.html", import.meta.url), "utf8");
     const page = parseDocument(html, "https://www.deccanherald.com/story");
     const lazy = extractArticle(page.document, { url: "https://www.deccanherald.com/story", force: true });
@@ -76,10 +76,14 @@ describe("save", () => {
     expect(skipped.article.markdown).toBeNull();
 
     const { library } = await freshLibrary();
-    const saved = ok(await library.save(skipped.article)).article;
-    // The core skipped the Markdown: the library made it with the core's toMarkdown.
+    // The library makes no Markdown (the service worker carries no converter): an article
+    // without it is refused, and the one with it is stored with the core's Markdown.
+    expect(await library.save(skipped.article)).toEqual({
+      ok: false,
+      error: { kind: "invalid", message: "This article cannot be saved: its Markdown was not made." },
+    });
+    const saved = ok(await library.save(lazy.article)).article;
     expect(saved.markdown).toBe(toMarkdown(skipped.article));
-    expect(saved.markdown).toBe(lazy.article.markdown);
     const stored = ok(await library.get(saved.url)).article!;
     const { markdown: _m, ...core } = skipped.article;
     const { markdown, savedAt, updatedAt, ...rest } = stored;

@@ -7,10 +7,10 @@
  * this before the rest of its code has loaded.
  */
 import type Browser from "webextension-polyfill";
-import { type Reply, sendToTab } from "../messages.ts";
-import { CONTENT_SCRIPT, executeInTab } from "../platform.ts";
+import { type Reply, sendToTab } from "./messages.ts";
+import { CONTENT_SCRIPT, executeInTab } from "./browser.ts";
 import { READ_TIMEOUT_MS, withDeadline } from "./deadline.ts";
-import { type Outcome, outcomeOf, refusedOutcome } from "./outcome.ts";
+import { type Outcome, outcomeOf, refusedOutcome } from "./read-outcome.ts";
 
 /**
  * The article of `tabId` as an outcome (a state with its message). `url` helps explain a

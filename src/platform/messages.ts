@@ -14,9 +14,9 @@
  * This module imports browser types only, so Node tests can load it.
  */
 import type Browser from "webextension-polyfill";
-import type { Article, ExtractResult } from "./core/types.ts";
-import type { LibraryErrorKind } from "./library/store.ts";
-import { executeInTab } from "./platform.ts";
+import type { Article, ExtractResult } from "../core/types.ts";
+import type { LibraryErrorKind } from "../library/store.ts";
+import { executeInTab } from "./browser.ts";
 
 /** What the content script answers when extraction itself threw or the script is missing. */
 export interface ContentFailure {

@@ -3,7 +3,7 @@
  * states with its message. Pure (no DOM, no extension APIs) so it is unit-testable.
  */
 import type { Article } from "../core/types.ts";
-import type { ExtractReply } from "../messages.ts";
+import type { ExtractReply } from "./messages.ts";
 
 export type ViewState = "loading" | "ready" | "not-article" | "restricted" | "error";
 

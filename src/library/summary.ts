@@ -1,0 +1,53 @@
+/**
+ * The list's view of a saved article: the small summary the library page shows a page of at a
+ * time (the record itself is defined in schema.ts).
+ */
+import { siteOf } from "./keys.ts";
+import type { SavedArticle } from "./schema.ts";
+
+/** The list's view of an article: small, so a page of the list reads fast. */
+export interface ArticleSummary {
+  url: string;
+  title: string;
+  byline: string | null;
+  /** Declared site name, else the host (keys.ts `siteOf`). */
+  site: string;
+  publishedTime: string | null;
+  /** At most {@link SUMMARY_EXCERPT_MAX} characters: the article's excerpt, else its first text. */
+  excerpt: string;
+  readingTimeMinutes: number;
+  wordCount: number;
+  leadImageUrl: string | null;
+  lang: string | null;
+  dir: "ltr" | "rtl" | null;
+  savedAt: number;
+  updatedAt: number;
+}
+
+export const SUMMARY_EXCERPT_MAX = 280;
+
+function firstText(text: string, max: number): string {
+  const squashed = text.replace(/\s+/g, " ").trim();
+  if (squashed.length <= max) return squashed;
+  const cut = squashed.slice(0, max - 1);
+  const space = cut.lastIndexOf(" ");
+  return `${(space > max * 0.6 ? cut.slice(0, space) : cut).trimEnd()}…`;
+}
+
+export function toSummary(record: SavedArticle): ArticleSummary {
+  return {
+    url: record.url,
+    title: record.title,
+    byline: record.byline,
+    site: siteOf(record),
+    publishedTime: record.publishedTime,
+    excerpt: firstText(record.excerpt || record.subtitle || record.textContent, SUMMARY_EXCERPT_MAX),
+    readingTimeMinutes: record.readingTimeMinutes,
+    wordCount: record.wordCount,
+    leadImageUrl: record.leadImage?.url ?? null,
+    lang: record.lang,
+    dir: record.dir,
+    savedAt: record.savedAt,
+    updatedAt: record.updatedAt,
+  };
+}
