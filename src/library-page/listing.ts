@@ -1,0 +1,171 @@
+/**
+ * The list of articles: the first screen of rows, more rows as the reader scrolls, the count,
+ * and what an empty list says. Rows come from a source (sources.ts): the whole library, newest
+ * first, until the search index is built; then the index's view, whose summaries are in memory.
+ * Row elements are kept and reused (typing a longer word mostly shows the same rows again).
+ */
+import type { ArticleSummary } from "../library/summary.ts";
+import { afterPaint } from "../ui/paint.ts";
+import type { LibraryPage } from "./page.ts";
+import { renderRow } from "./rows.ts";
+import { browseSource, type Source, urlSource } from "./sources.ts";
+import { countText } from "./text.ts";
+
+/** Rows on the first screen of a list or a search (a tall window shows about ten). */
+const FIRST_ROWS = 20;
+/** Rows added at a time as the reader scrolls. */
+const PAGE = 50;
+/** Row elements kept for reuse. */
+const ROW_CACHE = 600;
+/** Performance mark (read by `npm run bench:library`): each search's results painted. */
+export const RESULTS_MARK = "library-results";
+
+export interface Listing {
+  /** Replaces the list with the first `keep` (at least a screen of) rows of the current view. */
+  show(keep?: number): Promise<void>;
+  /** Adds the next rows of the current view. */
+  loadMore(): Promise<void>;
+  /** Counts the library again, and says so. */
+  refreshTotal(): Promise<void>;
+  updateCount(): void;
+  /** Shows what an empty list means (an empty library, or no match), or hides it. */
+  showEmpty(): void;
+}
+
+export function listing(page: LibraryPage): Listing {
+  const { doc, ui, state, cache, library, locale, root } = page;
+  const rows = new Map<string, { updatedAt: number; row: HTMLLIElement }>();
+  let loadingMore = false;
+
+  const rowFor = (summary: ArticleSummary): HTMLLIElement => {
+    const kept = rows.get(summary.url);
+    if (kept && kept.updatedAt === summary.updatedAt) {
+      const box = kept.row.querySelector<HTMLInputElement>(".lib-check");
+      if (box) box.checked = state.selected.has(summary.url);
+      return kept.row;
+    }
+    const row = renderRow(doc, summary, {
+      locale,
+      selected: state.selected.has(summary.url),
+      readerUrl: page.readerUrl,
+    });
+    rows.delete(summary.url);
+    rows.set(summary.url, { updatedAt: summary.updatedAt, row });
+    if (rows.size > ROW_CACHE) rows.delete(rows.keys().next().value!);
+    return row;
+  };
+
+  const updateCount = () => {
+    const filtered = page.filtered();
+    ui.count.textContent = countText(
+      { filtered, matches: filtered ? (state.results?.length ?? null) : null, total: state.total },
+      locale,
+    );
+  };
+
+  const showEmpty = () => {
+    const empty = state.rendered === 0;
+    ui.empty.hidden = !empty;
+    if (!empty) return;
+    ui.empty.replaceChildren();
+    const title = doc.createElement("h2");
+    title.className = "folio-state-title";
+    const text = doc.createElement("p");
+    if (page.filtered()) {
+      const q = ui.query.value.trim();
+      title.textContent = q ? `Nothing in your library matches “${q}”` : "No articles from this site";
+      text.textContent = "Try other words, or another site.";
+    } else {
+      title.textContent = "Your library is empty";
+      text.textContent =
+        "Save an article with the Save button in Folio's popup or reader, or right-click a page and choose Save to Folio. Or import a backup.";
+    }
+    ui.empty.append(title, text);
+  };
+
+  const show = async (keep = 0): Promise<void> => {
+    const mine = ++state.run;
+    const isFiltered = page.filtered();
+    if (isFiltered && !state.index) {
+      // The index is still being built: the search runs when it is ready.
+      ui.count.textContent =
+        root.dataset.search === "failed" ? "Search is not available" : "Preparing search…";
+      return;
+    }
+    const q = ui.query.value;
+    const site = ui.site.value || null;
+    let next: Source;
+    if (state.index) {
+      // The index knows the whole list too, in the same order, and the summaries are in memory.
+      state.results = state.index.search(q, { site });
+      next = urlSource(cache, state.results);
+    } else {
+      state.results = null;
+      next = browseSource(library);
+    }
+    const got = await next.next(Math.max(FIRST_ROWS, keep));
+    if (mine !== state.run) return;
+    if (!got.ok) {
+      page.alert(got.error.message);
+      return;
+    }
+    cache.remember(got.items);
+    state.source = next;
+    const fragment = doc.createDocumentFragment();
+    for (const item of got.items) fragment.append(rowFor(item));
+    ui.list.replaceChildren(fragment);
+    state.rendered = got.items.length;
+    ui.more.hidden = next.done;
+    root.dataset.state = state.rendered || isFiltered ? "ready" : "empty";
+    ui.main.setAttribute("aria-busy", "false");
+    showEmpty();
+    updateCount();
+    if (isFiltered) {
+      const detail = { query: q, site, matches: state.results?.length ?? 0 };
+      void afterPaint(page.win).then(() => {
+        if (mine === state.run) performance.mark(RESULTS_MARK, { detail });
+      });
+    }
+  };
+
+  const loadMore = async () => {
+    if (loadingMore || state.source.done) return;
+    loadingMore = true;
+    const mine = state.run;
+    const from = state.source;
+    const got = await from.next(PAGE);
+    loadingMore = false;
+    if (mine !== state.run || from !== state.source) return;
+    if (!got.ok) {
+      page.alert(got.error.message);
+      return;
+    }
+    cache.remember(got.items);
+    const fragment = doc.createDocumentFragment();
+    for (const item of got.items) fragment.append(rowFor(item));
+    ui.list.append(fragment);
+    state.rendered += got.items.length;
+    ui.more.hidden = from.done;
+  };
+
+  const refreshTotal = async () => {
+    const counted = await library.count();
+    if (counted.ok) state.total = counted.count;
+    updateCount();
+  };
+
+  // Search as you type; the site filter.
+  ui.query.addEventListener("input", () => void show());
+  ui.site.addEventListener("change", () => void show());
+
+  // More rows: when "Show more" scrolls into view, or when it is pressed.
+  ui.more.addEventListener("click", () => void loadMore());
+  new IntersectionObserver(
+    (entries) => {
+      if (entries.some((e) => e.isIntersecting)) void loadMore();
+    },
+    { rootMargin: "600px" },
+  ).observe(ui.more);
+
+  return { show, loadMore, refreshTotal, updateCount, showEmpty };
+}

@@ -1,0 +1,118 @@
+/**
+ * What every feature of the library page shares: its elements, the open library, the one
+ * state object the features read and change, and the two lines that tell the reader what
+ * happened. The features (listing.ts, search-index.ts, selection.ts, deleting.ts,
+ * transfer.ts, row-actions.ts) each take this and wire their own part; main.ts puts them
+ * together.
+ */
+import type { LibraryChange } from "../library/changes.ts";
+import type { SearchIndex } from "../library/search.ts";
+import type { LibraryStore } from "../library/store.ts";
+import type { Source, SummaryCache } from "./sources.ts";
+
+function byId<T extends HTMLElement>(doc: Document, id: string): T {
+  const node = doc.getElementById(id);
+  if (!node) throw new Error(`#${id} missing from the page`);
+  return node as T;
+}
+
+/** The page's elements, by role. */
+export function pageElements(doc: Document) {
+  const el = <T extends HTMLElement = HTMLElement>(id: string) => byId<T>(doc, id);
+  return {
+    main: el("lib-main"),
+    list: el<HTMLOListElement>("lib-list"),
+    empty: el("lib-empty"),
+    more: el<HTMLButtonElement>("lib-more"),
+    count: el("lib-count"),
+    query: el<HTMLInputElement>("lib-query"),
+    site: el<HTMLSelectElement>("lib-site"),
+    alert: el("lib-alert"),
+    info: el("lib-info"),
+    exportJson: el<HTMLButtonElement>("lib-export-json"),
+    exportZip: el<HTMLButtonElement>("lib-export-zip"),
+    importButton: el<HTMLButtonElement>("lib-import-button"),
+    importInput: el<HTMLInputElement>("lib-import"),
+    selection: el("lib-selection"),
+    selectedCount: el("lib-selected-count"),
+    selectAll: el<HTMLButtonElement>("lib-select-all"),
+    exportSelected: el<HTMLButtonElement>("lib-export-selected"),
+    deleteSelected: el<HTMLButtonElement>("lib-delete-selected"),
+    clearSelection: el<HTMLButtonElement>("lib-clear-selection"),
+    toast: el("lib-toast"),
+    toastText: el("lib-toast-text"),
+    undo: el<HTMLButtonElement>("lib-undo"),
+    toastClose: el<HTMLButtonElement>("lib-toast-close"),
+  };
+}
+
+export type PageElements = ReturnType<typeof pageElements>;
+
+/** What the features change as the reader works: one object, no module-level variables. */
+export interface PageState {
+  /** The URLs the reader ticked. */
+  selected: Set<string>;
+  /** The search index, once built (null while it is being built, or when it failed). */
+  index: SearchIndex | null;
+  /** Changes announced while the index was being built, applied once it is. */
+  queued: LibraryChange[] | null;
+  /** Articles in the library, once counted. */
+  total: number | null;
+  /** Where the list's next rows come from. */
+  source: Source;
+  /** The URLs of the current view, newest first, once the index is built (else null). */
+  results: string[] | null;
+  /** Rows in the list. */
+  rendered: number;
+  /** The latest showing of the list: an older one that finishes late paints nothing. */
+  run: number;
+}
+
+export interface LibraryPage {
+  doc: Document;
+  win: Window;
+  root: HTMLElement;
+  ui: PageElements;
+  locale: string | undefined;
+  library: LibraryStore;
+  cache: SummaryCache;
+  state: PageState;
+  /** The reader page's address for a saved article. */
+  readerUrl(url: string): string;
+  /** A failure the reader must read (role=alert); null clears it. */
+  alert(text: string | null): void;
+  /** A result worth keeping on screen (role=status); null clears it. */
+  info(text: string | null): void;
+  /** Whether a search or a site filter narrows the list. */
+  filtered(): boolean;
+}
+
+/** Runs `work` with `button` disabled; an error it throws is shown, not lost. */
+export async function busy(page: LibraryPage, button: HTMLButtonElement, work: () => Promise<void>) {
+  if (button.disabled) return;
+  button.disabled = true;
+  page.alert(null);
+  try {
+    await work();
+  } catch (error) {
+    page.alert(`Something went wrong: ${String(error)}`);
+  } finally {
+    button.disabled = false;
+  }
+}
+
+/** The whole page replaced by an error: the library could not be opened. */
+export function showFatal(doc: Document, main: HTMLElement, title: string, message: string): void {
+  doc.documentElement.dataset.state = "error";
+  main.setAttribute("aria-busy", "false");
+  const box = doc.createElement("div");
+  box.className = "folio-state folio-error";
+  box.setAttribute("role", "alert");
+  const h = doc.createElement("h2");
+  h.className = "folio-state-title";
+  h.textContent = title;
+  const p = doc.createElement("p");
+  p.textContent = message;
+  box.append(h, p);
+  main.replaceChildren(box);
+}

@@ -1,0 +1,49 @@
+/**
+ * The buttons on a row: download the article as Markdown or as an HTML file, or delete it.
+ * Handled once on the list, not per row.
+ */
+import type { SavedArticle } from "../library/schema.ts";
+import { downloadText } from "./download.ts";
+import { busy, type LibraryPage } from "./page.ts";
+import type { RowAction } from "./rows.ts";
+
+export function rowActions(page: LibraryPage, remove: (urls: string[]) => Promise<void>): void {
+  const { doc, ui, library, locale } = page;
+
+  const getArticle = async (url: string): Promise<SavedArticle | null> => {
+    const read = await library.get(url);
+    if (!read.ok) {
+      page.alert(read.error.message);
+      return null;
+    }
+    if (!read.article) page.alert("This article is no longer in your library.");
+    return read.article;
+  };
+
+  const act = async (action: RowAction, url: string, button: HTMLButtonElement) => {
+    if (action === "delete") {
+      await busy(page, button, () => remove([url]));
+      return;
+    }
+    await busy(page, button, async () => {
+      const article = await getArticle(url);
+      if (!article) return;
+      if (action === "markdown") {
+        const { markdownFile } = await import("../library/export/markdown.ts");
+        const file = markdownFile(article);
+        downloadText(doc, file.text, file.name, "text/markdown;charset=utf-8");
+      } else {
+        const { htmlFile } = await import("../library/export/html.ts");
+        const file = htmlFile(article, page.win, { locale });
+        downloadText(doc, file.text, file.name, "text/html;charset=utf-8");
+      }
+    });
+  };
+
+  ui.list.addEventListener("click", (event) => {
+    const button = (event.target as Element).closest<HTMLButtonElement>("button[data-action]");
+    const url = button?.closest<HTMLElement>(".lib-row")?.dataset.url;
+    if (!button || !url) return;
+    void act(button.dataset.action as RowAction, url, button);
+  });
+}

@@ -1,0 +1,102 @@
+/**
+ * Moving articles out of and into the library: the JSON backup, the Markdown .zip (of the whole
+ * library or of a selection), and importing a backup. The export code is loaded when it is
+ * first used, not with the page.
+ */
+import type { SavedArticle } from "../library/schema.ts";
+import { downloadBlob, downloadText } from "./download.ts";
+import type { Listing } from "./listing.ts";
+import { busy, type LibraryPage } from "./page.ts";
+import type { Search } from "./search-index.ts";
+import { articlesText, importText } from "./text.ts";
+
+export interface Transfer {
+  /** Downloads the articles of `urls` as Markdown files in one .zip. */
+  exportUrls(urls: string[]): Promise<void>;
+}
+
+export function transfer(page: LibraryPage, list: Listing, search: Search): Transfer {
+  const { doc, ui, state, library, locale } = page;
+
+  const zipDownload = async (articles: SavedArticle[], suffix = "") => {
+    const { markdownZip, zipFileName } = await import("../library/export/zip.ts");
+    const { bytes } = markdownZip(articles);
+    downloadBlob(
+      doc,
+      new Blob([bytes as BlobPart], { type: "application/zip" }),
+      zipFileName().replace(/\.zip$/, `${suffix}.zip`),
+    );
+    page.info(`Exported ${articlesText(articles.length, locale)} as Markdown files in one .zip.`);
+  };
+
+  const readAll = async (): Promise<SavedArticle[] | null> => {
+    const all = await library.all();
+    if (!all.ok) {
+      page.alert(all.error.message);
+      return null;
+    }
+    return all.articles;
+  };
+
+  const exportUrls = async (urls: string[]) => {
+    page.info(`Preparing ${articlesText(urls.length, locale)}…`);
+    const read = await Promise.all(urls.map((url) => library.get(url)));
+    const articles: SavedArticle[] = [];
+    for (const r of read) {
+      if (!r.ok) {
+        page.alert(r.error.message);
+        return;
+      }
+      if (r.article) articles.push(r.article);
+    }
+    articles.sort((a, b) => b.savedAt - a.savedAt);
+    await zipDownload(articles, "-selection");
+  };
+
+  ui.exportJson.addEventListener("click", () =>
+    busy(page, ui.exportJson, async () => {
+      page.info("Preparing the backup…");
+      const articles = await readAll();
+      if (!articles) return;
+      const { backupFileName, backupPieces } = await import("../library/export/backup.ts");
+      downloadText(doc, backupPieces(articles), backupFileName(), "application/json");
+      page.info(`Backed up ${articlesText(articles.length, locale)}.`);
+    }),
+  );
+  ui.exportZip.addEventListener("click", () =>
+    busy(page, ui.exportZip, async () => {
+      page.info("Preparing the Markdown files…");
+      const articles = await readAll();
+      if (articles) await zipDownload(articles);
+    }),
+  );
+  ui.importButton.addEventListener("click", () => ui.importInput.click());
+  ui.importInput.addEventListener("change", () =>
+    busy(page, ui.importButton, async () => {
+      const file = ui.importInput.files?.[0];
+      ui.importInput.value = "";
+      if (!file) return;
+      page.info(null);
+      const { checkBackupSize } = await import("../library/export/backup.ts");
+      const tooLarge = checkBackupSize(file.size);
+      if (tooLarge) {
+        page.alert(`Nothing was imported. ${tooLarge}`);
+        return;
+      }
+      page.info(`Reading ${file.name}…`);
+      const result = await library.importBackup(await file.text());
+      if (!result.ok) {
+        page.info(null);
+        page.alert(`Nothing was imported. ${result.error.message}`);
+        return;
+      }
+      const { report } = result;
+      search.changed(report.changed);
+      await list.refreshTotal();
+      await list.show(state.rendered);
+      page.info(importText(report, locale));
+    }),
+  );
+
+  return { exportUrls };
+}
