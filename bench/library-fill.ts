@@ -13,6 +13,7 @@
  */
 import type { SavedArticle } from "../src/library/schema.ts";
 import { openLibrary } from "../src/library/store.ts";
+import { restoreArticles } from "../src/library/merge.ts";
 
 /** Deterministic random numbers (mulberry32). */
 function random(seed: number): () => number {
@@ -249,7 +250,7 @@ export async function fill(count: number, seed = 42, batch = 250): Promise<FillR
       totalDistinct += new Set(record.textContent.toLowerCase().match(/\p{L}+/gu)).size;
       totalContent += record.content.length;
     }
-    const restored = await library.restore(records);
+    const restored = await restoreArticles(library, records);
     if (!restored.ok) throw new Error(restored.error.message);
   }
   library.close();

@@ -8,6 +8,7 @@ import type { Listing } from "./listing.ts";
 import type { LibraryPage } from "./page.ts";
 import type { Search } from "./search-index.ts";
 import { articlesText, deletedText } from "./text.ts";
+import { restoreArticles } from "../library/merge.ts";
 
 /** How long Undo is offered after a delete. */
 const UNDO_MS = 8_000;
@@ -96,7 +97,7 @@ export function deleting(
     const records = undoRecords;
     closeToast();
     if (!records) return;
-    const restored = await library.restore(records);
+    const restored = await restoreArticles(library, records);
     if (!restored.ok) {
       page.alert(`Could not undo: ${restored.error.message}`);
       return;

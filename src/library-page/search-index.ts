@@ -7,7 +7,8 @@
  * changes that arrive while it is being built wait, and are applied once it is.
  */
 import { announceChange, type LibraryChange, libraryChange, watchChanges } from "../library/changes.ts";
-import { type SearchEntry, SearchIndex } from "../library/search.ts";
+import { SearchIndex } from "../library/search.ts";
+import type { SearchEntry } from "../library/search-terms.ts";
 import type { Listing } from "./listing.ts";
 import type { LibraryPage } from "./page.ts";
 

@@ -5,7 +5,8 @@
  * cache shared by all searches, so typing a longer word re-reads nothing).
  */
 import type { ArticleSummary } from "../library/summary.ts";
-import type { LibraryFailure, LibraryStore, PageCursor } from "../library/store.ts";
+import type { LibraryFailure } from "../library/result.ts";
+import type { LibraryStore, PageCursor } from "../library/store.ts";
 
 export type Page = { ok: true; items: ArticleSummary[] } | LibraryFailure;
 

@@ -2,7 +2,7 @@
  * The library page's words: counts, a row's meta line, the import report, the Undo toast.
  * Pure (no DOM, no extension APIs), for unit tests.
  */
-import type { MergeReport } from "../library/store.ts";
+import type { MergeReport } from "../library/merge.ts";
 import { formatDate, formatNumber } from "../library/format.ts";
 
 /** "14 Mar 2024" in the reader's locale; null when `value` is not a date. */

@@ -9,6 +9,7 @@ import type { Listing } from "./listing.ts";
 import { busy, type LibraryPage } from "./page.ts";
 import type { Search } from "./search-index.ts";
 import { articlesText, importText } from "./text.ts";
+import { importBackup } from "../library/merge.ts";
 
 export interface Transfer {
   /** Downloads the articles of `urls` as Markdown files in one .zip. */
@@ -84,7 +85,7 @@ export function transfer(page: LibraryPage, list: Listing, search: Search): Tran
         return;
       }
       page.info(`Reading ${file.name}…`);
-      const result = await library.importBackup(await file.text());
+      const result = await importBackup(library, await file.text());
       if (!result.ok) {
         page.info(null);
         page.alert(`Nothing was imported. ${result.error.message}`);

@@ -9,7 +9,7 @@
  * A BroadcastChannel object does not receive its own messages: each context uses one, so a
  * page is not told about its own changes.
  */
-import type { SearchEntry } from "./search.ts";
+import type { SearchEntry } from "./search-terms.ts";
 
 export const LIBRARY_CHANNEL = "folio-library";
 /** More saved entries than this are announced as `reload` instead of carried. */

@@ -3,7 +3,8 @@
  * first use and then shared, and opened again when the browser closed it or another tab
  * upgraded the database. A failed open is not remembered, so the next call tries again.
  */
-import { type LibraryOptions, type LibraryResult, type LibraryStore, openLibrary } from "./store.ts";
+import type { LibraryResult } from "./result.ts";
+import { type LibraryOptions, type LibraryStore, openLibrary } from "./store.ts";
 
 export type OpenedLibrary = LibraryResult<{ library: LibraryStore }>;
 

@@ -26,7 +26,7 @@
 import { type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames, wrap } from "idb";
 import type { ArticleSummary } from "./summary.ts";
 import type { SavedArticle } from "./schema.ts";
-import type { SearchEntry } from "./search.ts";
+import type { SearchEntry } from "./search-terms.ts";
 
 export const DB_NAME = "folio-library";
 

@@ -11,41 +11,11 @@
  * per word, so a Chinese or Japanese query matches articles holding all its characters. An
  * optional site filter keeps one site's articles. Results come newest saved first.
  *
- * Cost per keystroke: whole words are one Map lookup each; the prefix is a binary search in
- * the sorted word list and a walk over the words that start with it. Posting lists are joined
- * with a generation-stamped mark array, so a query touches only the postings of its own words
- * and never a body. Posting lists are typed arrays, filled in one sized pass when the page loads
- * the whole library (`addAll`). Results come in date order without a sort when they are many
- * (a short prefix matches most of a library): the documents are walked in a date order kept
- * from the last change. Measured in Node on 10,000 synthetic articles of ~1,000 distinct words:
- * the build takes about 2 s and 90 MB, a keystroke 0.3 ms median and 2.5 ms p95, one update
- * about 7 ms; on bench:library's articles (~650 distinct words) a one-letter prefix that
- * matches all 10,000 takes 2-4 ms (15 ms when the matches were sorted).
- *
- * Why not a library: MiniSearch 7.2 (radix tree, prefix and fuzzy search, BM25) would do this
- * in a few lines, but it stores per-document term frequencies and field lengths for scoring we
- * do not use (results are ordered by date, as the list is), its `remove` needs the original
- * document's text (or `discard` and later vacuuming), and its index serialises as one large
- * JSON object, so every save would rewrite it, where here each article's words are their own
- * small record. FlexSearch is faster still but its prefix mode ("forward") indexes every
- * prefix of every word, which multiplies memory for 10,000 long bodies, and its API and types
- * changed incompatibly between 0.7 and 0.8. About 250 lines here do exactly what the library
- * needs, with the folding shared with the query, and no dependency.
+ * Cost per keystroke, and why not a library (MiniSearch, FlexSearch): the README's
+ * architecture notes.
  */
 import { fold } from "./fold.ts";
-import { siteOf } from "./keys.ts";
-import type { SavedArticle } from "./schema.ts";
-
-/** One article as the search index (and the `terms` store) holds it. */
-export interface SearchEntry {
-  /** The article's key (normalised URL). */
-  url: string;
-  /** Display site (keys.ts `siteOf`), for the filter. */
-  site: string;
-  savedAt: number;
-  /** Folded, de-duplicated words separated by single spaces. */
-  terms: string;
-}
+import { parseQuery, type SearchEntry } from "./search-terms.ts";
 
 export interface SearchOptions {
   /** Only articles of this site (compared folded: any case, any diacritics). */
@@ -55,64 +25,6 @@ export interface SearchOptions {
 export interface SiteCount {
   site: string;
   count: number;
-}
-
-const WORD_RE = /[\p{L}\p{N}]+/gu;
-const IDEOGRAPHIC_RE = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
-const IDEOGRAPHIC_SPLIT_RE =
-  /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]|[^\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]+/gu;
-const ENDS_IN_WORD_RE = /[\p{L}\p{N}]$/u;
-/** Longer runs are hashes, URLs or base64, never typed: they are not indexed. */
-export const MAX_WORD_LENGTH = 40;
-
-/** The words of already-folded text, in order, duplicates kept. */
-function words(folded: string): string[] {
-  const out: string[] = [];
-  for (const match of folded.matchAll(WORD_RE)) {
-    const word = match[0];
-    if (word.length > MAX_WORD_LENGTH) continue;
-    if (IDEOGRAPHIC_RE.test(word)) {
-      for (const part of word.matchAll(IDEOGRAPHIC_SPLIT_RE)) out.push(part[0]);
-    } else {
-      out.push(word);
-    }
-  }
-  return out;
-}
-
-/** The folded words of `text`, in order, duplicates kept. */
-export function tokenize(text: string): string[] {
-  return words(fold(text));
-}
-
-type Searchable = Pick<
-  SavedArticle,
-  "url" | "title" | "subtitle" | "byline" | "siteName" | "textContent" | "savedAt"
->;
-
-/** The search entry of an article: what the store persists and the index takes. */
-export function searchEntry(article: Searchable): SearchEntry {
-  const site = siteOf(article);
-  const unique = new Set<string>();
-  for (const part of [article.title, article.subtitle, article.byline, site, article.textContent]) {
-    if (part) for (const word of tokenize(part)) unique.add(word);
-  }
-  return { url: article.url, site, savedAt: article.savedAt, terms: [...unique].join(" ") };
-}
-
-export interface ParsedQuery {
-  /** Words that must match whole. */
-  whole: string[];
-  /** The word being typed, matched as a prefix; null when the query ends after a word. */
-  prefix: string | null;
-}
-
-export function parseQuery(query: string): ParsedQuery {
-  const folded = fold(query).trimStart();
-  const all = [...new Set(words(folded))];
-  const typing = ENDS_IN_WORD_RE.test(folded);
-  const prefix = typing ? (all.pop() ?? null) : null;
-  return { whole: all, prefix };
 }
 
 interface Doc {

@@ -9,8 +9,9 @@
  * - Expected failures are returned, never thrown: each method answers `{ ok: true, ... }` or
  *   `{ ok: false, error: { kind, message } }` with a message a person can act on.
  * - Nothing is lost silently: saving a URL again updates that record in place (keeping its
- *   `savedAt`); `delete` hands back the deleted records so the UI can offer Undo (`restore`);
- *   `importBackup` and `restore` only add or replace with newer versions, never delete.
+ *   `savedAt`); `delete` hands back the deleted records so the UI can offer Undo (merge.ts
+ *   `restoreArticles`); `importBackup` and `restoreArticles` only add or replace with newer
+ *   versions, never delete.
  *
  * The store takes the `IDBFactory` to use (`indexedDB` in the extension, fake-indexeddb's in
  * tests). idb needs the IndexedDB globals (`IDBRequest`, `IDBKeyRange`...) of the same
@@ -26,33 +27,11 @@ import {
   openLibraryDb,
   type StoreName,
 } from "./db.ts";
-import { parseBackup } from "./export/backup.ts";
 import { normalizeUrl } from "./keys.ts";
+import { errorMessage, errorName, fail, type LibraryFailure, type LibraryResult } from "./result.ts";
 import { readRecord, type SavedArticle } from "./schema.ts";
-import { type SearchEntry, searchEntry } from "./search.ts";
+import { type SearchEntry, searchEntry } from "./search-terms.ts";
 import { type ArticleSummary, toSummary } from "./summary.ts";
-
-export type LibraryErrorKind =
-  /** IndexedDB cannot be opened here (disabled, private mode, a newer Folio's database). */
-  | "unavailable"
-  /** This connection was closed (another tab upgraded the library, or the browser closed it). */
-  | "closed"
-  /** The browser refused to store more (disk or quota full). */
-  | "quota"
-  /** The article or record is not valid (the message names the field). */
-  | "invalid"
-  /** An imported file is not a Folio backup this version can read (the message says why). */
-  | "not-a-backup"
-  /** Anything else: a browser or IndexedDB error, reported with its message. */
-  | "error";
-
-export interface LibraryError {
-  kind: LibraryErrorKind;
-  message: string;
-}
-
-export type LibraryFailure = { ok: false; error: LibraryError };
-export type LibraryResult<T extends object> = ({ ok: true } & T) | LibraryFailure;
 
 export interface PageCursor {
   savedAt: number;
@@ -64,19 +43,6 @@ export interface SummaryPage {
   items: ArticleSummary[];
   /** Pass as `after` for the next page; null when this page is the last. */
   next: PageCursor | null;
-}
-
-export interface MergeReport {
-  /** Not in the library before. */
-  added: number;
-  /** Replaced by a newer version (larger `updatedAt`). */
-  updated: number;
-  /** Left as they were because the library's version is newer. */
-  kept: number;
-  /** The same version was already in the library. */
-  unchanged: number;
-  /** Search entries of the added and updated articles, for `SearchIndex.add`. */
-  changed: SearchEntry[];
 }
 
 export interface SaveSuccess {
@@ -99,27 +65,6 @@ export interface LibraryOptions {
 }
 
 const DEFAULT_PAGE = 50;
-
-function fail(kind: LibraryErrorKind, message: string): LibraryFailure {
-  return { ok: false, error: { kind, message } };
-}
-
-function errorName(error: unknown): string {
-  return typeof error === "object" && error !== null && typeof (error as { name?: unknown }).name === "string"
-    ? (error as { name: string }).name
-    : "";
-}
-
-function errorMessage(error: unknown): string {
-  if (
-    typeof error === "object" &&
-    error !== null &&
-    typeof (error as { message?: unknown }).message === "string"
-  ) {
-    return (error as { message: string }).message;
-  }
-  return String(error);
-}
 
 /** Opens the library. Never throws: a browser that cannot open it gives `unavailable`. */
 export async function openLibrary(
@@ -203,7 +148,7 @@ export class LibraryStore {
     const fresh = read.record;
     // Tokenising the body is the slow part: done before the transaction, not inside it.
     const words = searchEntry(fresh);
-    return this.run("readwrite", ALL_STORES, "save the article", async (tx) => {
+    return this.transact("readwrite", ALL_STORES, "save the article", async (tx) => {
       const previous = await tx.objectStore("summaries").get(fresh.url);
       const record: SavedArticle = previous
         ? { ...fresh, savedAt: previous.savedAt, updatedAt: Math.max(now, previous.updatedAt + 1) }
@@ -226,7 +171,7 @@ export class LibraryStore {
   async get(url: string): Promise<LibraryResult<{ article: SavedArticle | null }>> {
     const key = normalizeUrl(url);
     if (!key) return { ok: true, article: null };
-    return this.run("readonly", ["articles"], "read the article", async (tx) => ({
+    return this.transact("readonly", ["articles"], "read the article", async (tx) => ({
       article: (await tx.objectStore("articles").get(key)) ?? null,
     }));
   }
@@ -237,7 +182,7 @@ export class LibraryStore {
   ): Promise<LibraryResult<SummaryPage>> {
     const limit = Math.max(1, Math.floor(options.limit ?? DEFAULT_PAGE));
     const after = options.after ?? null;
-    return this.run("readonly", ["summaries"], "read the library", async (tx) => {
+    return this.transact("readonly", ["summaries"], "read the library", async (tx) => {
       const index = tx.objectStore("summaries").index("bySaved");
       const range = after ? IDBKeyRange.upperBound([after.savedAt, after.url], true) : null;
       const items: ArticleSummary[] = [];
@@ -253,7 +198,7 @@ export class LibraryStore {
 
   /** The summaries of `urls`, in that order (e.g. search results); URLs not saved are skipped. */
   async summaries(urls: readonly string[]): Promise<LibraryResult<{ items: ArticleSummary[] }>> {
-    return this.run("readonly", ["summaries"], "read the library", async (tx) => {
+    return this.transact("readonly", ["summaries"], "read the library", async (tx) => {
       const store = tx.objectStore("summaries");
       const found = await Promise.all(urls.map((url) => store.get(normalizeUrl(url) ?? url)));
       return { items: found.filter((s): s is ArticleSummary => s !== undefined) };
@@ -265,7 +210,7 @@ export class LibraryStore {
    * so that showing a search's results needs no database read (10,000 summaries are a few MB).
    */
   async allSummaries(): Promise<LibraryResult<{ items: ArticleSummary[] }>> {
-    return this.run("readonly", ["summaries"], "read the library", async (tx) => {
+    return this.transact("readonly", ["summaries"], "read the library", async (tx) => {
       const items = await tx.objectStore("summaries").index("bySaved").getAll();
       items.reverse();
       return { items };
@@ -273,21 +218,21 @@ export class LibraryStore {
   }
 
   async count(): Promise<LibraryResult<{ count: number }>> {
-    return this.run("readonly", ["summaries"], "read the library", async (tx) => ({
+    return this.transact("readonly", ["summaries"], "read the library", async (tx) => ({
       count: await tx.objectStore("summaries").count(),
     }));
   }
 
   /** Every article's search words, to build the page's `SearchIndex`. */
   async searchEntries(): Promise<LibraryResult<{ entries: SearchEntry[] }>> {
-    return this.run("readonly", ["terms"], "read the search index", async (tx) => ({
+    return this.transact("readonly", ["terms"], "read the search index", async (tx) => ({
       entries: await tx.objectStore("terms").getAll(),
     }));
   }
 
   /** Every full article, newest saved first (for a backup or a zip). */
   async all(): Promise<LibraryResult<{ articles: SavedArticle[] }>> {
-    return this.run("readonly", ["articles"], "read the library", async (tx) => {
+    return this.transact("readonly", ["articles"], "read the library", async (tx) => {
       const articles = await tx.objectStore("articles").getAll();
       articles.sort((a, b) => b.savedAt - a.savedAt || (a.url < b.url ? 1 : a.url > b.url ? -1 : 0));
       return { articles };
@@ -300,7 +245,7 @@ export class LibraryStore {
    */
   async delete(urls: readonly string[]): Promise<LibraryResult<{ deleted: SavedArticle[] }>> {
     const keys = [...new Set(urls.map((url) => normalizeUrl(url) ?? url))];
-    return this.run("readwrite", ALL_STORES, "delete", async (tx) => {
+    return this.transact("readwrite", ALL_STORES, "delete", async (tx) => {
       const articles = tx.objectStore("articles");
       const deleted: SavedArticle[] = [];
       for (const key of keys) {
@@ -316,85 +261,12 @@ export class LibraryStore {
   }
 
   /**
-   * Puts records back (Undo of `delete`) exactly as they were, `savedAt` included. A URL saved
-   * again since keeps its newer version.
+   * Runs `body` in one transaction over `stores`. Any error aborts the transaction (so a write
+   * either completes whole or leaves nothing) and becomes a typed failure; `doing` says what
+   * was being done in its message ("Could not import the backup: ..."). For the library's own
+   * modules (merge.ts); the pages use the operations.
    */
-  async restore(articles: readonly SavedArticle[]): Promise<LibraryResult<{ report: MergeReport }>> {
-    const records: SavedArticle[] = [];
-    for (const [i, value] of articles.entries()) {
-      const read = readRecord(value);
-      if (!read.ok) return fail("invalid", `Article ${i + 1} cannot be restored: ${read.message}.`);
-      records.push(read.record);
-    }
-    return this.merge(records, "restore the articles");
-  }
-
-  /**
-   * Imports a JSON backup (export/backup.ts). A file that is not a valid backup is refused with
-   * a message naming the problem, and changes nothing. Articles are merged by URL in one
-   * transaction, the larger `updatedAt` winning; nothing is deleted.
-   */
-  async importBackup(text: string): Promise<LibraryResult<{ report: MergeReport }>> {
-    const parsed = parseBackup(text);
-    if (!parsed.ok) return fail("not-a-backup", parsed.message);
-    return this.merge(parsed.backup.articles, "import the backup");
-  }
-
-  private async merge(
-    incoming: readonly SavedArticle[],
-    doing: string,
-  ): Promise<LibraryResult<{ report: MergeReport }>> {
-    // One version per URL: the newest in the input.
-    const byUrl = new Map<string, SavedArticle>();
-    for (const record of incoming) {
-      const other = byUrl.get(record.url);
-      if (!other || record.updatedAt > other.updatedAt) byUrl.set(record.url, record);
-    }
-    const records = [...byUrl.values()];
-    return this.run("readwrite", ALL_STORES, doing, async (tx) => {
-      const summaries = tx.objectStore("summaries");
-      const existing = await Promise.all(records.map((record) => summaries.get(record.url)));
-      const report: MergeReport = { added: 0, updated: 0, kept: 0, unchanged: 0, changed: [] };
-      const writes: Promise<unknown>[] = [];
-      const write = (p: Promise<unknown>) => {
-        // Handled here so that an abort's rejections are not reported as unhandled.
-        p.catch(() => {});
-        writes.push(p);
-      };
-      for (const [i, incomingRecord] of records.entries()) {
-        const here = existing[i];
-        let record = incomingRecord;
-        if (here) {
-          if (record.updatedAt < here.updatedAt) {
-            report.kept++;
-            continue;
-          }
-          if (record.updatedAt === here.updatedAt) {
-            report.unchanged++;
-            continue;
-          }
-          // The earliest save date is when the reader first saved it.
-          record = { ...record, savedAt: Math.min(record.savedAt, here.savedAt) };
-          report.updated++;
-        } else {
-          report.added++;
-        }
-        const entry = searchEntry(record);
-        report.changed.push(entry);
-        write(tx.objectStore("articles").put(record));
-        write(summaries.put(toSummary(record)));
-        write(tx.objectStore("terms").put(entry));
-      }
-      await Promise.all(writes);
-      return { report };
-    });
-  }
-
-  /**
-   * Runs `body` in one transaction. Any error aborts the transaction (so a write either
-   * completes whole or leaves nothing) and becomes a typed failure.
-   */
-  private async run<Mode extends IDBTransactionMode, T extends object>(
+  async transact<Mode extends IDBTransactionMode, T extends object>(
     mode: Mode,
     stores: StoreName[],
     doing: string,

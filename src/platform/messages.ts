@@ -15,7 +15,7 @@
  */
 import type Browser from "webextension-polyfill";
 import type { Article, ExtractResult } from "../core/types.ts";
-import type { LibraryErrorKind } from "../library/store.ts";
+import type { LibraryErrorKind } from "../library/result.ts";
 import { executeInTab } from "./browser.ts";
 
 /** What the content script answers when extraction itself threw or the script is missing. */

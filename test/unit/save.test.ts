@@ -16,7 +16,7 @@ import {
   MAX_CARRIED_ENTRIES,
 } from "../../src/library/changes.ts";
 import { libraryConnection } from "../../src/library/connection.ts";
-import type { SearchEntry } from "../../src/library/search.ts";
+import type { SearchEntry } from "../../src/library/search-terms.ts";
 import { openLibrary } from "../../src/library/store.ts";
 import type { ExtractReply, SaveReply } from "../../src/platform/messages.ts";
 import { saveBadge } from "../../src/platform/badge.ts";

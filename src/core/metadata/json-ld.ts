@@ -1,9 +1,8 @@
 /**
  * JSON-LD (schema.org) reader.
  *
- * Reads every `script[type="application/ld+json"]`, tolerating what real pages ship: HTML
- * comments and CDATA wrappers, trailing semicolons and commas, raw line breaks inside strings,
- * several objects in one script. Objects are collected from top-level arrays and `@graph`s;
+ * Reads every `script[type="application/ld+json"]` (its text parsed by json-ld-text.ts, which
+ * tolerates what real pages ship). Objects are collected from top-level arrays and `@graph`s;
  * `{"@id": ...}` references (Yoast and friends) are resolved against every node on the page.
  *
  * The article node is the first node whose `@type` (string or list) ends in "Article" or
@@ -12,6 +11,7 @@
  * `publisher` falls back to a top-level Organization / NewsMediaOrganization / WebSite node.
  */
 
+import { parseJsonLdText } from "./json-ld-text.ts";
 import type { PageIndex } from "./page-index.ts";
 import { clean } from "./text.ts";
 
@@ -69,65 +69,6 @@ function typesOf(node: JsonObject): string[] {
   return asArray(node["@type"])
     .filter((t): t is string => typeof t === "string")
     .map((t) => t.trim().replace(/^.*[/#:]/, ""));
-}
-
-/** Removes the wrappers and slips real pages put around JSON. */
-function unwrap(text: string): string {
-  return text
-    .replace(/^\s*(?:<!--|\/\/\s*<!\[CDATA\[|<!\[CDATA\[)/, "")
-    .replace(/(?:-->|\/\/\s*\]\]>|\]\]>)\s*$/, "")
-    .replace(/^\s*(?:<!--|<!\[CDATA\[)/, "")
-    .replace(/(?:-->|\]\]>)\s*$/, "")
-    .trim()
-    .replace(/;+\s*$/, "");
-}
-
-/** Escapes raw control characters inside string literals, drops trailing commas. */
-function repair(text: string): string {
-  let out = "";
-  let inString = false;
-  let escaped = false;
-  for (const ch of text) {
-    if (inString) {
-      if (escaped) escaped = false;
-      else if (ch === "\\") escaped = true;
-      else if (ch === '"') inString = false;
-      else if (ch === "\n") {
-        out += "\\n";
-        continue;
-      } else if (ch === "\r") {
-        out += "\\r";
-        continue;
-      } else if (ch === "\t") {
-        out += "\\t";
-        continue;
-      } else if (ch < " ") continue;
-    } else if (ch === '"') inString = true;
-    out += ch;
-  }
-  return out.replace(/,(\s*[}\]])/g, "$1");
-}
-
-function tryParse(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return undefined;
-  }
-}
-
-/** Parses one script's text; undefined when it is not JSON even after repairs. */
-export function parseJsonLdText(raw: string): unknown {
-  const text = unwrap(raw);
-  if (text === "") return undefined;
-  const direct = tryParse(text);
-  if (direct !== undefined) return direct;
-  const repaired = repair(text);
-  const second = tryParse(repaired);
-  if (second !== undefined) return second;
-  // Several objects back to back: {...}{...} or {...},{...}
-  if (/^\{[\s\S]*\}$/.test(repaired)) return tryParse(`[${repaired.replace(/\}\s*,?\s*\{/g, "},{")}]`);
-  return undefined;
 }
 
 /** Top-level nodes of a parsed script: arrays and `@graph`s flattened (one level each). */

@@ -17,6 +17,7 @@ import {
 import type { SavedArticle } from "../../../src/library/schema.ts";
 import type { LibraryStore } from "../../../src/library/store.ts";
 import { freshLibrary, makeArticle, makeRecord, ok, testClock } from "./helpers.ts";
+import { importBackup } from "../../../src/library/merge.ts";
 
 const EXPORTED = Date.UTC(2025, 5, 1, 9, 30);
 
@@ -193,12 +194,12 @@ describe("importing a backup", () => {
     const text = makeBackup(before.articles, EXPORTED);
 
     const target = await freshLibrary();
-    const { report } = ok(await target.library.importBackup(text));
+    const { report } = ok(await importBackup(target.library, text));
     expect(report).toMatchObject({ added: 5, updated: 0, kept: 0, unchanged: 0 });
     expect(await snapshot(target.library)).toEqual(before);
 
     // Importing the same file again changes nothing.
-    const again = ok(await target.library.importBackup(text)).report;
+    const again = ok(await importBackup(target.library, text)).report;
     expect(again).toMatchObject({ added: 0, updated: 0, kept: 0, unchanged: 5, changed: [] });
   });
 
@@ -228,7 +229,7 @@ describe("importing a backup", () => {
         updatedAt: 1_000,
       }),
     ];
-    const { report } = ok(await library.importBackup(makeBackup(incoming, EXPORTED)));
+    const { report } = ok(await importBackup(library, makeBackup(incoming, EXPORTED)));
     expect(report).toMatchObject({ added: 1, updated: 1, kept: 1, unchanged: 0 });
     expect(report.changed.map((e) => e.url).sort()).toEqual([
       "https://m.example/new",
@@ -264,7 +265,7 @@ describe("importing a backup", () => {
     ];
     const messages: string[] = [];
     for (const text of files) {
-      const result = await library.importBackup(text);
+      const result = await importBackup(library, text);
       if (result.ok) throw new Error("a bad file was imported");
       expect(result.error.kind).toBe("not-a-backup");
       messages.push(result.error.message);
@@ -289,7 +290,7 @@ describe("importing a backup", () => {
       if (this.name === "articles" && ++puts === 4) throw new DOMException("full", "QuotaExceededError");
       return original.apply(this, args);
     });
-    const result = await library.importBackup(makeBackup(incoming, EXPORTED));
+    const result = await importBackup(library, makeBackup(incoming, EXPORTED));
     spy.mockRestore();
     expect(puts).toBe(4);
     expect(result).toMatchObject({ ok: false, error: { kind: "quota" } });

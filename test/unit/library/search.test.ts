@@ -1,7 +1,8 @@
 /** Folding and the in-memory search index: order, case, diacritics, prefix, AND, site, updates. */
 import { describe, expect, it } from "vitest";
 import { fold } from "../../../src/library/fold.ts";
-import { parseQuery, SearchIndex, searchEntry, tokenize } from "../../../src/library/search.ts";
+import { SearchIndex } from "../../../src/library/search.ts";
+import { parseQuery, searchEntry, tokenize } from "../../../src/library/search-terms.ts";
 import { makeRecord } from "./helpers.ts";
 
 describe("fold", () => {

@@ -10,6 +10,7 @@ import { DB_VERSION, MIGRATIONS, type Migration, openLibraryDb } from "../../../
 import { openLibrary, type PageCursor, type SummaryPage } from "../../../src/library/store.ts";
 import { parseDocument } from "../../../src/node/jsdom.ts";
 import { freshLibrary, makeArticle, ok, testClock } from "./helpers.ts";
+import { restoreArticles } from "../../../src/library/merge.ts";
 
 afterEach(() => {
   vi.restoreAllMocks();
@@ -259,7 +260,7 @@ describe("delete and restore", () => {
     expect(ok(await library.get(a.url)).article).toBeNull();
     expect(ok(await library.searchEntries()).entries.map((e) => e.url)).toEqual(["https://d.example/c"]);
 
-    const { report } = ok(await library.restore(deleted));
+    const { report } = ok(await restoreArticles(library, deleted));
     expect(report).toMatchObject({ added: 2, updated: 0, kept: 0, unchanged: 0 });
     expect(report.changed.map((e) => e.url).sort()).toEqual([a.url, b.url]);
     expect(ok(await library.get(a.url)).article).toEqual(a);
@@ -276,7 +277,7 @@ describe("delete and restore", () => {
     ok(await library.save(makeArticle({ url: "https://d.example/r", title: "Old" })));
     const { deleted } = ok(await library.delete(["https://d.example/r"]));
     ok(await library.save(makeArticle({ url: "https://d.example/r", title: "Saved again" })));
-    const { report } = ok(await library.restore(deleted));
+    const { report } = ok(await restoreArticles(library, deleted));
     expect(report).toMatchObject({ added: 0, updated: 0, kept: 1 });
     expect(ok(await library.get("https://d.example/r")).article?.title).toBe("Saved again");
   });

@@ -1,7 +1,8 @@
 /** JSON-LD reading: tolerant parsing, @graph, @type lists, authors, images, references. */
 import { JSDOM } from "jsdom";
 import { describe, expect, it } from "vitest";
-import { parseJsonLdText, readJsonLd } from "../../../src/core/metadata/json-ld.ts";
+import { readJsonLd } from "../../../src/core/metadata/json-ld.ts";
+import { parseJsonLdText } from "../../../src/core/metadata/json-ld-text.ts";
 import { indexPage } from "../../../src/core/metadata/page-index.ts";
 
 const URL = "https://news.example.com/a/story.html";

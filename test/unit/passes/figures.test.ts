@@ -1,7 +1,7 @@
 /** Figures: one picture, one caption with its credit once and apart, no labels, no orphans. */
 import { describe, expect, it } from "vitest";
 import { figures } from "../../../src/core/passes/figures.ts";
-import { promoLines } from "../../../src/core/passes/promos.ts";
+import { promoLines } from "../../../src/core/passes/promo-lines.ts";
 import { passSetup } from "./harness.ts";
 
 const IMG = `<img src="https://cdn.example/photos/harbour.jpg" alt="">`;

@@ -1,6 +1,6 @@
 /** The site's legal footer ("Impressum | Datenschutz | ©..."), printed inside the story's container. */
 import { describe, expect, it } from "vitest";
-import { isLegalFooterLine, promoLines } from "../../../src/core/passes/promos.ts";
+import { isLegalFooterLine, promoLines } from "../../../src/core/passes/promo-lines.ts";
 import { passSetup } from "./harness.ts";
 
 const P =

@@ -1,6 +1,7 @@
 /** The promo passes: `promoBlocks` (furniture containers, before Readability) and `promoLines` (after). */
 import { describe, expect, it } from "vitest";
-import { promoBlocks, promoLines } from "../../../src/core/passes/promos.ts";
+import { promoBlocks } from "../../../src/core/passes/promo-blocks.ts";
+import { promoLines } from "../../../src/core/passes/promo-lines.ts";
 import { passSetup } from "./harness.ts";
 
 const setup = (html: string) => passSetup(html);

@@ -1,144 +1,16 @@
 /**
- * Promos and page furniture: newsletter sign-ups, "latest videos" and "watch more" blocks,
- * related and most-read lists, share bars, cookie and consent banners, comment teasers.
- * Readability's own "unlikely candidate" rule misses them whenever their class also says
- * "article" or "content" (`article-related`, `content-share`), and inline promo lines
- * ("Also read: ...", "Check out latest videos from ...") look like paragraphs to it.
- *
- *  - `promoBlocks` (before Readability): containers named like furniture, and blocks headed
- *    "Related", "Most read", "More from ..." that are mostly links. Guarded by
- *    `looksLikeContent`, so a real section of the story is never taken.
- *  - `promoLines` (after Readability): short paragraphs that are a promo on their own.
+ * Promo lines (after Readability): short paragraphs that are a promo or a piece of the site's
+ * machinery on their own ("Also read: ...", "Check out latest videos from ...", a paywall
+ * prompt, a legal footer): they look like paragraphs to Readability. The blocks are
+ * promo-blocks.ts.
  */
-import { looksLikeContent, linkTextLength } from "./content-guard.ts";
-import { type Pass, type PassContext, describe, isGone, remove, squash, standsAlone } from "./context.ts";
+import { type Pass, type PassContext, isGone, remove, squash, standsAlone } from "./context.ts";
 import { measure, shortElements } from "./measure.ts";
 import { hasDescendant } from "../dom.ts";
-import { elementsByTag, namedElements } from "./scan.ts";
+import { linkDensity, PROMO_HEADING } from "./promo-blocks.ts";
 
-const FURNITURE_WORDS =
-  /(?:^|[\s_-])(?:newsletter|newsletters|subscribe|subscription|signup|sign-up|optin|opt-in|related|relatedlinks|related-articles|related-posts|related-stories|related-content|recommended|recommendations|most-read|mostread|most-popular|mostpopular|popular|trending|share|shares|sharing|sharebar|share-bar|sharetools|share-tools|social|social-share|socialshare|social-links|cookie|cookies|consent|gdpr|cmp-banner|cmp-dialog|cmp-message|cmp-wrapper|cmp-root|sp_message|cookiebanner|comments-teaser|comment-teaser|comments-count|read-more|readmore|more-stories|morestories|more-articles|video-promo|latest-videos|watch-more|promo|promos|promotion|breadcrumb|breadcrumbs|app-promo|follow-us|print-button|toolbar|jump-link|author-more|tags|tag-list|taglist|author-box|authorbox|author-bio|about-author|author-info|autorenbox|post-meta|postmeta|postmetadata|post-metadata|entry-meta|entry-footer|post-footer|comment-respond|comments-area|comment-form)(?:$|[\s_-])/i;
-
-/** Headings that introduce a list of other stories, in our readers' languages. */
-const PROMO_HEADING = new RegExp(
-  `^(?:${[
-    // English
-    "related(?: (?:stories|articles|posts|content|coverage|news|topics|links|reading))?",
-    "more (?:from|on|in|about|stories|news|videos|articles|topics)\\b.*",
-    "most (?:read|popular|viewed|shared|commented)(?: (?:articles|stories|now))?",
-    "(?:you|we think you) (?:may|might) (?:also )?(?:like|enjoy|be interested in)",
-    "recommended(?: for you| stories| reading| articles)?",
-    "read (?:more|next|also)",
-    "also read",
-    "trending(?: now| stories)?",
-    "latest (?:news|stories|videos|articles|posts)",
-    "(?:check out |watch )?(?:latest|more) videos.*",
-    "watch more",
-    "top stories",
-    "popular (?:now|stories|posts)",
-    "editor'?s picks",
-    "sign up.*newsletter.*",
-    "get (?:our|the) newsletter.*",
-    "share (?:this|the) (?:article|story|post)",
-    "about the author",
-    "further reading",
-    // German
-    "weitere (?:artikel|beiträge|themen|nachrichten|meldungen|tourentipps|links)",
-    "(?:verwandte|ähnliche|empfohlene|beliebte|neueste) (?:beiträge|artikel|themen|nachrichten)",
-    "mehr (?:zum thema|themen|dazu|aus (?:dem|der) .{1,30}|infos? für dich)",
-    "(?:beiträge|artikel|meldungen|nachrichten|news) zum thema",
-    "das (?:könnte|dürfte) (?:sie|dich) (?:auch )?interessieren",
-    "das thema könnte (?:sie|dich) auch interessieren",
-    "lesen sie (?:mehr|hier|auch)",
-    "auch lesen",
-    "meist(?:gelesen|diskutiert|kommentiert)e? (?:artikel|beiträge)?",
-    "meistgelesen",
-    "auch interessant",
-    "weiterführende links?",
-    "über den autor",
-    "über die autorin",
-    "zum weiterlesen",
-    "empfehlungen der redaktion",
-    "top-themen",
-    "neueste beiträge",
-    // French, Italian, Spanish, Portuguese, Polish
-    "à lire aussi",
-    "lire aussi",
-    "sur le même sujet",
-    "à voir aussi",
-    "nos articles",
-    "articles similaires",
-    "le più lette",
-    "leggi anche",
-    "potrebbe interessarti",
-    "te puede interesar",
-    "le puede interesar",
-    "lo más leído",
-    "noticias relacionadas",
-    "lea (?:también|más)",
-    "vea también",
-    "(?:también )?(?:te|le) (?:puede|podría) interesar",
-    "leia também",
-    "veja também",
-    "mais lidas",
-    "czytaj (?:też|także|również)",
-    "zobacz (?:też|także|również)",
-    "polecamy",
-  ].join("|")})[\\s:.!…]*$`,
-  "i",
-);
-
-function furnitureWord(names: string): string | null {
-  const m = FURNITURE_WORDS.exec(names);
-  return m ? m[0].trim().replace(/^[_-]|[_-]$/g, "") : null;
-}
-
-function linkDensity(el: Element): number {
-  const len = squash(el.textContent).length;
-  return len === 0 ? 0 : linkTextLength(el) / len;
-}
-
-const HEADINGS = ["h2", "h3", "h4", "h5", "h6"] as const;
 const PARAGRAPH = new Set(["p"]);
 const LINK = new Set(["a"]);
-const NOT_A_CONTAINER = new Set(["body", "html", "main", "article"]);
-
-/**
- * The block a promo heading introduces: the heading's parent, or the grandparent when the
- * parent only wraps the heading (`<header><h3>Related</h3></header><ul>...`).
- */
-function blockOf(heading: Element): Element | null {
-  let block = heading.parentElement;
-  if (block && squash(block.textContent).length <= squash(heading.textContent).length + 2)
-    block = block.parentElement;
-  return block && !NOT_A_CONTAINER.has(block.localName) ? block : null;
-}
-
-export const promoBlocks: Pass = {
-  name: "promo-blocks",
-  run(root, ctx) {
-    for (const { el, names } of namedElements(root)) {
-      if (NOT_A_CONTAINER.has(el.localName)) continue;
-      const word = furnitureWord(names);
-      if (word && !isGone(el) && !looksLikeContent(el, root)) {
-        remove(ctx, el, "promo", `page furniture (${describe(el)}: "${word}")`);
-      }
-    }
-    for (const tag of HEADINGS) {
-      for (const heading of elementsByTag(root, tag)) {
-        const text = squash(heading.textContent);
-        if (text.length > 80 || !PROMO_HEADING.test(text) || isGone(heading)) continue;
-        const block = blockOf(heading);
-        if (!block) continue;
-        const rest = squash(block.textContent).length - text.length;
-        // Headed like a promo and made of links (or nothing but the heading): a list of other stories.
-        if ((rest < 20 || linkDensity(block) > 0.5) && !looksLikeContent(block, root)) {
-          remove(ctx, block, "promo", `block headed "${text.slice(0, 40)}"`);
-        }
-      }
-    }
-  },
-};
 
 /**
  * Lines that are a promo or a piece of the site's machinery on their own: a call to watch,
