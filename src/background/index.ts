@@ -4,10 +4,9 @@
  * The keyboard shortcut (Alt+Shift+R) is the manifest's `_execute_action` command: the browser
  * opens the popup itself, nothing runs here for it.
  */
-import { browser } from "../platform/extension.ts";
 import { libraryConnection } from "../library/connection.ts";
 import { type Handlers, listen } from "../platform/messages.ts";
-import { contextMenusOf } from "../platform/browser.ts";
+import { contextMenusOf, nativeApi } from "../platform/browser.ts";
 import { READER_PAGE } from "../platform/pages.ts";
 import { saveBadge, showBadge } from "../platform/badge.ts";
 import { storeArticle } from "../platform/reader-handoff.ts";
@@ -16,6 +15,9 @@ import { saveArticle, saveTab } from "./save.ts";
 const READ_MENU_ID = "folio-read";
 const SAVE_MENU_ID = "folio-save";
 
+// The browser's own API, without the polyfill: every call here returns a promise in both
+// browsers (Manifest V3), and message replies go through sendResponse (messages.ts).
+const browser = nativeApi();
 const library = libraryConnection();
 const menus = contextMenusOf(browser);
 

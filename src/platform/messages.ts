@@ -93,20 +93,48 @@ declare const __FOLIO_BUILD__: string | undefined;
  */
 export const CONTENT_RECEIVER = `__folioReceive_${typeof __FOLIO_BUILD__ === "string" ? __FOLIO_BUILD__ : "dev"}`;
 
+/**
+ * How a background reply travels: the value, or the handler's error as a message. Listeners
+ * answer through `sendResponse` (both browsers' own API, no polyfill in the background), which
+ * carries data only: a rejection would arrive as a resolved `undefined`, so it is wrapped here
+ * and thrown again on the sender's side.
+ */
+type Envelope = { reply: unknown } | { error: string };
+
 /** Registers background handlers on `runtime.onMessage`. */
 export function listen<K extends MessageType>(runtime: Browser.Runtime.Static, handlers: Handlers<K>): void {
-  runtime.onMessage.addListener((message: unknown, sender: Browser.Runtime.MessageSender) => {
-    const reply = dispatch(handlers, message, sender);
-    return reply === undefined ? undefined : Promise.resolve(reply);
-  });
+  runtime.onMessage.addListener(((
+    message: unknown,
+    sender: Browser.Runtime.MessageSender,
+    sendResponse: (answer: Envelope) => void,
+  ) => {
+    let reply: ReturnType<typeof dispatch<K>>;
+    try {
+      reply = dispatch(handlers, message, sender);
+    } catch (error) {
+      sendResponse({ error: error instanceof Error ? error.message : String(error) });
+      return false;
+    }
+    if (reply === undefined) return false;
+    Promise.resolve(reply).then(
+      (value) => sendResponse({ reply: value }),
+      (error: unknown) => sendResponse({ error: error instanceof Error ? error.message : String(error) }),
+    );
+    return true; // the answer comes later
+  }) as unknown as Parameters<Browser.Runtime.Static["onMessage"]["addListener"]>[0]);
 }
 
-/** Sends a message to the background and returns its typed reply. */
-export function sendToBackground<K extends MessageType>(
+/** Sends a message to the background and returns its typed reply; rejects with its error. */
+export async function sendToBackground<K extends MessageType>(
   runtime: Browser.Runtime.Static,
   message: Message<K>,
 ): Promise<Reply<K>> {
-  return runtime.sendMessage(message) as Promise<Reply<K>>;
+  const answer = (await runtime.sendMessage(message)) as Envelope | undefined;
+  if (typeof answer !== "object" || answer === null) {
+    throw new Error("Folio's background did not answer.");
+  }
+  if ("error" in answer) throw new Error(answer.error);
+  return answer.reply as Reply<K>;
 }
 
 /**

@@ -451,10 +451,11 @@ describeFirefox("library (Firefox)", () => {
     const f = folio();
     const page = await f.open("article.html");
     const { popup } = await f.popupFor(page);
-    // The background answers as it does when the disk is full.
+    // The background answers as it does when the disk is full (a reply travels in an envelope,
+    // platform/messages.ts).
     await popup.evaluate(`(() => {
-      window.browser.runtime.sendMessage = async () => ({ ok: false, error: { kind: "quota",
-        message: "Could not save the article: the browser has no more storage space for Folio. Nothing was changed." } });
+      window.browser.runtime.sendMessage = async () => ({ reply: { ok: false, error: { kind: "quota",
+        message: "Could not save the article: the browser has no more storage space for Folio. Nothing was changed." } } });
       document.getElementById("folio-save").click();
     })()`);
     const shown = await waitFor(

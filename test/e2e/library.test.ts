@@ -366,11 +366,12 @@ describeE2E("library (Chromium)", () => {
     const f = folio();
     const page = await f.open("article.html");
     const { popup } = await f.popupFor(page);
-    // The background answers as it does when the disk is full.
+    // The background answers as it does when the disk is full (a reply travels in an envelope,
+    // platform/messages.ts).
     await popup.evaluate(`(() => {
       const api = globalThis.browser ?? globalThis.chrome;
-      api.runtime.sendMessage = async () => ({ ok: false, error: { kind: "quota",
-        message: "Could not save the article: the browser has no more storage space for Folio. Nothing was changed." } });
+      api.runtime.sendMessage = async () => ({ reply: { ok: false, error: { kind: "quota",
+        message: "Could not save the article: the browser has no more storage space for Folio. Nothing was changed." } } });
       document.getElementById("folio-save").click();
     })()`);
     const shown = await waitFor(

@@ -1,0 +1,63 @@
+/**
+ * Prints the size of each bundle the browser loads on the way to an article, against its
+ * budget, and fails (exit 1) when one is over: `npm run build:chrome` (and so `npm run build`
+ * and `npm test`) runs it. The Chrome build is measured: it is minified; the Firefox build is
+ * not (its reviewers read the shipped code), and holds the same modules.
+ *
+ * - content script: injected into the page on the first click (parsed and compiled there);
+ * - worker: the background, started for a context-menu click and for every save. About 129 kB
+ *   of it is the public suffix list (tldts) that library/canonical.ts needs to tell a page's
+ *   own canonical address from a forged one; the rest is Folio's code, idb and valibot;
+ * - popup, first chunk: the popup's entry and the modules it preloads, what runs before the
+ *   article is asked for (the rest of the popup loads while the page is read).
+ *
+ * Usage: node scripts/size-budget.mjs (after npm run build:chrome)
+ */
+import { existsSync, readFileSync, statSync } from "node:fs";
+import { join, resolve } from "node:path";
+
+const root = resolve(import.meta.dirname, "..");
+const dist = process.env.FOLIO_DIST ?? join(root, "dist", "chrome");
+
+const KB = 1024;
+/** Budgets, in bytes. */
+const BUDGETS = {
+  "content script": 165 * KB,
+  worker: 160 * KB,
+  "popup, first chunk": 12 * KB,
+};
+
+function size(path) {
+  const file = join(dist, path.replace(/^\//, ""));
+  if (!existsSync(file)) throw new Error(`${file} is missing: run the build first`);
+  return statSync(file).size;
+}
+
+/** The popup's entry script and the modules its page preloads. */
+function popupFirstChunk() {
+  const html = readFileSync(join(dist, "src/popup/index.html"), "utf8");
+  const files = [
+    ...html.matchAll(/<script[^>]*\ssrc="([^"]+\.js)"/g),
+    ...html.matchAll(/<link[^>]*rel="modulepreload"[^>]*href="([^"]+\.js)"/g),
+  ].map((m) => m[1]);
+  return files.reduce((sum, f) => sum + size(f), 0);
+}
+
+const measured = {
+  "content script": size("src/content/extract.js"),
+  worker: size("src/background/index.js"),
+  "popup, first chunk": popupFirstChunk(),
+};
+
+let over = false;
+const rows = Object.entries(measured).map(([name, bytes]) => {
+  const budget = BUDGETS[name];
+  const ok = bytes <= budget;
+  over ||= !ok;
+  return `  ${name.padEnd(20)} ${(bytes / KB).toFixed(1).padStart(7)} kB   budget ${(budget / KB).toFixed(0).padStart(4)} kB   ${ok ? "ok" : "OVER"}`;
+});
+console.log(`bundle sizes (Chrome build):\n${rows.join("\n")}`);
+if (over) {
+  console.error("A bundle is over its budget (scripts/size-budget.mjs): find what grew before raising it.");
+  process.exit(1);
+}

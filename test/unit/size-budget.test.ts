@@ -1,0 +1,40 @@
+/** The size budget (scripts/size-budget.mjs) passes a build within it and fails one over it. */
+import { spawnSync } from "node:child_process";
+import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { describe, expect, it } from "vitest";
+
+const SCRIPT = resolve(import.meta.dirname, "../../scripts/size-budget.mjs");
+
+function fakeBuild(contentKb: number): string {
+  const dist = mkdtempSync(join(tmpdir(), "folio-size-"));
+  for (const dir of ["src/content", "src/background", "src/popup"])
+    mkdirSync(join(dist, dir), { recursive: true });
+  writeFileSync(join(dist, "src/content/extract.js"), "x".repeat(contentKb * 1024));
+  writeFileSync(join(dist, "src/background/index.js"), "x".repeat(10 * 1024));
+  writeFileSync(join(dist, "src/popup/index.js"), "x".repeat(2 * 1024));
+  writeFileSync(join(dist, "chunk.js"), "x".repeat(1024));
+  writeFileSync(
+    join(dist, "src/popup/index.html"),
+    '<script type="module" src="/src/popup/index.js"></script><link rel="modulepreload" href="/chunk.js">',
+  );
+  return dist;
+}
+
+const run = (dist: string) =>
+  spawnSync(process.execPath, [SCRIPT], { env: { ...process.env, FOLIO_DIST: dist } });
+
+describe("size budget", () => {
+  it("prints each bundle and passes when all are within budget", () => {
+    const result = run(fakeBuild(100));
+    expect(result.status).toBe(0);
+    expect(String(result.stdout)).toMatch(/popup, first chunk\s+3\.0 kB/);
+  });
+
+  it("fails when the content script grows over its budget", () => {
+    const result = run(fakeBuild(400));
+    expect(result.status).toBe(1);
+    expect(String(result.stdout)).toMatch(/content script\s+400\.0 kB.*OVER/);
+  });
+});
