@@ -43,7 +43,8 @@ import { cleanAuthors, extractMetadata } from "./metadata/index.ts";
 import type { PageMetadata } from "./metadata/types.ts";
 import { adLabels, adSlots } from "./passes/ads.ts";
 import { CAPTION_SELECTOR, captionMarks, hiddenCopies, repeatedText } from "./passes/captions.ts";
-import { type Pass, type PassContext, squash } from "./passes/context.ts";
+import type { Pass, PassContext } from "./passes/context.ts";
+import { squash, squashOrNull } from "./whitespace.ts";
 import { contentShield } from "./passes/content-shield.ts";
 import { emptyBlocks } from "./passes/empty-blocks.ts";
 import { figures } from "./passes/figures.ts";
@@ -320,16 +321,16 @@ function assembleMetadata(meta: PageMetadata, parsed: Parsed, url: string) {
   return {
     url: meta.canonicalUrl ?? url,
     pageUrl: url,
-    title: pickHeadline(clean(parsed.title), meta.title),
+    title: pickHeadline(squashOrNull(parsed.title), meta.title),
     subtitle: meta.subtitle,
     byline: authors.length > 0 ? authors.join(", ") : null,
     authors,
-    siteName: meta.siteName ?? clean(parsed.siteName),
+    siteName: meta.siteName ?? squashOrNull(parsed.siteName),
     publishedTime: meta.publishedTime,
     modifiedTime: meta.modifiedTime,
-    lang: meta.lang ?? clean(parsed.lang),
+    lang: meta.lang ?? squashOrNull(parsed.lang),
     dir,
-    excerpt: meta.description ?? clean(parsed.excerpt),
+    excerpt: meta.description ?? squashOrNull(parsed.excerpt),
   };
 }
 
@@ -344,10 +345,6 @@ function pickHeadline(fromReadability: string | null, fromMetadata: string | nul
     if (inner.length >= 10 && fromReadability.toLowerCase().includes(inner)) return fromMetadata;
   }
   return fromReadability ?? fromMetadata ?? "";
-}
-
-function clean(value: string | null | undefined): string | null {
-  return squash(value) || null;
 }
 
 /**

@@ -5,6 +5,7 @@
  * through). Every character that can open Markdown or HTML syntax is backslash-escaped, which
  * CommonMark defines for all ASCII punctuation, so the text reads back exactly as it was.
  */
+import { squash } from "./whitespace.ts";
 
 /** Characters that open syntax anywhere in a line: emphasis, code, links, HTML, entities,
  * GFM strikethrough. (`|` is escaped by the GFM plugin in table cells, where it matters.) */
@@ -29,7 +30,7 @@ export function escapeMarkdownText(text: string): string {
 
 /** One line of page text (a title, standfirst or caption) as Markdown text: no line breaks. */
 export function escapeMarkdownLine(text: string): string {
-  return escapeMarkdownText(text.replace(/\s+/g, " ").trim());
+  return escapeMarkdownText(squash(text));
 }
 
 /**
@@ -43,5 +44,5 @@ export function markdownDestination(url: string): string {
 
 /** A link title as the text of a `"..."` title: quotes and backslashes escaped, one line. */
 export function markdownTitle(title: string): string {
-  return title.replace(/\s+/g, " ").trim().replace(/[\\"]/g, "\\$&");
+  return squash(title).replace(/[\\"]/g, "\\$&");
 }

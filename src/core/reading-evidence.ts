@@ -9,6 +9,7 @@
  * page, a section front, search results, a shop or a feed gives Readability is the opposite:
  * teasers, each a linked headline over a line or two, lists of links and prices.
  */
+import { squash } from "./whitespace.ts";
 import { descendantsWhere } from "./dom.ts";
 
 /** Scripts written without spaces carry about three times the meaning per character. */
@@ -46,7 +47,7 @@ export interface ReadingEvidence {
 }
 
 function weighted(text: string): number {
-  const compact = text.replace(/\s+/g, " ").trim();
+  const compact = squash(text);
   return compact.length + 2 * (compact.match(DENSE_SCRIPT)?.length ?? 0);
 }
 

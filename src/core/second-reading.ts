@@ -14,7 +14,7 @@
  * element can be found again in a fresh copy of the page and read there alone.
  */
 import { descendants, firstDescendant } from "./dom.ts";
-import { squash } from "./passes/context.ts";
+import { squash } from "./whitespace.ts";
 import { isArticleBody } from "./passes/scan.ts";
 
 /** A place in the page: child positions from `<body>` down. */

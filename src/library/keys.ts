@@ -4,6 +4,7 @@
  * the page declares, else the host without "www."), which the list shows and search filters on.
  * Pure and dependency-free so that the search module and the store share it cheaply.
  */
+import { squash } from "../core/whitespace.ts";
 
 /** The store key for `url`: parsed, serialised and without its fragment; null when not a URL. */
 export function normalizeUrl(url: string): string | null {
@@ -19,7 +20,7 @@ export function normalizeUrl(url: string): string | null {
 
 /** The site an article is filed under: its declared site name, else its host without "www.". */
 export function siteOf(article: { siteName: string | null; url: string }): string {
-  const name = article.siteName?.replace(/\s+/g, " ").trim();
+  const name = squash(article.siteName);
   if (name) return name;
   try {
     return new URL(article.url).hostname.replace(/^www\./, "");

@@ -14,6 +14,7 @@
  * Cost per keystroke, and why not a library (MiniSearch, FlexSearch): the README's
  * architecture notes.
  */
+import { squash } from "../core/whitespace.ts";
 import { fold } from "./fold.ts";
 import { parseQuery, type SearchEntry } from "./search-terms.ts";
 
@@ -42,7 +43,7 @@ function newestFirst(a: Doc, b: Doc): number {
 }
 
 function siteKey(site: string): string {
-  return fold(site).replace(/\s+/g, " ").trim();
+  return squash(fold(site));
 }
 
 const EMPTY = new Uint32Array(0);

@@ -2,6 +2,7 @@
  * The list's view of a saved article: the small summary the library page shows a page of at a
  * time (the record itself is defined in schema.ts).
  */
+import { squash } from "../core/whitespace.ts";
 import { siteOf } from "./keys.ts";
 import type { SavedArticle } from "./schema.ts";
 
@@ -27,7 +28,7 @@ export interface ArticleSummary {
 export const SUMMARY_EXCERPT_MAX = 280;
 
 function firstText(text: string, max: number): string {
-  const squashed = text.replace(/\s+/g, " ").trim();
+  const squashed = squash(text);
   if (squashed.length <= max) return squashed;
   const cut = squashed.slice(0, max - 1);
   const space = cut.lastIndexOf(" ");

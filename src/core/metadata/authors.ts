@@ -13,7 +13,8 @@
  */
 
 import { looksLikeDate } from "./dates.ts";
-import { collapse, comparable, decodeEntities, isUrlLike } from "./text.ts";
+import { comparable, decodeEntities, isUrlLike } from "./text.ts";
+import { squash } from "../whitespace.ts";
 
 export interface CleanAuthorsOptions {
   /**
@@ -115,7 +116,7 @@ function stripPrefix(value: string): string {
 function firstSegment(raw: string): string {
   const lines = raw
     .split(/\r?\n|\r/)
-    .map(collapse)
+    .map(squash)
     .filter((line) => line !== "");
   if (lines.length <= 1) return lines[0] ?? "";
   let current = lines[0]!;
@@ -174,7 +175,7 @@ export function splitAuthor(raw: string, options: CleanAuthorsOptions = {}): str
   v = v.replace(/(?:^|\s)@[\w.]+/g, " ");
   // "Martin Untersinger (avec Damien Leloup et Morgane Tual)": co-authors in parentheses.
   v = v.replace(/\(\s*(?:with|avec|mit|con|com|met)\s+([^)]*)\)/gi, ", $1");
-  v = collapse(v);
+  v = squash(v);
 
   v = stripPrefix(v);
   v = cutTail(v);

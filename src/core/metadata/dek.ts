@@ -24,7 +24,7 @@ import { closestTag, descendants, firstDescendant, hasDescendant } from "../dom.
 import { looksLikeDate } from "./dates.ts";
 import { headerRegion } from "./header.ts";
 import { inFurniture, type PageIndex } from "./page-index.ts";
-import { clean, comparable } from "./text.ts";
+import { comparable, decodedText } from "./text.ts";
 
 const MIN_LENGTH = 15;
 const MAX_LENGTH = 500;
@@ -59,7 +59,7 @@ function textWithoutByline(el: Element): string | null {
     if (child.nodeType === 1 && isBylineBlock(child as Element)) continue;
     text += ` ${child.textContent ?? ""}`;
   }
-  return clean(text);
+  return decodedText(text);
 }
 
 const NOT_IN_A_DEK = new Set(["img", "time", "h1", "h2", "h3", "h4", "h5", "h6"]);
@@ -89,10 +89,10 @@ function inCaptionOrHeadline(el: Element): boolean {
 
 function acceptable(el: Element, title: string | null): string | null {
   if (el.localName === "meta")
-    return inFurniture(el) ? null : checkText(clean(el.getAttribute("content")), title);
+    return inFurniture(el) ? null : checkText(decodedText(el.getAttribute("content")), title);
   // Too short even with everything in it, or so long that no byline taken out could make it a
   // dek (a wrapper around the story): no need for the costlier tests below.
-  const length = clean(el.textContent)?.length ?? 0;
+  const length = decodedText(el.textContent)?.length ?? 0;
   if (length < MIN_LENGTH || length > MAX_LENGTH * 5) return null;
   if (inFurniture(el)) return null;
   // Tag tests by walks and ancestor loops (see dom.ts): selector queries cost far more in jsdom.
@@ -152,7 +152,7 @@ export function readDek(index: PageIndex, title: string | null): Dek | null {
     const props = (el.getAttribute("itemprop") ?? "").split(/\s+/);
     if (!props.some((p) => p.toLowerCase() === "alternativeheadline")) continue;
     const printed = el.localName !== "meta";
-    const text = printed ? acceptable(el, title) : clean(el.getAttribute("content"));
+    const text = printed ? acceptable(el, title) : decodedText(el.getAttribute("content"));
     if (text && !isHeadlineLike(text)) return { text, printed };
   }
 

@@ -79,7 +79,7 @@ import {
 } from "./meta-tags.ts";
 import { indexPage, type PageIndex } from "./page-index.ts";
 import { cleanDocumentTitle, headingTexts, pickTitle, stripKnownSiteName } from "./title.ts";
-import { clean, comparable, resolveUrl } from "./text.ts";
+import { comparable, decodedText, resolveUrl } from "./text.ts";
 import type { PageMetadata } from "./types.ts";
 
 export { cleanAuthors, splitAuthor } from "./authors.ts";
@@ -123,7 +123,7 @@ function readTitle(
   siteNames: string[],
 ): string | null {
   const strip = (t: string | null | undefined) => (t ? stripKnownSiteName(t, siteNames) : null);
-  const docTitle = clean(index.titleElement?.textContent);
+  const docTitle = decodedText(index.titleElement?.textContent);
   const candidates = [
     strip(meta.first("og:title")),
     strip(article?.headline),
@@ -209,9 +209,9 @@ function readLang(doc: Document, article: JsonLdArticle | null, meta: MetaTags):
   const html = doc.documentElement;
   const contentLanguage = meta.first("http-equiv:content-language");
   return firstNonNull(
-    clean(html?.getAttribute("lang")),
-    clean(html?.getAttribute("xml:lang")),
-    contentLanguage ? clean(contentLanguage.split(",")[0]) : null,
+    decodedText(html?.getAttribute("lang")),
+    decodedText(html?.getAttribute("xml:lang")),
+    contentLanguage ? decodedText(contentLanguage.split(",")[0]) : null,
     article?.inLanguage,
   );
 }

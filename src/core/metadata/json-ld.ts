@@ -13,7 +13,7 @@
 
 import { parseJsonLdText } from "./json-ld-text.ts";
 import type { PageIndex } from "./page-index.ts";
-import { clean } from "./text.ts";
+import { decodedText } from "./text.ts";
 
 type JsonObject = Record<string, unknown>;
 
@@ -127,7 +127,7 @@ function deref(value: unknown, ids: Map<string, JsonObject>): unknown {
 
 /** A text value: string, number, `{ "@value": ... }`, or the first of a list. */
 function text(value: unknown): string | null {
-  if (typeof value === "string") return clean(value);
+  if (typeof value === "string") return decodedText(value);
   if (Array.isArray(value)) {
     for (const item of value) {
       const t = text(item);
@@ -151,7 +151,7 @@ function names(value: unknown, ids: Map<string, JsonObject>, depth = 0): AuthorN
   for (const item of asArray(value)) {
     const node = deref(item, ids);
     if (typeof node === "string") {
-      const t = clean(node);
+      const t = decodedText(node);
       if (t) out.people.push(t);
     } else if (isObject(node)) {
       const name = text(node.name) ?? joinName(node);
@@ -177,7 +177,7 @@ function joinName(node: JsonObject): string | null {
 
 function url(value: unknown, ids: Map<string, JsonObject>): string | null {
   const node = deref(value, ids);
-  if (typeof node === "string") return clean(node);
+  if (typeof node === "string") return decodedText(node);
   if (Array.isArray(node)) {
     for (const item of node) {
       const u = url(item, ids);
@@ -194,7 +194,7 @@ function images(value: unknown, ids: Map<string, JsonObject>): JsonLdImage[] {
   for (const item of asArray(value)) {
     const node = deref(item, ids);
     if (typeof node === "string") {
-      const u = clean(node);
+      const u = decodedText(node);
       if (u) out.push({ url: u, alt: null, caption: null });
     } else if (Array.isArray(node)) {
       out.push(...images(node, ids));
@@ -215,7 +215,7 @@ function images(value: unknown, ids: Map<string, JsonObject>): JsonLdImage[] {
 function publisherName(value: unknown, ids: Map<string, JsonObject>): string | null {
   for (const item of asArray(value)) {
     const node = deref(item, ids);
-    if (typeof node === "string") return clean(node);
+    if (typeof node === "string") return decodedText(node);
     if (isObject(node)) {
       const name = text(node.name) ?? text(node.legalName) ?? text(node.alternateName);
       if (name) return name;

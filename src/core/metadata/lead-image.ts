@@ -6,7 +6,7 @@
 
 import { closestTag, descendants, firstDescendant } from "../dom.ts";
 import { inFurniture, type PageIndex } from "./page-index.ts";
-import { clean, onceIfDoubled, visibleText } from "./text.ts";
+import { decodedText, onceIfDoubled, visibleText } from "./text.ts";
 
 /** File names too generic to identify one image on their own. */
 const GENERIC =
@@ -118,8 +118,8 @@ export function findFigure(index: PageIndex, imageUrl: string, base: string): Fi
     const captionEl = descendants(figure, "figcaption").find((fc) => closestTag(fc, "figure") === figure);
     const img = hit.localName === "img" ? hit : (descendants(figure, "img")[0] ?? null);
     return {
-      caption: captionEl ? clean(onceIfDoubled(visibleText(captionEl))) : null,
-      alt: clean(img?.getAttribute("alt")),
+      caption: captionEl ? decodedText(onceIfDoubled(visibleText(captionEl))) : null,
+      alt: decodedText(img?.getAttribute("alt")),
     };
   }
   return null;

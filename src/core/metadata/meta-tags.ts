@@ -13,7 +13,7 @@
 
 import { closestTag, closestWhere, firstDescendant } from "../dom.ts";
 import { inFurniture, type PageIndex } from "./page-index.ts";
-import { clean } from "./text.ts";
+import { decodedText } from "./text.ts";
 
 export interface MetaTags {
   /** First non-empty value for the first key (in the order given) that has one. */
@@ -46,7 +46,7 @@ export function readMetaTags(index: PageIndex): MetaTags {
   };
 
   for (const meta of index.metas) {
-    const content = clean(meta.getAttribute("content") ?? meta.getAttribute("value"));
+    const content = decodedText(meta.getAttribute("content") ?? meta.getAttribute("value"));
     if (!content) continue;
     const keys = new Set<string>();
     for (const token of (meta.getAttribute("property") ?? "").split(/\s+/)) {
@@ -77,7 +77,11 @@ export function readMetaTags(index: PageIndex): MetaTags {
 }
 
 function elementValue(el: Element): string | null {
-  return clean(el.getAttribute("content")) ?? clean(el.getAttribute("datetime")) ?? clean(el.textContent);
+  return (
+    decodedText(el.getAttribute("content")) ??
+    decodedText(el.getAttribute("datetime")) ??
+    decodedText(el.textContent)
+  );
 }
 
 /**
@@ -90,7 +94,7 @@ export function readItemprop(index: PageIndex, prop: string): string[] {
     if (el.localName === "meta" || !hasToken(el.getAttribute("itemprop"), prop) || inFurniture(el)) continue;
     const value =
       el.localName === "img" || el.localName === "link" || el.localName === "a"
-        ? clean(el.getAttribute("src") ?? el.getAttribute("href") ?? el.getAttribute("content"))
+        ? decodedText(el.getAttribute("src") ?? el.getAttribute("href") ?? el.getAttribute("content"))
         : elementValue(el);
     if (value) out.push(value);
   }
@@ -117,7 +121,7 @@ export function readItempropAuthors(index: PageIndex): string[] {
     const nameEl = firstDescendant(el, (n) => hasToken(n.getAttribute("itemprop"), "name"));
     const value = nameEl
       ? elementValue(nameEl)
-      : (clean(el.getAttribute("content")) ?? clean(el.textContent));
+      : (decodedText(el.getAttribute("content")) ?? decodedText(el.textContent));
     if (value) out.push(value);
   }
   return out;
@@ -128,7 +132,7 @@ export function readRelAuthors(index: PageIndex): string[] {
   const out: string[] = [];
   for (const a of index.relAuthors) {
     if (inFurniture(a)) continue;
-    const value = clean(a.textContent);
+    const value = decodedText(a.textContent);
     if (value) out.push(value);
   }
   return out;
@@ -156,7 +160,7 @@ export function readTimeElement(index: PageIndex): string | null {
   for (const test of tests) {
     for (const el of times) {
       if (!test(el)) continue;
-      const value = clean(el.getAttribute("datetime"));
+      const value = decodedText(el.getAttribute("datetime"));
       if (value) return value;
     }
   }
@@ -167,7 +171,7 @@ export function readTimeElement(index: PageIndex): string | null {
 export function readLinkHref(index: PageIndex, rel: string): string | null {
   for (const link of index.links) {
     if (!hasToken(link.getAttribute("rel"), rel)) continue;
-    const href = clean(link.getAttribute("href"));
+    const href = decodedText(link.getAttribute("href"));
     if (href) return href;
   }
   return null;
@@ -175,5 +179,5 @@ export function readLinkHref(index: PageIndex, rel: string): string | null {
 
 /** `href` of `<base>`, as written (for resolving relative URLs the way the browser does). */
 export function readBaseHref(index: PageIndex): string | null {
-  return clean(index.base?.getAttribute("href"));
+  return decodedText(index.base?.getAttribute("href"));
 }

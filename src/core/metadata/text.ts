@@ -1,4 +1,5 @@
 /** Small string helpers shared by the metadata readers. No DOM, no globals. */
+import { squash, squashOrNull } from "../whitespace.ts";
 
 const NAMED_ENTITIES: Record<string, string> = {
   amp: "&",
@@ -45,16 +46,9 @@ export function decodeEntities(value: string): string {
   );
 }
 
-/** Collapses whitespace (including no-break spaces) and trims. */
-export function collapse(value: string): string {
-  return value.replace(/[\s\u00a0\u200b\ufeff]+/g, " ").trim();
-}
-
-/** Decoded, collapsed text, or null when nothing is left. */
-export function clean(value: unknown): string | null {
-  if (typeof value !== "string") return null;
-  const text = collapse(decodeEntities(value));
-  return text === "" ? null : text;
+/** A metadata value as text: entities decoded, whitespace squashed; null when nothing is left. */
+export function decodedText(value: unknown): string | null {
+  return typeof value === "string" ? squashOrNull(decodeEntities(value)) : null;
 }
 
 /** True for absolute URLs and bare host/path strings such as `www.facebook.com/xyz`. */
@@ -85,7 +79,7 @@ export function resolveUrl(href: string | null | undefined, base: string): strin
 
 /** Lower-cased, whitespace-collapsed, punctuation-light form used to compare two strings. */
 export function comparable(value: string): string {
-  return collapse(value)
+  return squash(value)
     .toLowerCase()
     .replace(/[‘’‚‛′`]/g, "'")
     .replace(/[“”„‟″]/g, '"')
@@ -135,7 +129,7 @@ const BLOCK = new Set([
  * mobile copy of itself ("Dawn over the harbour. Dawn over the harbour.").
  */
 export function onceIfDoubled(value: string): string {
-  const text = value.replace(/\s+/g, " ").trim();
+  const text = squash(value);
   const half = (text.length - 1) / 2;
   if (
     text.length >= 10 &&

@@ -4,7 +4,7 @@
  */
 
 import { inFurniture, type PageIndex } from "./page-index.ts";
-import { clean, comparable } from "./text.ts";
+import { comparable, decodedText } from "./text.ts";
 
 /** Separators between a headline and a site or section name. */
 const SEPARATOR = /\s+(?:\||-|–|—|::|·|•|»|\/|\\)\s+/g;
@@ -87,7 +87,7 @@ export function headingTexts(index: PageIndex): string[] {
   const out: string[] = [];
   for (const h1 of index.headings) {
     if (h1.localName !== "h1" || inFurniture(h1)) continue;
-    const text = clean(h1.textContent);
+    const text = decodedText(h1.textContent);
     if (text) out.push(text);
   }
   return out;

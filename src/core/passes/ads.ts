@@ -11,7 +11,8 @@
  *    label, in the languages our readers use. A sentence that mentions advertising stays.
  */
 import { closestTag } from "../dom.ts";
-import { type Pass, describe, isGone, remove, squash, standsAlone } from "./context.ts";
+import { type Pass, describe, isGone, remove, standsAlone } from "./context.ts";
+import { squash } from "../whitespace.ts";
 import { looksLikeContent } from "./content-guard.ts";
 import { measure, shortElements } from "./measure.ts";
 import { type Named, namedElements } from "./scan.ts";

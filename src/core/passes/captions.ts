@@ -12,7 +12,8 @@
  *    text equal to the caption is emptied so Markdown and screen readers say it once.
  */
 import { closestTag, closestWhere, descendants, descendantsWhere } from "../dom.ts";
-import { isGone, type Pass, type PassContext, record, remove, squash, standsAlone } from "./context.ts";
+import { isGone, type Pass, type PassContext, record, remove, standsAlone } from "./context.ts";
+import { squash } from "../whitespace.ts";
 import { elementsInOrder, measure, shortElements } from "./measure.ts";
 import { elementsByTag, namedElements } from "./scan.ts";
 

@@ -3,6 +3,7 @@
  * takes the node out and records what went and why (Defuddle's rule: no silent removals).
  */
 import { REMOVAL_TEXT_MAX, type Removal, type RemovalKind } from "../types.ts";
+import { squash } from "../whitespace.ts";
 import { protectedContent } from "./content-guard.ts";
 
 export interface PassContext {
@@ -30,10 +31,6 @@ export interface PassContext {
 export interface Pass {
   name: string;
   run(root: Element, ctx: PassContext): void;
-}
-
-export function squash(text: string | null | undefined): string {
-  return (text ?? "").replace(/\s+/g, " ").trim();
 }
 
 function shorten(text: string): string {

@@ -18,7 +18,8 @@
  *  - orphan captions: a figure with a caption and no picture goes.
  */
 import { closestTag, descendants, descendantsWhere } from "../dom.ts";
-import { isGone, type Pass, type PassContext, remove, squash, standsAlone } from "./context.ts";
+import { isGone, type Pass, type PassContext, remove, standsAlone } from "./context.ts";
+import { squash } from "../whitespace.ts";
 import { elementsInOrder } from "./measure.ts";
 
 /** What a label over a picture says: the kind of media, or where it is in a gallery. */

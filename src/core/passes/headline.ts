@@ -7,7 +7,8 @@
  *
  * The standfirst removed here is the article's `subtitle`, which the header and Markdown show.
  */
-import { isGone, type Pass, remove, squash, standsAlone } from "./context.ts";
+import { isGone, type Pass, remove, standsAlone } from "./context.ts";
+import { squash } from "../whitespace.ts";
 import { elementsInOrder, measure } from "./measure.ts";
 
 const HEAD_BLOCKS = new Set(["h1", "h2", "h3", "h4", "h5", "h6", "p", "div", "span", "time", "address"]);

@@ -8,7 +8,8 @@
  * its own are promo-lines.ts.
  */
 import { looksLikeContent, linkTextLength } from "./content-guard.ts";
-import { type Pass, describe, isGone, remove, squash } from "./context.ts";
+import { type Pass, describe, isGone, remove } from "./context.ts";
+import { squash } from "../whitespace.ts";
 import { elementsByTag, namedElements } from "./scan.ts";
 
 const FURNITURE_WORDS =

@@ -4,7 +4,8 @@
  * prompt, a legal footer): they look like paragraphs to Readability. The blocks are
  * promo-blocks.ts.
  */
-import { type Pass, type PassContext, isGone, remove, squash, standsAlone } from "./context.ts";
+import { type Pass, type PassContext, isGone, remove, standsAlone } from "./context.ts";
+import { squash } from "../whitespace.ts";
 import { measure, shortElements } from "./measure.ts";
 import { hasDescendant } from "../dom.ts";
 import { linkDensity, PROMO_HEADING } from "./promo-blocks.ts";
