@@ -1,7 +1,9 @@
 /**
  * The data Folio's core hands to everything else: the article, the failure, and the record
- * of what cleanup removed. Plain data only (no DOM nodes, no functions) so that it survives
- * structured cloning between the content script, the popup and storage.
+ * of what cleanup removed. Plain data (no DOM nodes, no methods) so that it survives structured
+ * cloning between the content script, the popup and storage, with one exception: in an
+ * article the core returns, `markdown` may be a getter that makes the Markdown on first read
+ * (cloning reads it, or the content script asks for none: see `markdown` below).
  */
 
 /** Which cleanup pass removed something. */

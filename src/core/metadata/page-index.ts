@@ -54,10 +54,10 @@ const BYLINE_WORDS = new Set([
   "writers",
 ]);
 
-/** Words of a class / id value: split on spaces, `-`, `_` and camelCase humps, lower-cased. */
 /** Every word of BYLINE_WORDS contains one of these (case-insensitive). */
 const BYLINE_HINT = new RegExp([...BYLINE_WORDS].map((w) => w.replace(/[^a-z]/gi, "")).join("|"), "i");
 
+/** Words of a class / id value: split on spaces, `-`, `_` and camelCase humps, lower-cased. */
 function words(value: string | null): string[] {
   if (!value) return [];
   return value
