@@ -53,6 +53,7 @@ import { oversized, withinLimits } from "./limits.ts";
 import { lazyImages } from "./passes/lazy-images.ts";
 import { promoBlocks } from "./passes/promo-blocks.ts";
 import { promoLines } from "./passes/promo-lines.ts";
+import { type Memo, newMemo } from "./passes/memo.ts";
 import { declaredArticleBodies, elementsByTag, scanAlong } from "./passes/scan.ts";
 import { censusAlong, isReaderable, type Parsed, readDocument, type TagCensus } from "./readability.ts";
 import { atPath, candidatesOf, declaredBody, type ElementPath } from "./second-reading.ts";
@@ -144,7 +145,8 @@ function extract(doc: Document, options: ExtractOptions): ExtractResult {
   // 4. Metadata, from the clone before any pass touches it (the same page as the original).
   // The passes' scan of the body and the census of the tags Readability looks up across the
   // page (readability.ts) ride on the metadata's walk: one walk instead of several.
-  const scan = clone.body ? scanAlong(clone.body) : null;
+  const memo = newMemo();
+  const scan = clone.body ? scanAlong(memo, clone.body) : null;
   const tags = censusAlong();
   const meta = extractMetadata(clone, url, (el, attrNames) => {
     tags.visit(el);
@@ -156,6 +158,7 @@ function extract(doc: Document, options: ExtractOptions): ExtractResult {
   const readerable = checkedEarly ?? isReaderable(clone, tags.census);
 
   const ctx: PassContext = {
+    ...memo,
     doc: clone,
     title: meta.title ?? "",
     subtitle: meta.subtitle,
@@ -166,7 +169,7 @@ function extract(doc: Document, options: ExtractOptions): ExtractResult {
 
   // Whether the page declares its article's body (schema.org articleBody, or its one <article>),
   // known from the scan already; the element itself is looked up only when it is needed.
-  const declares = clone.body ? declaration(clone.body) : { articleBody: false, articles: 0 };
+  const declares = clone.body ? declaration(memo, clone.body) : { articleBody: false, articles: 0 };
 
   // 5 + 6. Before-passes, then Readability.
   let parsed = readClone(clone, ctx, lookup, tags.census);
@@ -255,10 +258,10 @@ function readClone(clone: Document, ctx: PassContext, lookup: TagLookup, census?
 }
 
 /** Whether the page declares its article's body, from the passes' scan of the working copy. */
-function declaration(body: Element): { articleBody: boolean; articles: number } {
+function declaration(memo: Memo, body: Element): { articleBody: boolean; articles: number } {
   return {
-    articleBody: declaredArticleBodies(body).length > 0,
-    articles: elementsByTag(body, "article").length,
+    articleBody: declaredArticleBodies(memo, body).length > 0,
+    articles: elementsByTag(memo, body, "article").length,
   };
 }
 

@@ -1,7 +1,7 @@
 /**
  * Imports run one way: core <- library <- platform <- (ui, the pages, the background). A
- * wrong-way import, or the extension API imported outside src/platform/, fails here, with the
- * file and the import named.
+ * wrong-way import, the extension API imported outside src/platform/, or module-level mutable
+ * state in the core fails here, with the file and the import or the variable named.
  */
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { dirname, join, relative, resolve } from "node:path";
@@ -73,6 +73,18 @@ function sourceFiles(dir: string): string[] {
   });
 }
 
+/** Module-level `let`, or a module-level Map/Set/WeakMap/WeakSet that code fills (not a constant). */
+function moduleState(source: string): string[] {
+  const found: string[] = [];
+  for (const m of source.matchAll(/^(?:export\s+)?let\s+(\w+)/gm)) found.push(`let ${m[1]}`);
+  for (const m of source.matchAll(/^(?:export\s+)?const\s+(\w+)[^=\n]*=\s*new\s+(Weak)?(Map|Set)\b/gm)) {
+    const name = m[1];
+    const filled = new RegExp(`\\b${name}\\.(?:set|add|delete|clear)\\(`).test(source);
+    if (filled) found.push(`${name} (a ${m[2] ?? ""}${m[3]} filled at run time)`);
+  }
+  return found;
+}
+
 describe("imports run one way", () => {
   const files = sourceFiles(SRC);
 
@@ -105,5 +117,23 @@ describe("imports run one way", () => {
     expect(
       violation(join(SRC, "ui", "app.ts"), { specifier: "../library/store.ts", typeOnly: false }),
     ).toBeNull();
+  });
+});
+
+describe("the core keeps no state between extractions", () => {
+  it("no module-level let, Map or Set that code fills, anywhere in src/core", () => {
+    const core = sourceFiles(join(SRC, "core"));
+    const problems = core.flatMap((file) =>
+      moduleState(readFileSync(file, "utf8")).map((s) => `${relative(SRC, file)}: ${s}`),
+    );
+    expect(problems).toEqual([]);
+  });
+
+  it("the check finds a lazy singleton and a module-level cache", () => {
+    expect(moduleState("let service: X | undefined;\n")).toEqual(["let service"]);
+    expect(
+      moduleState("const cache = new WeakMap<Element, S>();\nfunction f(e) { cache.set(e, 1); }\n"),
+    ).toEqual(["cache (a WeakMap filled at run time)"]);
+    expect(moduleState('const TAGS = new Set(["p", "div"]);\nTAGS.has("p");\n')).toEqual([]);
   });
 });

@@ -118,9 +118,9 @@ function adReason({ el, names, dataAttrs, label }: Named): string | null {
 export const adSlots: Pass = {
   name: "ad-slots",
   run(root, ctx) {
-    for (const named of namedElements(root)) {
+    for (const named of namedElements(ctx, root)) {
       const why = adReason(named);
-      if (why && !isGone(named.el) && !looksLikeContent(named.el, root)) {
+      if (why && !isGone(ctx, named.el) && !looksLikeContent(named.el, { memo: ctx, root })) {
         remove(ctx, named.el, "ad", why, labelledAd(named) ? "label" : "name");
       }
     }
@@ -169,10 +169,10 @@ const LABELLED_LINE =
 export const adLabels: Pass = {
   name: "ad-labels",
   run(root, ctx) {
-    const sizes = measure(root);
-    for (const el of shortElements(root, 240, LABEL_TAGS)) {
+    const sizes = measure(ctx, root);
+    for (const el of shortElements(ctx, root, 240, LABEL_TAGS)) {
       const m = sizes.get(el)!;
-      if (isGone(el)) continue;
+      if (isGone(ctx, el)) continue;
       const text = el.textContent ?? "";
       if (m.hasMedia) {
         // "- Anzeige -" printed over an affiliate banner: a block whose only words are an ad label,

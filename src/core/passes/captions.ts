@@ -55,19 +55,19 @@ export const captionMarks: Pass = {
       const text = squash(el.textContent).toLowerCase();
       if (text.length >= MIN_REPEAT_CHARS) texts.add(text);
     };
-    for (const { el, names } of namedElements(root)) {
+    for (const { el, names } of namedElements(ctx, root)) {
       const m = CAPTION_NAMES.exec(names);
       if (m) mark(el, m[0].toLowerCase() === "credit" ? "credit" : "caption");
     }
-    for (const el of elementsByTag(root, "figcaption")) mark(el, "caption");
+    for (const el of elementsByTag(ctx, root, "figcaption")) mark(el, "caption");
   },
 };
 
 export const hiddenCopies: Pass = {
   name: "hidden-copies",
   run(root, ctx) {
-    for (const { el, names } of namedElements(root)) {
-      if (!VISUALLY_HIDDEN.test(names) || isGone(el)) continue;
+    for (const { el, names } of namedElements(ctx, root)) {
+      if (!VISUALLY_HIDDEN.test(names) || isGone(ctx, el)) continue;
       const text = squash(el.textContent);
       if (text.length <= 150) remove(ctx, el, "hidden", "text for screen readers only", "text");
     }
@@ -108,8 +108,8 @@ const MIN_REPEAT_CHARS = 25;
 
 function dedupeAltText(root: Element, ctx: PassContext): void {
   // The article's elements as `measure` walked them (no selector query over the article again).
-  for (const figure of elementsInOrder(root)) {
-    if (figure.localName !== "figure" || isGone(figure)) continue;
+  for (const figure of elementsInOrder(ctx, root)) {
+    if (figure.localName !== "figure" || isGone(ctx, figure)) continue;
     const caption = squash(descendants(figure, "figcaption")[0]?.textContent).toLowerCase();
     if (!caption) continue;
     for (const img of descendants(figure, "img")) {
@@ -124,8 +124,8 @@ function dedupeAltText(root: Element, ctx: PassContext): void {
 
 /** A credit element ("Photo: AFP") whose text an earlier caption of the same figure already holds. */
 function dedupeCredits(root: Element, ctx: PassContext): void {
-  for (const credit of elementsInOrder(root)) {
-    if (credit.getAttribute(CAPTION_MARK) !== "credit" || isGone(credit)) continue;
+  for (const credit of elementsInOrder(ctx, root)) {
+    if (credit.getAttribute(CAPTION_MARK) !== "credit" || isGone(ctx, credit)) continue;
     const scope = closestTag(credit, "figure") ?? credit.parentElement;
     const text = squash(credit.textContent);
     if (!scope || text.length < 3) continue;
@@ -166,9 +166,9 @@ const CREDIT_TAGS = new Set(["p", "span", "small", "div", "figcaption", "cite", 
 
 /** Photo credits standing on their own line: who took the picture is not part of the story. */
 function removeCredits(root: Element, ctx: PassContext): void {
-  const sizes = measure(root);
-  for (const el of shortElements(root, 110, CREDIT_TAGS)) {
-    if (sizes.get(el)!.hasBlock || isGone(el)) continue;
+  const sizes = measure(ctx, root);
+  for (const el of shortElements(ctx, root, 110, CREDIT_TAGS)) {
+    if (sizes.get(el)!.hasBlock || isGone(ctx, el)) continue;
     const text = squash(el.textContent);
     if (text && isCreditLine(text) && standsAlone(el)) remove(ctx, el, "credit", "photo credit", "text");
   }
@@ -181,10 +181,10 @@ export const repeatedText: Pass = {
     dedupeCredits(root, ctx);
     removeCredits(root, ctx);
     const seen = new Map<string, Element>();
-    const sizes = measure(root);
-    for (const el of elementsInOrder(root)) {
+    const sizes = measure(ctx, root);
+    for (const el of elementsInOrder(ctx, root)) {
       const m = sizes.get(el)!;
-      if (!LEAF_BLOCKS.has(el.localName) || m.hasBlock || m.textLength < MIN_REPEAT_CHARS || isGone(el))
+      if (!LEAF_BLOCKS.has(el.localName) || m.hasBlock || m.textLength < MIN_REPEAT_CHARS || isGone(ctx, el))
         continue;
       const text = squash(el.textContent).toLowerCase();
       if (text.length < MIN_REPEAT_CHARS) continue;

@@ -9,12 +9,13 @@
  *   no pass can take such content, whatever rule it follows; only a removal that takes a copy
  *   of something the reader still sees (a caption printed twice, a noscript fallback) or a
  *   block that labels itself as an ad says so and passes.
- * - `looksLikeContent(el, root)` is the container rules' own first question: a container that
+ * - `looksLikeContent(el, { memo, root })` is the container rules' own first question: a container that
  *   holds the headline, the byline or real prose is the story.
  */
 
 import { closestTag, descendants, descendantsWhere } from "../dom.ts";
 import { isPlaceholderSrc } from "./image-source.ts";
+import type { Memo } from "./memo.ts";
 import { elementsByTag, namedElements } from "./scan.ts";
 
 const PROSE_PARAGRAPH_CHARS = 120;
@@ -26,19 +27,17 @@ export function linkTextLength(el: Element): number {
   return n;
 }
 
-const storyMarksCache = new WeakMap<Element, Set<Element>>();
-
 /** The headline, the byline marks and all their ancestors below `root`: found once per root. */
-function storyMarks(root: Element): Set<Element> {
-  let marks = storyMarksCache.get(root);
+function storyMarks(memo: Memo, root: Element): Set<Element> {
+  let marks = memo.storyMarks.get(root);
   if (marks) return marks;
   marks = new Set();
   const add = (el: Element) => {
     for (let n: Element | null = el; n && n !== root && !marks!.has(n); n = n.parentElement) marks!.add(n);
   };
-  for (const h1 of elementsByTag(root, "h1")) add(h1);
-  for (const { el, names, author } of namedElements(root)) if (author || /byline/i.test(names)) add(el);
-  storyMarksCache.set(root, marks);
+  for (const h1 of elementsByTag(memo, root, "h1")) add(h1);
+  for (const { el, names, author } of namedElements(memo, root)) if (author || /byline/i.test(names)) add(el);
+  memo.storyMarks.set(root, marks);
   return marks;
 }
 
@@ -46,11 +45,11 @@ function storyMarks(root: Element): Set<Element> {
  * Whether `el` is part of the story. With `root` (the passes' working root) the headline and
  * byline test uses marks found in one walk; without it, it queries `el` directly.
  */
-export function looksLikeContent(el: Element, root?: Element): boolean {
+export function looksLikeContent(el: Element, within?: { memo: Memo; root: Element }): boolean {
   // The headline and the byline belong to the story: no ad slot or promo box contains them
   // (and Readability reads the byline from the page, so it must still be there).
-  if (root) {
-    if (storyMarks(root).has(el)) return true;
+  if (within) {
+    if (storyMarks(within.memo, within.root).has(el)) return true;
   } else if (el.localName === "h1" || el.getElementsByTagName("h1").length > 0 || el.querySelector(BYLINE)) {
     return true;
   }

@@ -39,8 +39,8 @@ function holdsParagraphs(el: Element | null): boolean {
 
 export const contentShield: Pass = {
   name: "content-shield",
-  run(root) {
-    for (const { el, names } of namedElements(root)) {
+  run(root, ctx) {
+    for (const { el, names } of namedElements(ctx, root)) {
       if (!root.contains(el) || !READABILITY_NEGATIVE.test(names)) continue;
       const parent = el.parentElement;
       if (!holdsParagraphs(parent) && !holdsParagraphs(parent?.parentElement ?? null)) continue;

@@ -5,8 +5,10 @@
 import { REMOVAL_TEXT_MAX, type Removal, type RemovalKind } from "../types.ts";
 import { squash } from "../whitespace.ts";
 import { protectedContent } from "./content-guard.ts";
+import type { Memo } from "./memo.ts";
 
-export interface PassContext {
+/** An extraction's context: what every pass reads, and what it remembers (memo.ts). */
+export interface PassContext extends Memo {
   /** The working document: a clone of the page, never the live one. */
   doc: Document;
   /** Headline and standfirst as the metadata found them (the headline pass needs them). */
@@ -38,12 +40,10 @@ function shorten(text: string): string {
 }
 
 /** Whether `node` or one of its ancestors was already removed by a pass. */
-export function isGone(node: Node): boolean {
-  for (let n: Node | null = node; n; n = n.parentNode) if (removedNodes.has(n)) return true;
+export function isGone(memo: Memo, node: Node): boolean {
+  for (let n: Node | null = node; n; n = n.parentNode) if (memo.removedNodes.has(n)) return true;
   return false;
 }
-
-const removedNodes = new WeakSet<Node>();
 
 /**
  * What a removal rule went by, which decides what the content guard lets it take:
@@ -69,10 +69,10 @@ export function remove(
   reason: string,
   evidence: Evidence = "name",
 ): boolean {
-  if (!node.parentNode || isGone(node)) return false;
+  if (!node.parentNode || isGone(ctx, node)) return false;
   if ((evidence === "name" || evidence === "text") && protectedContent(node, { prose: evidence === "name" }))
     return false;
-  removedNodes.add(node);
+  ctx.removedNodes.add(node);
   ctx.removed.push({ kind, reason, text: shorten(squash(leadingText(node))) });
   node.remove();
   return true;

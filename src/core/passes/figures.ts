@@ -45,8 +45,8 @@ function nextElementAfter(el: Element): Element | null {
 }
 
 function removeMediaLabels(root: Element, ctx: PassContext): void {
-  for (const el of elementsInOrder(root)) {
-    if (isGone(el) || el.firstElementChild) continue;
+  for (const el of elementsInOrder(ctx, root)) {
+    if (isGone(ctx, el) || el.firstElementChild) continue;
     const text = squash(el.textContent);
     if (!text || text.length > 24 || !MEDIA_LABEL.test(text) || !standsAlone(el)) continue;
     const inFigure = closestTag(el, "figure") !== null && !closestTag(el, "figcaption");
@@ -74,7 +74,7 @@ function removeAuthorPhotos(root: Element, ctx: PassContext): void {
   if (names.size === 0) return;
   for (const img of descendants(root, "img")) {
     const alt = squash(img.getAttribute("alt") ?? img.getAttribute("title")).toLowerCase();
-    if (!names.has(alt) || isGone(img)) continue;
+    if (!names.has(alt) || isGone(ctx, img)) continue;
     // Take the link around the headshot too when it holds nothing else.
     const link = closestTag(img, "a");
     const target =
@@ -85,7 +85,7 @@ function removeAuthorPhotos(root: Element, ctx: PassContext): void {
 
 function removeOrphanCaptions(root: Element, ctx: PassContext): void {
   for (const figure of descendants(root, "figure")) {
-    if (isGone(figure) || hasPicture(figure)) continue;
+    if (isGone(ctx, figure) || hasPicture(figure)) continue;
     const captions = descendants(figure, "figcaption");
     if (captions.length === 0) continue;
     // Only a caption: a figure that shows anything else (math, a table, code, a quotation) keeps it.

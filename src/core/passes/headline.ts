@@ -65,11 +65,11 @@ export const headline: Pass = {
     const title = normal(ctx.title);
     const subtitle = normal(ctx.subtitle);
     let looked = 0;
-    const sizes = measure(root);
-    const order = elementsInOrder(root);
+    const sizes = measure(ctx, root);
+    const order = elementsInOrder(ctx, root);
     const isLeaf = (el: Element): boolean => {
       const m = sizes.get(el)!;
-      return !m.hasBlock && !m.hasMedia && m.textLength <= 400 && !isGone(el);
+      return !m.hasBlock && !m.hasMedia && m.textLength <= 400 && !isGone(ctx, el);
     };
     for (const el of order) {
       if (looked >= LOOK_AT_FIRST) break;

@@ -127,13 +127,13 @@ function takeNoscriptSource(img: Element, ctx: PassContext): void {
 export const lazyImages: Pass = {
   name: "lazy-images",
   run(root, ctx) {
-    const images = elementsByTag(root, "img");
+    const images = elementsByTag(ctx, root, "img");
     for (const img of images) fixImage(img, ctx);
     for (const img of images) takeNoscriptSource(img, ctx);
-    for (const source of elementsByTag(root, "source")) {
+    for (const source of elementsByTag(ctx, root, "source")) {
       if (source.parentElement?.localName === "picture") fixSource(source);
     }
-    for (const noscript of elementsByTag(root, "noscript")) dropDuplicateNoscript(noscript, ctx);
+    for (const noscript of elementsByTag(ctx, root, "noscript")) dropDuplicateNoscript(noscript, ctx);
     // An image left with nothing but a stand-in shows an empty box: drop it.
     for (const img of images) {
       const src = img.getAttribute("src");

@@ -7,6 +7,7 @@
  * Lengths are measured once, before the passes remove anything, so they can only overstate
  * what is left: a pass uses them to skip what is surely too long, then checks the real text.
  */
+import type { Memo } from "./memo.ts";
 
 export interface Measure {
   /** Characters of text below the element (whitespace included). */
@@ -43,21 +44,19 @@ const BLOCKS = new Set([
 ]);
 const MEDIA = new Set(["img", "picture", "video", "audio", "iframe", "svg", "canvas", "object", "embed"]);
 
-interface Measured {
+export interface Measured {
   sizes: Map<Element, Measure>;
   /** The elements below root, in document order. */
   order: Element[];
 }
 
-const cache = new WeakMap<Element, Measured>();
-
 /** Measures of all elements below `root` (cached per root). */
-export function measure(root: Element): Map<Element, Measure> {
-  return measured(root).sizes;
+export function measure(memo: Memo, root: Element): Map<Element, Measure> {
+  return measured(memo, root).sizes;
 }
 
-function measured(root: Element): Measured {
-  const hit = cache.get(root);
+function measured(memo: Memo, root: Element): Measured {
+  const hit = memo.measures.get(root);
   if (hit) return hit;
   const map = new Map<Element, Measure>();
   const order: Element[] = [];
@@ -88,17 +87,22 @@ function measured(root: Element): Measured {
     map.set(top.el, m);
   }
   const result = { sizes: map, order };
-  cache.set(root, result);
+  memo.measures.set(root, result);
   return result;
 }
 
 /** Elements below `root` in document order whose measured text is at most `maxLength`. */
-export function shortElements(root: Element, maxLength: number, tags: ReadonlySet<string>): Element[] {
-  const { sizes, order } = measured(root);
+export function shortElements(
+  memo: Memo,
+  root: Element,
+  maxLength: number,
+  tags: ReadonlySet<string>,
+): Element[] {
+  const { sizes, order } = measured(memo, root);
   return order.filter((el) => tags.has(el.localName) && sizes.get(el)!.textLength <= maxLength);
 }
 
 /** Elements below `root` in document order (the walk `measure` made). */
-export function elementsInOrder(root: Element): readonly Element[] {
-  return measured(root).order;
+export function elementsInOrder(memo: Memo, root: Element): readonly Element[] {
+  return measured(memo, root).order;
 }

@@ -111,22 +111,22 @@ function blockOf(heading: Element): Element | null {
 export const promoBlocks: Pass = {
   name: "promo-blocks",
   run(root, ctx) {
-    for (const { el, names } of namedElements(root)) {
+    for (const { el, names } of namedElements(ctx, root)) {
       if (NOT_A_CONTAINER.has(el.localName)) continue;
       const word = furnitureWord(names);
-      if (word && !isGone(el) && !looksLikeContent(el, root)) {
+      if (word && !isGone(ctx, el) && !looksLikeContent(el, { memo: ctx, root })) {
         remove(ctx, el, "promo", `page furniture (${describe(el)}: "${word}")`);
       }
     }
     for (const tag of HEADINGS) {
-      for (const heading of elementsByTag(root, tag)) {
+      for (const heading of elementsByTag(ctx, root, tag)) {
         const text = squash(heading.textContent);
-        if (text.length > 80 || !PROMO_HEADING.test(text) || isGone(heading)) continue;
+        if (text.length > 80 || !PROMO_HEADING.test(text) || isGone(ctx, heading)) continue;
         const block = blockOf(heading);
         if (!block) continue;
         const rest = squash(block.textContent).length - text.length;
         // Headed like a promo and made of links (or nothing but the heading): a list of other stories.
-        if ((rest < 20 || linkDensity(block) > 0.5) && !looksLikeContent(block, root)) {
+        if ((rest < 20 || linkDensity(block) > 0.5) && !looksLikeContent(block, { memo: ctx, root })) {
           remove(ctx, block, "promo", `block headed "${text.slice(0, 40)}"`);
         }
       }

@@ -197,10 +197,10 @@ const LINE_TAGS = new Set([
 export const promoLines: Pass = {
   name: "promo-lines",
   run(root, ctx) {
-    const sizes = measure(root);
-    for (const el of shortElements(root, 240, LINE_TAGS)) {
+    const sizes = measure(ctx, root);
+    for (const el of shortElements(ctx, root, 240, LINE_TAGS)) {
       const m = sizes.get(el)!;
-      if (m.hasMedia || isGone(el) || (m.hasBlock && hasDescendant(el, PARAGRAPH))) continue;
+      if (m.hasMedia || isGone(ctx, el) || (m.hasBlock && hasDescendant(el, PARAGRAPH))) continue;
       const text = squash(el.textContent);
       if (!text || text.length > 160 || !standsAlone(el)) continue;
       if (PROMO_LINE.test(text)) {

@@ -4,6 +4,7 @@
  * and three passes ask the same question ("which elements are named like X?"), so the walk is
  * done once per root and cached; each pass then tests the names with its own rule.
  */
+import type { Memo } from "./memo.ts";
 
 export interface Named {
   el: Element;
@@ -44,14 +45,12 @@ export type ScannedTag =
   | "h6"
   | "article";
 
-interface Scan {
+export interface Scan {
   named: Named[];
   tags: Map<string, Element[]>;
   /** Elements the page declares as its article's body (`itemprop~=articleBody`), in order. */
   articleBodies: Element[];
 }
-
-const cache = new WeakMap<Element, Scan>();
 
 const ARTICLE_BODY = /(?:^|\s)articleBody(?:\s|$)/i;
 
@@ -61,32 +60,32 @@ export function isArticleBody(el: Element): boolean {
 }
 
 /** The elements under `root` that the page marks `itemprop~=articleBody`, in document order. */
-export function declaredArticleBodies(root: Element): Element[] {
-  return scan(root).articleBodies;
+export function declaredArticleBodies(memo: Memo, root: Element): Element[] {
+  return scan(memo, root).articleBodies;
 }
 
 /** The elements under `root` with a class, id, `data-*`, `aria-label` or author mark. */
-export function namedElements(root: Element): Named[] {
-  return scan(root).named;
+export function namedElements(memo: Memo, root: Element): Named[] {
+  return scan(memo, root).named;
 }
 
 /**
  * The `tag` elements under `root` as the walk found them, without those removed since: like
  * `getElementsByTagName`, but no new walk (elements added since are not listed).
  */
-export function elementsByTag(root: Element, tag: ScannedTag): Element[] {
-  const list = scan(root).tags.get(tag) ?? [];
+export function elementsByTag(memo: Memo, root: Element, tag: ScannedTag): Element[] {
+  const list = scan(memo, root).tags.get(tag) ?? [];
   return list.filter((el) => root.contains(el));
 }
 
-function scan(root: Element): Scan {
-  let found = cache.get(root);
+function scan(memo: Memo, root: Element): Scan {
+  let found = memo.scans.get(root);
   if (found) return found;
   found = { named: [], tags: new Map(), articleBodies: [] };
   // Iterative, not recursive: hostile pages nest tens of thousands of elements deep.
   for (let el = root.firstElementChild; el; el = nextElement(el, root))
     note(found, el, el.getAttributeNames());
-  cache.set(root, found);
+  memo.scans.set(root, found);
   return found;
 }
 
@@ -95,7 +94,10 @@ function scan(root: Element): Scan {
  * this scan of `root` too: `visit` every element in document order with its attribute names,
  * then `finish`. Until `finish`, `namedElements(root)` would walk on its own.
  */
-export function scanAlong(root: Element): { visit(el: Element, attrNames: string[]): void; finish(): void } {
+export function scanAlong(
+  memo: Memo,
+  root: Element,
+): { visit(el: Element, attrNames: string[]): void; finish(): void } {
   const found: Scan = { named: [], tags: new Map(), articleBodies: [] };
   // Elements come in document order: those of `root`'s subtree right after it, up to the
   // element following its subtree (the next sibling of `root` or of an ancestor: rare after <body>).
@@ -112,7 +114,7 @@ export function scanAlong(root: Element): { visit(el: Element, attrNames: string
       }
     },
     finish() {
-      if (state !== "before") cache.set(root, found);
+      if (state !== "before") memo.scans.set(root, found);
     },
   };
 }

@@ -18,7 +18,7 @@ describe("remove", () => {
     expect(text.endsWith("…")).toBe(true);
     expect(full.startsWith(text.slice(0, -1))).toBe(true);
     expect(root.querySelector("nav")).toBeNull();
-    expect(isGone(nav)).toBe(true);
+    expect(isGone(ctx, nav)).toBe(true);
   });
 
   it("records a short block whole, even after much whitespace", () => {

@@ -1,4 +1,5 @@
 /** The shared set-up of the pass tests: a page whose `#root` holds the markup, and a fresh context. */
+import { newMemo } from "../../../src/core/passes/memo.ts";
 import type { PassContext } from "../../../src/core/passes/context.ts";
 import { parseDocument } from "../../../src/node/jsdom.ts";
 
@@ -10,7 +11,15 @@ export function passSetup(
   const page = parseDocument(`<!DOCTYPE html><html><body><div id="root">${html}</div></body></html>`, url);
   const doc = page.document;
   const root = doc.getElementById("root")!;
-  const ctx: PassContext = { doc, title: "", subtitle: null, authors: [], removed: [], ...ctxFields };
+  const ctx: PassContext = {
+    ...newMemo(),
+    doc,
+    title: "",
+    subtitle: null,
+    authors: [],
+    removed: [],
+    ...ctxFields,
+  };
   const text = () => root.textContent!.replace(/\s+/g, " ").trim();
   return { doc, root, ctx, text };
 }
