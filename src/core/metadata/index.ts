@@ -60,7 +60,7 @@
  *              caption: figcaption of the <figure> showing the same file (lead-image.ts), else null.
  */
 
-import { closestWhere } from "../dom.ts";
+import { readDir } from "./direction.ts";
 import { cleanAuthors } from "./authors.ts";
 import { readHeaderBylines } from "./byline.ts";
 import { normalizeDate } from "./dates.ts";
@@ -214,30 +214,6 @@ function readLang(doc: Document, article: JsonLdArticle | null, meta: MetaTags):
     contentLanguage ? decodedText(contentLanguage.split(",")[0]) : null,
     article?.inLanguage,
   );
-}
-
-/**
- * Effective direction of the content: HTML inherits `dir` from the nearest ancestor, so a
- * `<body dir>` overrides `<html dir>`, and the page's single main region (`main`, `[role=main]`,
- * or a lone `article`) can override both.
- */
-function readDir(index: PageIndex): "ltr" | "rtl" | null {
-  const doc = index.doc;
-  const valid = (el: Element | null | undefined): "ltr" | "rtl" | null => {
-    const dir = el?.getAttribute("dir")?.trim().toLowerCase();
-    return dir === "ltr" || dir === "rtl" ? dir : null;
-  };
-  const { mains, articles } = index;
-  const region = mains.length === 1 ? mains[0] : articles.length === 1 ? articles[0] : null;
-  if (region) {
-    const declared = closestWhere(region, (el) => el.hasAttribute("dir"));
-    // Only a declaration inside <body> is more specific than the body / html ones below.
-    if (declared && declared !== doc.documentElement && declared !== doc.body) {
-      const dir = valid(declared);
-      if (dir) return dir;
-    }
-  }
-  return valid(doc.body) ?? valid(doc.documentElement);
 }
 
 function readLeadImage(
