@@ -128,6 +128,9 @@ export async function launch(
       "--disable-component-update",
       "--disable-sync",
       "--enable-unsafe-extension-debugging",
+      // Headless Chromium's screen is 800x600, which cuts the popup (placed under the toolbar)
+      // to about 550x510; a desktop-sized screen gives it the size it has for users (520x600).
+      ...(options.headless === false ? [] : ["--screen-info={1600x1200}"]),
     ],
   });
   const browser = context.browser();

@@ -1,0 +1,137 @@
+/**
+ * Reading comfort in real Chromium (issue 16): the popup stays usable (its toolbar pinned while
+ * the article scrolls, one row at the narrow width, the passing status never over the article),
+ * error screens whose actions can succeed, and the typography settings.
+ */
+import { join } from "node:path";
+import { expect, it } from "vitest";
+import { waitFor } from "./harness.ts";
+import { ARTIFACTS, describeE2E, useFolio } from "./suite.ts";
+
+/** The extension API as the service worker sees it (only used inside `worker.evaluate`). */
+declare const chrome: import("webextension-polyfill").Browser;
+
+/** Two boxes overlap (by more than a rounding pixel). */
+const OVERLAP = `(a, b) => a.left < b.right - 1 && b.left < a.right - 1 && a.top < b.bottom - 1 && b.top < a.bottom - 1`;
+
+describeE2E("reading comfort (Chromium)", () => {
+  const folio = useFolio();
+
+  it("keeps the popup's toolbar pinned, on one row at the narrow width, the status off the article", async () => {
+    const f = folio();
+    const page = await f.open("article.html");
+    await f.browser.cdp.send("Browser.grantPermissions", {
+      origin: `chrome-extension://${f.id}`,
+      permissions: ["clipboardReadWrite", "clipboardSanitizedWrite"],
+    });
+    const { popup, state } = await f.popupFor(page);
+    expect(state).toBe("ready");
+    await popup.evaluate(`(() => {
+      document.getElementById("folio-settings-toggle").click();
+      document.querySelector('input[name="folio-width"][value="narrow"]').click();
+      document.getElementById("folio-settings-toggle").click();
+    })()`);
+    await waitFor(
+      () => popup.evaluate<boolean>(`document.documentElement.dataset.rendered === "complete"`),
+      10_000,
+      "the whole body",
+    );
+    // The popup window follows the body: wait until it has shrunk to the narrow width.
+    await waitFor(() => popup.evaluate<boolean>(`innerWidth === 420`), 5_000, "the narrow popup");
+
+    const layout = await popup.evaluate<{
+      tops: number[];
+      overflow: number;
+      scrolled: number;
+      documentScroll: number;
+      barVisible: boolean;
+      saveHit: boolean;
+    }>(`(async () => {
+      const main = document.getElementById("folio-main");
+      main.scrollTop = main.scrollHeight;
+      await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 50)));
+      const bar = document.querySelector(".folio-bar");
+      const shown = [...bar.children].filter((c) => c.getClientRects().length > 0);
+      const save = document.getElementById("folio-save").getBoundingClientRect();
+      const box = bar.getBoundingClientRect();
+      return {
+        tops: shown.map((c) => Math.round(c.getBoundingClientRect().top + c.getBoundingClientRect().height / 2)),
+        overflow: bar.scrollWidth - bar.clientWidth,
+        scrolled: main.scrollTop,
+        documentScroll: document.scrollingElement.scrollTop,
+        barVisible: box.top >= 0 && box.bottom <= innerHeight,
+        saveHit: document.elementFromPoint(save.left + save.width / 2, save.top + save.height / 2)?.id === "folio-save",
+      };
+    })()`);
+    expect(layout.scrolled).toBeGreaterThan(1000); // the article scrolled, a long way
+    expect(layout.documentScroll).toBe(0); // the page itself did not
+    expect(layout.barVisible).toBe(true);
+    expect(layout.saveHit).toBe(true); // Save is there and nothing covers it
+    expect(layout.tops.length).toBeGreaterThanOrEqual(6); // brand and five buttons
+    expect(new Set(layout.tops).size).toBe(1); // one row
+    expect(layout.overflow).toBe(0);
+
+    await popup.evaluate(`document.getElementById("folio-main").scrollTop = 0`);
+    await popup.evaluate(`document.getElementById("folio-copy").click()`);
+    await waitFor(
+      () => popup.evaluate<string>(`document.getElementById("folio-status").textContent || null`),
+      5_000,
+      "the copy status",
+    );
+    const toast = await popup.evaluate<{
+      overArticle: boolean;
+      overMain: boolean;
+      visible: boolean;
+    }>(`(() => {
+      const overlap = ${OVERLAP};
+      const status = document.getElementById("folio-status").getBoundingClientRect();
+      const main = document.getElementById("folio-main").getBoundingClientRect();
+      const visibleArticle = [...document.querySelectorAll(".folio-lead img, .folio-header, .folio-body > *")]
+        .map((e) => e.getBoundingClientRect())
+        .filter((r) => r.bottom > main.top && r.top < main.bottom)
+        // What shows of them: the article scrolls inside main and is clipped to it.
+        .map((r) => ({ left: r.left, right: r.right, top: Math.max(r.top, main.top), bottom: Math.min(r.bottom, main.bottom) }));
+      return {
+        overArticle: visibleArticle.some((r) => overlap(r, status)),
+        overMain: overlap(main, status),
+        visible: status.height > 0 && status.bottom <= innerHeight,
+      };
+    })()`);
+    expect(toast).toEqual({ overArticle: false, overMain: false, visible: true });
+    await popup.screenshot(join(ARTIFACTS, "popup-narrow.png"));
+    await f.closePopup(popup);
+    await f.worker.evaluate(() => chrome.storage.sync.clear());
+
+    // The reader tab: the status is a line in its toolbar, never over the article.
+    const { popup: second } = await f.popupFor(page);
+    const readerOpened = f.browser.context.waitForEvent("page", (p) =>
+      p.url().includes("/src/reader/index.html"),
+    );
+    await second.evaluate(`document.getElementById("folio-open").click()`);
+    const reader = await readerOpened;
+    await reader.waitForFunction(() => document.documentElement.dataset.state === "ready");
+    await f.browser.cdp.send("Browser.grantPermissions", {
+      origin: `chrome-extension://${f.id}`,
+      permissions: ["clipboardReadWrite", "clipboardSanitizedWrite"],
+    });
+    await reader.locator("#folio-copy").click();
+    await reader.waitForFunction(() => document.getElementById("folio-status")?.textContent);
+    const inReader = await reader.evaluate(() => {
+      const overlap = (a: DOMRect, b: DOMRect) =>
+        a.left < b.right - 1 && b.left < a.right - 1 && a.top < b.bottom - 1 && b.top < a.bottom - 1;
+      const status = document.getElementById("folio-status") as HTMLElement;
+      const bar = document.querySelector(".folio-bar") as HTMLElement;
+      const article = [...document.querySelectorAll(".folio-article > *")].map((e) =>
+        e.getBoundingClientRect(),
+      );
+      return {
+        inBar:
+          bar.contains(status) && status.getBoundingClientRect().bottom <= bar.getBoundingClientRect().bottom,
+        overArticle: article.some((r) => overlap(r, status.getBoundingClientRect())),
+      };
+    });
+    expect(inReader).toEqual({ inBar: true, overArticle: false });
+    await reader.close();
+    await page.close();
+  });
+});
