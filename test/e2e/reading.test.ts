@@ -26,6 +26,11 @@ describeE2E("reading comfort (Chromium)", () => {
     });
     const { popup, state } = await f.popupFor(page);
     expect(state).toBe("ready");
+    // "Cleaned" in people's words: counts and previews, no selectors or script text.
+    const cleaned = await popup.evaluate<string>(`document.querySelector(".folio-cleaned ul").textContent`);
+    expect(cleaned).toContain("3 ad slots");
+    expect(cleaned).toMatch(/Newsletter sign-up: Get the day/);
+    expect(cleaned).not.toMatch(/[#(){}]|div\.|page furniture|\/\*/);
     await popup.evaluate(`(() => {
       document.getElementById("folio-settings-toggle").click();
       document.querySelector('input[name="folio-width"][value="narrow"]').click();
