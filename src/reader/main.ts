@@ -33,6 +33,7 @@ async function loadSaved(url: string): Promise<Outcome> {
       state: "error",
       title: "This article is not in your library",
       message: "It may have been deleted. Open the library to see what it holds.",
+      action: null,
     };
   }
   return { state: "ready", article: read.article };
@@ -59,6 +60,7 @@ startApp({
           title: "This article is no longer here",
           message:
             "Reader tabs keep their article until the browser closes. Open the page and use Folio again.",
+          action: null,
         };
       }
     }
@@ -69,6 +71,7 @@ startApp({
       state: "error",
       title: "Nothing to show",
       message: "This reader tab was opened without a page.",
+      action: null,
     };
   },
 });

@@ -8,7 +8,7 @@ import browser from "webextension-polyfill";
 import type { Article } from "../core/types.ts";
 import type { SaveReply } from "../messages.ts";
 import { afterPaint, renderArticle } from "./article-view.ts";
-import type { Outcome, ViewState } from "./outcome.ts";
+import { ACTION_LABELS, actionOf, type Outcome, type ViewState } from "./outcome.ts";
 import { saveText } from "./save-text.ts";
 import {
   applySettings,
@@ -244,12 +244,12 @@ export function startApp(config: AppConfig, doc: Document = document): void {
       return;
     }
     article = null;
-    const action =
-      outcome.state === "not-article"
-        ? { label: "Show anyway", run: () => void load(true) }
-        : outcome.state === "error"
-          ? { label: "Try again", run: () => void load(force) }
-          : undefined;
+    // Only actions that can succeed (outcome.ts): anyway reads with `force`, which also
+    // lifts the element limit; Try again repeats the same reading.
+    const kind = actionOf(outcome);
+    const action = kind
+      ? { label: ACTION_LABELS[kind], run: () => void load(kind === "try-again" ? force : true) }
+      : undefined;
     const button = renderMessage(main, outcome, action);
     setState(outcome.state);
     button?.focus();
