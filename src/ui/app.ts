@@ -85,7 +85,7 @@ export function startApp(config: AppConfig, doc: Document = document): void {
   // builds on it (in Firefox, three quick changes lost the text size). Only changes made
   // elsewhere (another popup, a reader tab, another device) are applied.
   const ownWrites = new Map<string, number>();
-  const keyOf = (s: Settings) => `${s.theme}|${s.font}|${s.size}|${s.width}`;
+  const keyOf = (s: Settings) => JSON.stringify(s);
   const panel = createSettingsPanel(doc, settings, (next) => {
     settings = next;
     applySettings(root, next);

@@ -186,4 +186,61 @@ describeE2E("reading comfort (Chromium)", () => {
     await f.closePopup(second.popup);
     await empty.close();
   });
+
+  it("sets typography in the popup (bundled OpenDyslexic, line spacing, justified), kept for the reader tab", async () => {
+    const f = folio();
+    const page = await f.open("article.html");
+    const { popup } = await f.popupFor(page);
+    await popup.evaluate(`(() => {
+      document.getElementById("folio-settings-toggle").click();
+      for (const [name, value] of [["font", "dyslexic"], ["spacing", "loose"], ["align", "justify"], ["width", "wide"]])
+        document.querySelector('input[name="folio-' + name + '"][value="' + value + '"]').click();
+    })()`);
+    const stored = await waitFor(
+      () =>
+        f.worker.evaluate(async () => {
+          const { settings } = await chrome.storage.sync.get("settings");
+          return (settings as { width?: string } | undefined)?.width === "wide" ? settings : null;
+        }),
+      5_000,
+      "settings in storage.sync",
+    );
+    expect(stored).toMatchObject({ font: "dyslexic", spacing: "loose", align: "justify", width: "wide" });
+
+    const typography = `(async () => {
+      const p = document.querySelector(".folio-body p");
+      await document.fonts.ready;
+      const style = getComputedStyle(p);
+      return {
+        family: style.fontFamily,
+        leading: Math.round((parseFloat(style.lineHeight) / parseFloat(style.fontSize)) * 10) / 10,
+        align: style.textAlign,
+        bundled: document.fonts.check('16px "Folio OpenDyslexic"') &&
+          [...document.fonts].some((f) => f.family.includes("OpenDyslexic") && f.status === "loaded"),
+        measure: Math.round(document.querySelector(".folio-article").getBoundingClientRect().width),
+      };
+    })()`;
+    const inPopup = await popup.evaluate<Record<string, unknown>>(typography);
+    expect(inPopup).toMatchObject({ leading: 1.9, align: "justify", bundled: true });
+    expect(String(inPopup.family)).toMatch(/^"Folio OpenDyslexic"/);
+    await popup.screenshot(join(ARTIFACTS, "popup-typography.png"));
+
+    const readerOpened = f.browser.context.waitForEvent("page", (p) =>
+      p.url().includes("/src/reader/index.html"),
+    );
+    await popup.evaluate(`document.getElementById("folio-open").click()`);
+    const reader = await readerOpened;
+    await reader.setViewportSize({ width: 1280, height: 900 });
+    await reader.waitForFunction(() => document.documentElement.dataset.state === "ready");
+    const inReader = (await reader.evaluate(typography)) as Record<string, unknown>;
+    expect(inReader).toMatchObject({ leading: 1.9, align: "justify", bundled: true });
+    expect(String(inReader.family)).toMatch(/^"Folio OpenDyslexic"/);
+    // Wide: the measure is 44em of the article's text size.
+    expect(Number(inReader.measure)).toBeGreaterThan(600);
+    await reader.screenshot({ path: join(ARTIFACTS, "reader-typography.png") });
+    await reader.close();
+    await f.closePopup(popup).catch(() => undefined);
+    await f.worker.evaluate(() => chrome.storage.sync.clear());
+    await page.close();
+  });
 });
