@@ -14,6 +14,7 @@ import { startApp } from "../ui/app.ts";
 import type { Outcome } from "../ui/outcome.ts";
 import { LIBRARY_PAGE } from "../ui/pages.ts";
 import { extractFromTab } from "../ui/tab-source.ts";
+import { readerExtras } from "./extras.ts";
 
 const params = new URLSearchParams(location.search);
 const id = params.get("id");
@@ -48,6 +49,7 @@ startApp({
   openLibrary: async () => {
     await browser.tabs.create({ url: browser.runtime.getURL(LIBRARY_PAGE) });
   },
+  onReady: readerExtras(browser.storage, saved),
   load: async (force) => {
     if (saved !== null) return loadSaved(saved);
     if (id && !force) {

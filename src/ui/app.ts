@@ -7,7 +7,7 @@
 import browser from "webextension-polyfill";
 import type { Article } from "../core/types.ts";
 import type { SaveReply } from "../messages.ts";
-import { afterPaint, renderArticle } from "./article-view.ts";
+import { afterPaint, type RenderedArticle, renderArticle } from "./article-view.ts";
 import { ACTION_LABELS, actionOf, type Outcome, type ViewState } from "./outcome.ts";
 import { saveText } from "./save-text.ts";
 import {
@@ -33,6 +33,11 @@ export interface AppConfig {
   save?: (article: Article) => Promise<SaveReply>;
   /** Opens the library page. */
   openLibrary?: () => Promise<void>;
+  /**
+   * Called once an article is on screen (the reader tab's progress, position, print and read
+   * aloud); the function it returns, if any, is called when another state replaces it.
+   */
+  onReady?: (article: Article, rendered: RenderedArticle) => (() => void) | undefined;
 }
 
 /** Name of the performance mark set once the first screen of the article has been painted. */
@@ -78,6 +83,7 @@ export function startApp(config: AppConfig, doc: Document = document): void {
 
   let article: Article | null = null;
   let markdown: string | null = null;
+  let leave: (() => void) | undefined;
   let run = 0;
 
   // storage.onChanged also reports this page's own writes, and may do so after the reader has
@@ -225,6 +231,8 @@ export function startApp(config: AppConfig, doc: Document = document): void {
   };
 
   const show = (outcome: Outcome, force: boolean) => {
+    leave?.();
+    leave = undefined;
     if (outcome.state === "ready") {
       article = outcome.article;
       markdown = null;
@@ -241,6 +249,7 @@ export function startApp(config: AppConfig, doc: Document = document): void {
       void rendered.complete.then(() => {
         root.dataset.rendered = "complete";
       });
+      leave = config.onReady?.(article, rendered) ?? undefined;
       return;
     }
     article = null;

@@ -243,4 +243,90 @@ describeE2E("reading comfort (Chromium)", () => {
     await f.worker.evaluate(() => chrome.storage.sync.clear());
     await page.close();
   });
+
+  it("shows progress and time left in the reader, remembers the place in a saved article, and prints the article alone", async () => {
+    const f = folio();
+    const page = await f.open("article.html");
+    const { popup } = await f.popupFor(page);
+    const readerOpened = f.browser.context.waitForEvent("page", (p) =>
+      p.url().includes("/src/reader/index.html"),
+    );
+    await popup.evaluate(`document.getElementById("folio-open").click()`);
+    const reader = await readerOpened;
+    await reader.setViewportSize({ width: 1000, height: 600 });
+    await reader.waitForFunction(() => document.documentElement.dataset.rendered === "complete");
+    const progress = () =>
+      reader.evaluate(() => ({
+        value: Number(document.querySelector(".folio-progress")?.getAttribute("aria-valuenow")),
+        left: document.querySelector(".folio-time-left")?.textContent ?? "",
+      }));
+    expect(await progress()).toEqual({ value: 0, left: "2 min left" });
+    await reader.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+    await reader.waitForFunction(
+      () => document.querySelector(".folio-progress")?.getAttribute("aria-valuenow") === "100",
+    );
+    expect(await progress()).toEqual({ value: 100, left: "Finished" });
+
+    // Print: the Print button, and a print stylesheet with the article, its images and its source.
+    expect(await reader.locator("#folio-print").isVisible()).toBe(true);
+    await reader.emulateMedia({ media: "print" });
+    const printed = await reader.evaluate(() => {
+      const shown = (s: string) =>
+        [...document.querySelectorAll(s)].some((e) => e.getClientRects().length > 0);
+      return {
+        toolbar: shown(".folio-bar"),
+        cleaned: shown(".folio-cleaned"),
+        title: shown(".folio-title"),
+        image: shown(".folio-article img"),
+        source: document.querySelector(".folio-print-source")?.textContent ?? "",
+        sourceShown: shown(".folio-print-source"),
+      };
+    });
+    expect(printed).toMatchObject({
+      toolbar: false,
+      cleaned: false,
+      title: true,
+      image: true,
+      sourceShown: true,
+    });
+    expect(printed.source).toBe(`Source: ${f.server.origin}/article.html`);
+    await reader.emulateMedia({ media: "screen" });
+    expect(await reader.locator(".folio-print-source").isVisible()).toBe(false);
+
+    // The place in a saved article: saved, left halfway, opened again from the library.
+    await reader.getByRole("button", { name: "Save" }).click();
+    await reader.waitForFunction(() => document.documentElement.dataset.saved === "added");
+    await reader.close();
+    await f.closePopup(popup).catch(() => undefined);
+    const savedUrl = `chrome-extension://${f.id}/src/reader/index.html?saved=${encodeURIComponent(`${f.server.origin}/article.html`)}`;
+    const first = await f.open(savedUrl);
+    await first.setViewportSize({ width: 1000, height: 600 });
+    await first.waitForFunction(() => document.documentElement.dataset.position === "start");
+    const heading = first.locator(".folio-body > *").nth(5);
+    await heading.evaluate((h) => h.scrollIntoView({ block: "start" }));
+    const stored = await waitFor(
+      () =>
+        f.worker.evaluate(async () => {
+          const { positions } = await chrome.storage.local.get("positions");
+          const all = (positions ?? {}) as Record<string, { block: number }>;
+          return Object.keys(all).length > 0 ? all : null;
+        }),
+      10_000,
+      "the position in storage.local",
+    );
+    expect(Object.keys(stored)).toEqual([`${f.server.origin}/article.html`]);
+    await first.close();
+    const again = await f.open(savedUrl);
+    await again.setViewportSize({ width: 1000, height: 600 });
+    await again.waitForFunction(() => document.documentElement.dataset.position === "restored");
+    const place = await again.evaluate(() => {
+      const bar = document.querySelector(".folio-bar")?.getBoundingClientRect().bottom ?? 0;
+      const block = document.querySelectorAll(".folio-body > *")[5]?.getBoundingClientRect().top ?? -1;
+      return { scrolled: window.scrollY, headingBelowBar: Math.round(block - bar) };
+    });
+    expect(place.scrolled).toBeGreaterThan(300);
+    expect(Math.abs(place.headingBelowBar)).toBeLessThan(40); // the same words at the top
+    await again.close();
+    await page.close();
+  });
 });
