@@ -1,12 +1,14 @@
 /**
  * What the reader tab adds to the shared article view once an article is on screen: reading
- * progress and time left, the place in a saved article remembered, and Print.
+ * progress and time left, the place in a saved article remembered, Print, and Listen (read
+ * aloud).
  */
 import type Browser from "webextension-polyfill";
 import type { Article } from "../core/types.ts";
 import type { RenderedArticle } from "../ui/article-view.ts";
 import { rememberPosition } from "../ui/position.ts";
 import { setUpPrint } from "../ui/print.ts";
+import { setUpReadAloud } from "../ui/read-aloud.ts";
 import { trackProgress } from "../ui/progress.ts";
 
 /**
@@ -22,6 +24,7 @@ export function readerExtras(
     const bar = doc.querySelector<HTMLElement>(".folio-bar");
     const body = rendered.element.querySelector<HTMLElement>(".folio-body");
     const printButton = doc.getElementById("folio-print") as HTMLButtonElement | null;
+    const listenButton = doc.getElementById("folio-listen") as HTMLButtonElement | null;
     const undo: (() => void)[] = [];
     if (bar) {
       const progress = trackProgress(bar, rendered.element, article);
@@ -29,6 +32,8 @@ export function readerExtras(
       if (saved !== null && body) undo.push(rememberPosition(storage, saved, body, bar, rendered.complete));
     }
     if (printButton) undo.push(setUpPrint(printButton, rendered.element, article));
+    if (listenButton)
+      undo.push(setUpReadAloud(listenButton, rendered.element, article, rendered.complete, storage));
     return () => {
       for (const step of undo) step();
     };

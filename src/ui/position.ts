@@ -120,9 +120,25 @@ export function rememberPosition(
   const onHide = () => {
     if (body.ownerDocument.visibilityState === "hidden") write();
   };
+  // Images above the place load after it is restored and push it down: until the reader
+  // scrolls (or for a few seconds), the place is put back whenever the body changes size.
+  let pinned: Position | null = null;
+  const unpin = () => {
+    pinned = null;
+    observer.disconnect();
+  };
+  const observer = new ResizeObserver(() => {
+    if (pinned) scrollToPosition(body, pinned, top());
+  });
+  const intents = ["wheel", "keydown", "pointerdown", "touchstart"] as const;
+  for (const intent of intents) win.addEventListener(intent, unpin, { passive: true });
   void (async () => {
     const [saved] = await Promise.all([loadPosition(storage, url), complete]);
-    if (saved && win.scrollY === 0) scrollToPosition(body, saved, top());
+    if (saved && win.scrollY === 0 && scrollToPosition(body, saved, top())) {
+      pinned = saved;
+      observer.observe(body);
+      win.setTimeout(unpin, 5000);
+    }
     ready = true;
     body.ownerDocument.documentElement.dataset.position = saved ? "restored" : "start";
   })();
@@ -130,6 +146,8 @@ export function rememberPosition(
   win.addEventListener("pagehide", write);
   body.ownerDocument.addEventListener("visibilitychange", onHide);
   return () => {
+    unpin();
+    for (const intent of intents) win.removeEventListener(intent, unpin);
     win.removeEventListener("scroll", schedule);
     win.removeEventListener("pagehide", write);
     body.ownerDocument.removeEventListener("visibilitychange", onHide);

@@ -293,6 +293,20 @@ describeE2E("reading comfort (Chromium)", () => {
     await reader.emulateMedia({ media: "screen" });
     expect(await reader.locator(".folio-print-source").isVisible()).toBe(false);
 
+    // Listen on a system without voices (this browser has no speech backend): said plainly.
+    await reader.getByRole("button", { name: "Listen" }).click();
+    const noVoices = await waitFor(
+      () =>
+        reader.evaluate(() => {
+          const text = document.querySelector(".folio-read-aloud-message")?.textContent ?? "";
+          return /no voices/.test(text) ? text : null;
+        }),
+      15_000,
+      "the no-voices message",
+    );
+    expect(noVoices).toMatch(/^Your system has no voices for reading aloud\. Install a text-to-speech voice/);
+    expect(await reader.getByRole("button", { name: "Play" }).isDisabled()).toBe(true);
+
     // The place in a saved article: saved, left halfway, opened again from the library.
     await reader.getByRole("button", { name: "Save" }).click();
     await reader.waitForFunction(() => document.documentElement.dataset.saved === "added");
@@ -302,8 +316,12 @@ describeE2E("reading comfort (Chromium)", () => {
     const first = await f.open(savedUrl);
     await first.setViewportSize({ width: 1000, height: 600 });
     await first.waitForFunction(() => document.documentElement.dataset.position === "start");
-    const heading = first.locator(".folio-body > *").nth(5);
-    await heading.evaluate((h) => h.scrollIntoView({ block: "start" }));
+    // The sixth block of the body just under the toolbar.
+    await first.evaluate(() => {
+      const bar = document.querySelector(".folio-bar")?.getBoundingClientRect().bottom ?? 0;
+      const block = document.querySelectorAll(".folio-body > *")[5].getBoundingClientRect().top;
+      window.scrollBy(0, block - bar - 2);
+    });
     const stored = await waitFor(
       () =>
         f.worker.evaluate(async () => {
@@ -315,6 +333,7 @@ describeE2E("reading comfort (Chromium)", () => {
       "the position in storage.local",
     );
     expect(Object.keys(stored)).toEqual([`${f.server.origin}/article.html`]);
+    expect(Object.values(stored)[0].block).toBe(5);
     await first.close();
     const again = await f.open(savedUrl);
     await again.setViewportSize({ width: 1000, height: 600 });
