@@ -235,8 +235,7 @@ describeE2E("reading comfort (Chromium)", () => {
     const inReader = (await reader.evaluate(typography)) as Record<string, unknown>;
     expect(inReader).toMatchObject({ leading: 1.9, align: "justify", bundled: true });
     expect(String(inReader.family)).toMatch(/^"Folio OpenDyslexic"/);
-    // Wide: the measure is 44em of the article's text size.
-    expect(Number(inReader.measure)).toBeGreaterThan(600);
+    expect(Number(inReader.measure)).toBeGreaterThan(600); // wide: 44em
     await reader.screenshot({ path: join(ARTIFACTS, "reader-typography.png") });
     await reader.close();
     await f.closePopup(popup).catch(() => undefined);
