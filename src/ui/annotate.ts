@@ -1,6 +1,6 @@
 /**
  * Highlights and notes on a saved article in the reader tab: select words in the body and a
- * small bar offers four colours and "Note"; the highlights are drawn with the CSS Custom
+ * small bar offers four colours and "Note" (or press H, or N for a note); the highlights are drawn with the CSS Custom
  * Highlight API (the article's DOM is not changed) and listed under the article with their
  * notes (editable, kept as you type), where they can be shown, deleted or copied as Markdown.
  * Stored by src/library/annotations.ts; anchored by quote and place (anchor.ts).
@@ -69,7 +69,7 @@ export function setUpAnnotations(
 
   const bar = el(doc, "div", "folio-annotate-bar");
   bar.setAttribute("role", "toolbar");
-  bar.setAttribute("aria-label", "Highlight the selection");
+  bar.setAttribute("aria-label", "Highlight the selection (H; N for a note)");
   bar.hidden = true;
   for (const color of COLORS) {
     const b = el(doc, "button", `folio-swatch folio-swatch-${color}`);
@@ -87,6 +87,7 @@ export function setUpAnnotations(
   doc.body.append(bar);
 
   const paint = () => {
+    places.clear();
     const text = body.textContent ?? "";
     const ranges = new Map<Color, Range[]>(COLORS.map((c) => [c, []]));
     for (const a of annotations) {
@@ -180,23 +181,35 @@ export function setUpAnnotations(
   doc.addEventListener("selectionchange", onSelection);
   // Pressing a button must not drop the selection it acts on.
   bar.addEventListener("pointerdown", (event) => event.preventDefault());
-  bar.addEventListener("click", async (event) => {
-    const target = (event.target as HTMLElement).closest<HTMLButtonElement>("button[data-color]");
+  const highlight = async (color: Color, withNote: boolean) => {
     const range = selectedRange();
-    if (!target || !range) return;
-    const place = offsetsIn(body, range);
+    const place = range && offsetsIn(body, range);
     if (!place) return;
     const anchor = anchorOf(body.textContent ?? "", place.start, place.end);
-    const added = await (await store).add({ url, ...anchor, color: target.dataset.color as Color, note: "" });
+    const added = await (await store).add({ url, ...anchor, color, note: "" });
     win.getSelection()?.removeAllRanges();
     annotations = [...annotations, added].sort((a, b) => a.start - b.start);
     paint();
     renderList();
-    if (target.dataset.note) {
+    if (withNote) {
       openPanel(true);
       list.querySelector<HTMLTextAreaElement>(`[data-id="${added.id}"] textarea`)?.focus();
     }
+  };
+  bar.addEventListener("click", (event) => {
+    const target = (event.target as HTMLElement).closest<HTMLButtonElement>("button[data-color]");
+    if (target) void highlight(target.dataset.color as Color, target.dataset.note === "true");
   });
+  // From the keyboard: H highlights the selection, N adds a note to it.
+  const onKey = (event: KeyboardEvent) => {
+    if (event.ctrlKey || event.altKey || event.metaKey || event.defaultPrevented) return;
+    if ((event.target as HTMLElement | null)?.closest("input, select, textarea, [contenteditable]")) return;
+    const key = event.key.toLowerCase();
+    if ((key !== "h" && key !== "n") || !selectedRange()) return;
+    event.preventDefault();
+    void highlight("yellow", key === "n");
+  };
+  doc.addEventListener("keydown", onKey);
 
   copy.addEventListener("click", async () => {
     try {
@@ -235,6 +248,7 @@ export function setUpAnnotations(
     flush();
     win.removeEventListener("pagehide", flush);
     doc.removeEventListener("selectionchange", onSelection);
+    doc.removeEventListener("keydown", onKey);
     toggle.removeEventListener("click", onToggle);
     toggle.hidden = true;
     for (const color of COLORS) api?.highlights.delete(`folio-note-${color}`);

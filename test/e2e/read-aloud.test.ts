@@ -182,6 +182,19 @@ describeE2E("read aloud (Chromium, speech-dispatcher with espeak-ng)", () => {
     await reader.keyboard.type("Ask whether the tea is free at weekends");
     await reader.waitForFunction(() => document.querySelector(".folio-note[data-saved]"));
 
+    // From the keyboard: H highlights the selection (then it is deleted from the list).
+    await reader.evaluate(() => (document.activeElement as HTMLElement | null)?.blur()); // out of the note
+    expect(await select("the most popular service")).toBe(true);
+    await reader.keyboard.press("h");
+    await reader.waitForFunction(() => document.documentElement.dataset.annotations === "3");
+    expect((await painted()).yellow).toContain("the most popular service");
+    await reader
+      .locator(".folio-note", { hasText: "the most popular service" })
+      .getByRole("button", { name: "Delete" })
+      .click();
+    await reader.waitForFunction(() => document.documentElement.dataset.annotations === "2");
+    expect((await painted()).yellow).toEqual(["a kettle and free tea"]);
+
     // Drawn anew, in another width and font: the same words.
     await reader.reload();
     await reader.waitForFunction(() => document.documentElement.dataset.annotations === "2");
