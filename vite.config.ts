@@ -51,7 +51,12 @@ export default defineConfig({
       manifest: bare ? "bench/bare/manifest.json" : "manifest.json",
       additionalInputs: bare
         ? ["bench/bare/content.ts"]
-        : ["src/content/extract.ts", "src/reader/index.html", "src/library-page/index.html"],
+        : [
+            "src/content/extract.ts",
+            "src/reader/index.html",
+            "src/library-page/index.html",
+            "src/notes-page/index.html",
+          ],
       skipManifestValidation: true,
       disableAutoLaunch: true,
     }),

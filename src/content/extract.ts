@@ -22,7 +22,15 @@ function isVisible(element: Element): boolean {
 const handlers: Handlers<"extract"> = {
   extract: ({ force, markdown = false }): ExtractReply => {
     try {
-      const result = extractArticle(document, { url: location.href, force, markdown, isVisible });
+      // "Show anyway" / "Read anyway": the reader asked for this page whatever its size.
+      const maxElements = force ? Number.POSITIVE_INFINITY : undefined;
+      const result = extractArticle(document, {
+        url: location.href,
+        force,
+        markdown,
+        isVisible,
+        maxElements,
+      });
       // The core computes Markdown on first read (a getter): read it here, so the reply carries
       // it as plain data whatever the browser's serialisation does with accessors.
       if (markdown && result.ok)

@@ -7,9 +7,37 @@ import type { ExtractReply } from "./messages.ts";
 
 export type ViewState = "loading" | "ready" | "not-article" | "restricted" | "error";
 
+/**
+ * What the reader can do on a state's screen, only where it can succeed: "show-anyway" where
+ * Folio refused (extract with `force`), "read-anyway" for a page over the element limit (the
+ * same, which lifts it), "try-again" where a second try may go otherwise (the page was busy,
+ * went away, did not answer). `null`: nothing to try (the message says what to do instead).
+ */
+export type StateActionKind = "show-anyway" | "read-anyway" | "try-again";
+
 export type Outcome =
   | { state: "ready"; article: Article }
-  | { state: "not-article" | "restricted" | "error"; title: string; message: string };
+  | {
+      state: "not-article" | "restricted" | "error";
+      title: string;
+      message: string;
+      /** Absent: by state (not-article: Show anyway; error: Try again; restricted: none). */
+      action?: StateActionKind | null;
+    };
+
+/** The action of a state's screen (see {@link StateActionKind}). */
+export function actionOf(outcome: Exclude<Outcome, { state: "ready" }>): StateActionKind | null {
+  if (outcome.action !== undefined) return outcome.action;
+  if (outcome.state === "not-article") return "show-anyway";
+  return outcome.state === "error" ? "try-again" : null;
+}
+
+/** The button's words for each action. */
+export const ACTION_LABELS: Record<StateActionKind, string> = {
+  "show-anyway": "Show anyway",
+  "read-anyway": "Read anyway",
+  "try-again": "Try again",
+};
 
 /**
  * Errors of the extension API that mean the page changed under Folio (it navigated, reloaded or
@@ -68,12 +96,48 @@ export function restrictedOutcome(url: string | undefined, error: unknown): Outc
       message: "The browser's PDF viewer doesn't let extensions read the document.",
     };
   }
+  if (isStore(url)) {
+    return {
+      state: "restricted",
+      title: "Folio can't read this page",
+      message:
+        "This is the browser's add-on store, which the browser keeps extensions out of so that none can change what you install. Folio works on ordinary web pages.",
+    };
+  }
+  if (
+    /^(?:chrome|edge|brave|opera|vivaldi|about|moz-extension|chrome-extension|resource|devtools):$/.test(
+      scheme,
+    )
+  ) {
+    return {
+      state: "restricted",
+      title: "Folio can't read this page",
+      message:
+        "This is one of the browser's own pages: browsers don't let extensions read them. Folio works on ordinary web pages.",
+    };
+  }
   return {
     state: "restricted",
     title: "Folio can't read this page",
     message:
       "The browser doesn't let extensions read its own pages, extension stores or built-in viewers. Folio works on ordinary web pages.",
   };
+}
+
+/** The extension stores, which browsers keep every extension out of. */
+function isStore(url: string | undefined): boolean {
+  if (!url) return false;
+  try {
+    const { hostname, pathname } = new URL(url);
+    return (
+      hostname === "chromewebstore.google.com" ||
+      (hostname === "chrome.google.com" && pathname.startsWith("/webstore")) ||
+      hostname === "addons.mozilla.org" ||
+      hostname === "microsoftedge.microsoft.com"
+    );
+  } catch {
+    return false;
+  }
 }
 
 /** Turns the content script's reply into a state. `force`: the user already asked "Show anyway". */
@@ -100,7 +164,8 @@ export function outcomeOf(reply: ExtractReply | null | undefined, force: boolean
         ? {
             state: "error",
             title: "Nothing to read here",
-            message: "Folio found no readable text on this page.",
+            message: "Folio found no readable text on this page, so there is nothing to show.",
+            action: null,
           }
         : {
             state: "not-article",
@@ -108,7 +173,17 @@ export function outcomeOf(reply: ExtractReply | null | undefined, force: boolean
             message: "Folio found no article text. It can still try to show what text there is.",
           };
     case "too-large":
-      return { state: "error", title: "This page is too large", message };
+      // Over the element limit, "Read anyway" lifts it (forced reading has none); a body over
+      // what can be shown or saved stays too large however it is read.
+      return force || !/elements/.test(message)
+        ? { state: "error", title: "This page is too large", message, action: null }
+        : {
+            state: "error",
+            title: "This page is very large",
+            message:
+              "Reading it may keep the page busy for a while. Folio can read it anyway; the article may take a few seconds to appear.",
+            action: "read-anyway",
+          };
     case "not-html":
       return /\(application\/pdf\)/.test(message)
         ? {

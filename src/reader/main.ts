@@ -14,6 +14,7 @@ import { startApp } from "../ui/app.ts";
 import type { Outcome } from "../platform/read-outcome.ts";
 import { LIBRARY_PAGE } from "../platform/pages.ts";
 import { extractFromTab } from "../platform/read-tab.ts";
+import { readerExtras } from "./extras.ts";
 
 const params = new URLSearchParams(location.search);
 const id = params.get("id");
@@ -33,6 +34,7 @@ async function loadSaved(url: string): Promise<Outcome> {
       state: "error",
       title: "This article is not in your library",
       message: "It may have been deleted. Open the library to see what it holds.",
+      action: null,
     };
   }
   return { state: "ready", article: read.article };
@@ -47,6 +49,7 @@ startApp({
   openLibrary: async () => {
     await browser.tabs.create({ url: browser.runtime.getURL(LIBRARY_PAGE) });
   },
+  onReady: readerExtras(browser.storage, saved),
   load: async (force) => {
     if (saved !== null) return loadSaved(saved);
     if (id && !force) {
@@ -59,6 +62,7 @@ startApp({
           title: "This article is no longer here",
           message:
             "Reader tabs keep their article until the browser closes. Open the page and use Folio again.",
+          action: null,
         };
       }
     }
@@ -69,6 +73,7 @@ startApp({
       state: "error",
       title: "Nothing to show",
       message: "This reader tab was opened without a page.",
+      action: null,
     };
   },
 });

@@ -7,9 +7,9 @@
 import { browser } from "../platform/extension.ts";
 import type { Article } from "../core/types.ts";
 import type { SaveReply } from "../platform/messages.ts";
-import { afterPaint, renderArticle } from "./article-view.ts";
-import type { Outcome, ViewState } from "../platform/read-outcome.ts";
+import { ACTION_LABELS, actionOf, type Outcome, type ViewState } from "../platform/read-outcome.ts";
 import { saveText } from "../platform/save-text.ts";
+import { afterPaint, type RenderedArticle, renderArticle } from "./article-view.ts";
 import {
   applySettings,
   cachedSettings,
@@ -33,6 +33,11 @@ export interface AppConfig {
   save?: (article: Article) => Promise<SaveReply>;
   /** Opens the library page. */
   openLibrary?: () => Promise<void>;
+  /**
+   * Called once an article is on screen (the reader tab's progress, position, print and read
+   * aloud); the function it returns, if any, is called when another state replaces it.
+   */
+  onReady?: (article: Article, rendered: RenderedArticle) => (() => void) | undefined;
 }
 
 /** Name of the performance mark set once the first screen of the article has been painted. */
@@ -78,6 +83,7 @@ export function startApp(config: AppConfig, doc: Document = document): void {
 
   let article: Article | null = null;
   let markdown: string | null = null;
+  let leave: (() => void) | undefined;
   let run = 0;
 
   // storage.onChanged also reports this page's own writes, and may do so after the reader has
@@ -85,7 +91,7 @@ export function startApp(config: AppConfig, doc: Document = document): void {
   // builds on it (in Firefox, three quick changes lost the text size). Only changes made
   // elsewhere (another popup, a reader tab, another device) are applied.
   const ownWrites = new Map<string, number>();
-  const keyOf = (s: Settings) => `${s.theme}|${s.font}|${s.size}|${s.width}`;
+  const keyOf = (s: Settings) => JSON.stringify(s);
   const panel = createSettingsPanel(doc, settings, (next) => {
     settings = next;
     applySettings(root, next);
@@ -225,6 +231,8 @@ export function startApp(config: AppConfig, doc: Document = document): void {
   };
 
   const show = (outcome: Outcome, force: boolean) => {
+    leave?.();
+    leave = undefined;
     if (outcome.state === "ready") {
       article = outcome.article;
       markdown = null;
@@ -241,15 +249,16 @@ export function startApp(config: AppConfig, doc: Document = document): void {
       void rendered.complete.then(() => {
         root.dataset.rendered = "complete";
       });
+      leave = config.onReady?.(article, rendered) ?? undefined;
       return;
     }
     article = null;
-    const action =
-      outcome.state === "not-article"
-        ? { label: "Show anyway", run: () => void load(true) }
-        : outcome.state === "error"
-          ? { label: "Try again", run: () => void load(force) }
-          : undefined;
+    // Only actions that can succeed (outcome.ts): anyway reads with `force`, which also
+    // lifts the element limit; Try again repeats the same reading.
+    const kind = actionOf(outcome);
+    const action = kind
+      ? { label: ACTION_LABELS[kind], run: () => void load(kind === "try-again" ? force : true) }
+      : undefined;
     const button = renderMessage(main, outcome, action);
     setState(outcome.state);
     button?.focus();

@@ -14,7 +14,7 @@ import { parseFragment, serializeElement } from "../core/html.ts";
 import { sanitizeHtml } from "../core/sanitize.ts";
 import type { Article, Removal } from "../core/types.ts";
 import { formatDate, formatReading, hostOf, safeHttpUrl } from "../library/format.ts";
-import { cleanedSummary, kindName } from "./cleaned.ts";
+import { cleanedGroups, cleanedSummary } from "./cleaned.ts";
 import { el, originalLink } from "./elements.ts";
 import { afterPaint } from "./paint.ts";
 import { resolveUrls } from "./resolve-urls.ts";
@@ -78,14 +78,12 @@ function renderCleaned(
   details.dir = "auto"; // UI words: their own direction inside a right-to-left article
   details.append(el(doc, "summary", undefined, summary));
   const list = el(doc, "ul");
-  for (const r of removed) {
+  for (const group of cleanedGroups(removed, locale)) {
     const item = el(doc, "li");
-    item.append(
-      el(doc, "span", "folio-kind", kindName(r.kind)),
-      " ",
-      el(doc, "span", "folio-reason", r.reason),
-    );
-    if (r.text) item.append(" ", el(doc, "q", "folio-removed-text", r.text));
+    item.append(el(doc, "span", "folio-kind", group.label));
+    group.previews.forEach((text, i) => {
+      item.append(i === 0 ? ": " : ", ", el(doc, "q", "folio-removed-text", text));
+    });
     list.append(item);
   }
   details.append(list);

@@ -1,8 +1,9 @@
 /**
- * The settings panel: radio groups for theme, font and width, two buttons for text size.
+ * The settings panel: radio groups for theme, font, width, line spacing and alignment, two
+ * buttons for text size.
  * Native controls, so arrows move within a group and Tab moves between groups.
  */
-import { FONTS, type Settings, SIZES, THEMES, WIDTHS } from "./settings.ts";
+import { ALIGNS, FONTS, type Settings, SIZES, SPACINGS, THEMES, WIDTHS } from "./settings.ts";
 
 const LABELS: Record<string, string> = {
   auto: "Auto",
@@ -11,10 +12,19 @@ const LABELS: Record<string, string> = {
   dark: "Dark",
   serif: "Serif",
   sans: "Sans",
+  dyslexic: "OpenDyslexic",
   narrow: "Narrow",
   medium: "Medium",
   wide: "Wide",
+  compact: "Compact",
+  normal: "Normal",
+  loose: "Loose",
+  start: "Ragged",
+  justify: "Justified",
 };
+
+/** The keys chosen with a radio group. */
+type RadioKey = "theme" | "font" | "width" | "spacing" | "align";
 
 export interface SettingsPanel {
   element: HTMLElement;
@@ -34,11 +44,7 @@ export function createSettingsPanel(
   panel.setAttribute("aria-label", "Reading settings");
 
   const radios = new Map<string, HTMLInputElement[]>();
-  const group = <K extends "theme" | "font" | "width">(
-    key: K,
-    legend: string,
-    values: readonly Settings[K][],
-  ) => {
+  const group = <K extends RadioKey>(key: K, legend: string, values: readonly Settings[K][]) => {
     const fieldset = doc.createElement("fieldset");
     fieldset.className = `folio-choice folio-choice-${key}`;
     const title = doc.createElement("legend");
@@ -93,11 +99,13 @@ export function createSettingsPanel(
   panel.append(sizeSet);
 
   group("width", "Width", WIDTHS);
+  group("spacing", "Lines", SPACINGS);
+  group("align", "Edges", ALIGNS);
 
   function update(settings: Settings): void {
     current = settings;
     for (const [key, inputs] of radios) {
-      for (const input of inputs) input.checked = input.value === settings[key as "theme" | "font" | "width"];
+      for (const input of inputs) input.checked = input.value === settings[key as RadioKey];
     }
     output.textContent = `${settings.size}px`;
     smaller.disabled = settings.size <= SIZES[0];

@@ -1,5 +1,5 @@
 /**
- * Reading settings: theme, font, text size and width. Stored in `storage.sync` (so they follow
+ * Reading settings: theme, font, text size, width, line spacing and alignment. Stored in `storage.sync` (so they follow
  * the user across devices), mirrored in `localStorage` so the next popup paints in the right
  * theme before storage answers, and applied as data attributes on the root element; the CSS
  * does the rest.
@@ -7,13 +7,18 @@
 import type Browser from "webextension-polyfill";
 
 export const THEMES = ["auto", "light", "sepia", "dark"] as const;
-export const FONTS = ["serif", "sans"] as const;
+/** `dyslexic`: OpenDyslexic, bundled (fonts.css). */
+export const FONTS = ["serif", "sans", "dyslexic"] as const;
 export const WIDTHS = ["narrow", "medium", "wide"] as const;
+export const SPACINGS = ["compact", "normal", "loose"] as const;
+export const ALIGNS = ["start", "justify"] as const;
 export const SIZES = [14, 15, 16, 17, 18, 20, 22, 24] as const;
 
 export type Theme = (typeof THEMES)[number];
 export type Font = (typeof FONTS)[number];
 export type Width = (typeof WIDTHS)[number];
+export type Spacing = (typeof SPACINGS)[number];
+export type Align = (typeof ALIGNS)[number];
 
 export interface Settings {
   theme: Theme;
@@ -21,9 +26,20 @@ export interface Settings {
   /** Body text size in CSS pixels, one of SIZES. */
   size: number;
   width: Width;
+  /** Line height of the article. */
+  spacing: Spacing;
+  /** `justify`: both edges of the body's paragraphs straight (hyphenated). */
+  align: Align;
 }
 
-export const DEFAULT_SETTINGS: Settings = { theme: "auto", font: "serif", size: 17, width: "medium" };
+export const DEFAULT_SETTINGS: Settings = {
+  theme: "auto",
+  font: "serif",
+  size: 17,
+  width: "medium",
+  spacing: "normal",
+  align: "start",
+};
 
 const KEY = "settings";
 
@@ -45,6 +61,8 @@ export function normalize(value: unknown): Settings {
     font: pick(FONTS, v.font, DEFAULT_SETTINGS.font),
     size,
     width: pick(WIDTHS, v.width, DEFAULT_SETTINGS.width),
+    spacing: pick(SPACINGS, v.spacing, DEFAULT_SETTINGS.spacing),
+    align: pick(ALIGNS, v.align, DEFAULT_SETTINGS.align),
   };
 }
 
@@ -96,5 +114,7 @@ export function applySettings(root: HTMLElement, settings: Settings): void {
   root.dataset.theme = settings.theme;
   root.dataset.font = settings.font;
   root.dataset.width = settings.width;
+  root.dataset.spacing = settings.spacing;
+  root.dataset.align = settings.align;
   root.style.setProperty("--folio-size", `${settings.size}px`);
 }

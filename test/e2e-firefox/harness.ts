@@ -90,7 +90,12 @@ export interface Firefox {
   close(): Promise<void>;
 }
 
-export async function launchFirefox(options: { headless?: boolean } = {}): Promise<Firefox> {
+export async function launchFirefox(
+  options: {
+    headless?: boolean /** The browser's environment (default: this process's). */;
+    env?: Record<string, string>;
+  } = {},
+): Promise<Firefox> {
   const downloads = mkdtempSync(join(tmpdir(), "folio-firefox-dl-"));
   const browser = await puppeteer.launch({
     browser: "firefox",
@@ -98,6 +103,7 @@ export async function launchFirefox(options: { headless?: boolean } = {}): Promi
     headless: options.headless ?? true,
     // BiDi may then open moz-extension:// tabs and script the browser window.
     args: ["--remote-allow-system-access"],
+    ...(options.env ? { env: options.env } : {}),
     extraPrefsFirefox: {
       "extensions.webextensions.uuids": JSON.stringify({ [GECKO_ID]: UUID }),
       // <a download> saves straight into `downloads`, as a user's default folder.

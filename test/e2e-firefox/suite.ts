@@ -84,12 +84,12 @@ const HELPER_MARK = "#folio-test-helper";
 const tabViews = (part: string) =>
   `browser.extension.getViews({ type: "tab" }).filter((w) => w.location.hash !== ${JSON.stringify(HELPER_MARK)} && w.location.href.includes(${JSON.stringify(part)}))`;
 
-export function useFirefoxFolio(): () => FirefoxFolio {
+export function useFirefoxFolio(launchOptions: Parameters<typeof launchFirefox>[0] = {}): () => FirefoxFolio {
   let folio: FirefoxFolio | undefined;
   beforeAll(async () => {
     mkdirSync(ARTIFACTS, { recursive: true });
     const server = await serveStatic({ "/": SITE_DIR, "/pages/": join(ROOT, "test", "fixtures", "pages") });
-    const ff = await launchFirefox();
+    const ff = await launchFirefox(launchOptions);
     const helper = await ff.openExtensionPage(`${LIBRARY_PAGE}${HELPER_MARK}`);
     const api = <T>(expression: string) => helper.evaluate(`(async () => (${expression}))()`) as Promise<T>;
     const popup: View = {

@@ -109,6 +109,9 @@ export async function launch(
   options: {
     headless?: boolean /** A profile folder to use and keep (default: a fresh one, deleted on close). */;
     profile?: string;
+    /** More command-line switches, and the browser's environment (default: this process's). */
+    args?: string[];
+    env?: Record<string, string>;
   } = {},
 ): Promise<Browser> {
   const dirs = extensionDirs.map((d) => resolve(d));
@@ -128,7 +131,12 @@ export async function launch(
       "--disable-component-update",
       "--disable-sync",
       "--enable-unsafe-extension-debugging",
+      // Headless Chromium's screen is 800x600, which cuts the popup (placed under the toolbar)
+      // to about 550x510; a desktop-sized screen gives it the size it has for users (520x600).
+      ...(options.headless === false ? [] : ["--screen-info={1600x1200}"]),
+      ...(options.args ?? []),
     ],
+    ...(options.env ? { env: options.env } : {}),
   });
   const browser = context.browser();
   if (!browser) throw new Error("no browser behind the persistent context");

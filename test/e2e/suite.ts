@@ -56,13 +56,13 @@ export function describeE2E(name: string, body: () => void): void {
   });
 }
 
-export function useFolio(): () => Folio {
+export function useFolio(launchOptions: Parameters<typeof launch>[1] = {}): () => Folio {
   let folio: Folio | undefined;
   beforeAll(async () => {
     mkdirSync(ARTIFACTS, { recursive: true });
     // The site, and the core's fixture pages (test/fixtures/pages) under /pages/.
     const server = await serveStatic({ "/": SITE_DIR, "/pages/": join(ROOT, "test", "fixtures", "pages") });
-    const browser = await launch([CHROME_DIST]);
+    const browser = await launch([CHROME_DIST], launchOptions);
     const id = browser.ids[0];
     const worker =
       browser.context.serviceWorkers().find((w) => w.url().includes(id)) ??

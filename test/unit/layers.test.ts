@@ -21,6 +21,7 @@ const MAY_IMPORT: Record<string, readonly string[]> = {
   popup: ["core", "library", "platform", "ui"],
   reader: ["core", "library", "platform", "ui"],
   "library-page": ["core", "library", "platform", "ui"],
+  "notes-page": ["core", "library", "platform", "ui"],
   background: ["core", "library", "platform"],
   types: [],
 };
