@@ -74,7 +74,8 @@ export interface Article {
 
 /**
  * `not-article`: the page does not look like an article (extract with `force` to try anyway);
- * `empty`: no article text was found; `too-large`: the page exceeds `maxElements`;
+ * `empty`: no article text was found; `too-large`: the article is beyond what can be shown or
+ * saved (a body over 10 million characters);
  * `not-html`: the document is not a web page (a PDF, an image, plain text...);
  * `error`: something unexpected went wrong while reading the page (a bug, reported as data).
  */
@@ -95,8 +96,6 @@ export interface ExtractOptions {
   force?: boolean;
   /** Offer `article.markdown` (default true; computed on first read). The popup passes false. */
   markdown?: boolean;
-  /** Refuse documents with more elements than this (default 150 000). */
-  maxElements?: number;
   /**
    * Tells whether an element of the input document is visible. The content script passes one
    * that reads computed styles of the live page; Node has no layout and passes none.
@@ -104,13 +103,4 @@ export interface ExtractOptions {
   isVisible?: (element: Element) => boolean;
   /** The window used to sanitize (DOMPurify needs one). Default: the document's own window. */
   window?: Window;
-  /**
-   * How Readability finds elements by tag: with the DOM's own `querySelectorAll` ("selectors",
-   * the default: fastest in browsers), or by walking the tree ("walk": several times faster in
-   * jsdom, whose selector engine prepares itself for every document and every selector). The
-   * result is the same; Node callers pass `JSDOM_EXTRACT_OPTIONS` (src/node/jsdom.ts).
-   */
-  tagLookup?: TagLookup;
 }
-
-export type TagLookup = "selectors" | "walk";
