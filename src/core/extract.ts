@@ -25,7 +25,8 @@
  *                    (Readability itself makes image and link URLs absolute)
  *   7b. article?     unless forced: a page that declares an article is read; otherwise the
  *                    reading must be prose and not a list of teasers (reading-evidence.ts)
- *   8. sanitize      in place, once: the article's HTML is safe from here on
+ *   8. sanitize      in place, once: the article's HTML is safe from here on (or, with
+ *                    `sanitize: false`, by the caller, block by block, right before it shows it)
  *   9. assemble      text, statistics, metadata precedence, field limits (limits.ts); Markdown
  *                    on first read
  */
@@ -52,7 +53,7 @@ import { type Parsed, readDocument } from "./readability.ts";
 import { atPath, candidatesOf, declaredBody, type ElementPath } from "./second-reading.ts";
 import { plainText } from "./plain-text.ts";
 import { isTeaserList, readingEvidence, readsAsArticle } from "./reading-evidence.ts";
-import { sanitizeInPlace } from "./sanitize.ts";
+import { sanitizeInPlace, sanitizerDropsContent } from "./sanitize.ts";
 import { textStats } from "./text-stats.ts";
 import type { Article, ExtractOptions, ExtractResult, FailureKind } from "./types.ts";
 
@@ -179,11 +180,15 @@ function extract(doc: Document, options: ExtractOptions): ExtractResult {
   // search results, a feed, even when their summaries are long enough for the guess).
   if (!options.force && !meta.declaresArticle && !isArticleReading(root, readerable)) return notAnArticle();
 
-  // 8. Sanitize once, in place.
-  sanitizeInPlace(root, win);
+  // 8. Sanitize once, in place; or leave it to a caller that sanitizes each block as it shows
+  // it (the popup: the sanitizer is the costliest step on a long article, and the first screen
+  // need not wait for the rest). The text is the same either way: what the sanitizer would drop
+  // with its text is not counted.
+  const sanitize = options.sanitize !== false;
+  if (sanitize) sanitizeInPlace(root, win);
 
   // 9. Assemble.
-  const body = plainText(root);
+  const body = plainText(root, sanitize ? undefined : sanitizerDropsContent);
   if (!body) return fail("empty", "Folio found no article text on this page.");
   // The body is what the reader reads under the header; the standfirst is `subtitle` (the
   // header shows it, Markdown gives it a line of its own), so the text does not repeat it.
@@ -203,7 +208,7 @@ function extract(doc: Document, options: ExtractOptions): ExtractResult {
   if (oversized(article)) {
     return fail("too-large", "This article is too long to show or save (over 10 million characters).");
   }
-  if (options.markdown !== false) defineLazyMarkdown(article);
+  if (sanitize && options.markdown !== false) defineLazyMarkdown(article);
   return { ok: true, article };
 }
 

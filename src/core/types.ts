@@ -55,7 +55,7 @@ export interface Article {
   dir: "ltr" | "rtl" | null;
   excerpt: string | null;
   leadImage: LeadImage | null;
-  /** Sanitized article HTML. */
+  /** Sanitized article HTML (not yet sanitized only when extracted with `sanitize: false`). */
   content: string;
   /** Plain text, blocks separated by blank lines. */
   textContent: string;
@@ -101,6 +101,14 @@ export interface ExtractOptions {
    * that reads computed styles of the live page; Node has no layout and passes none.
    */
   isVisible?: (element: Element) => boolean;
+  /**
+   * Sanitize the article's HTML (default true). False leaves `content` as Readability and the
+   * passes made it, not yet safe, for a caller that puts every block through the sanitizer
+   * itself before anything uses it (the popup and the reader tab: they render the first screen
+   * before the rest, and sanitize each block right before insertion). Every other field is the
+   * same either way. Markdown is then not offered.
+   */
+  sanitize?: boolean;
   /** The window used to sanitize (DOMPurify needs one). Default: the document's own window. */
   window?: Window;
 }

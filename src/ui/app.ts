@@ -7,6 +7,7 @@
 import browser from "webextension-polyfill";
 import type { Article } from "../core/types.ts";
 import type { SaveReply } from "../messages.ts";
+import { sanitizeHtml } from "../core/sanitize.ts";
 import { afterPaint, renderArticle } from "./article-view.ts";
 import type { Outcome, ViewState } from "./outcome.ts";
 import { saveText } from "./save-text.ts";
@@ -78,6 +79,7 @@ export function startApp(config: AppConfig, doc: Document = document): void {
 
   let article: Article | null = null;
   let markdown: string | null = null;
+  let finished: { from: Article; article: Article } | null = null;
   let run = 0;
 
   // storage.onChanged also reports this page's own writes, and may do so after the reader has
@@ -147,6 +149,18 @@ export function startApp(config: AppConfig, doc: Document = document): void {
     }
   };
 
+  /**
+   * The article as it may leave this page (saved, copied, handed to a reader tab): its HTML
+   * sanitized whole, once, when first needed. The page's reading arrives not yet sanitized (the
+   * view sanitizes each block right before it shows it); an article that already was, from the
+   * library or a hand-off, goes through the same sanitizer again, which changes nothing.
+   */
+  const finishedOf = (of: Article): Article => {
+    if (finished?.from !== of)
+      finished = { from: of, article: { ...of, content: sanitizeHtml(of.content, window) } };
+    return finished.article;
+  };
+
   /** The article's Markdown: the core's when it made it, else made here once (lazy chunk). */
   const markdownOf = async (of: Article): Promise<string> => {
     if (markdown === null) {
@@ -154,7 +168,7 @@ export function startApp(config: AppConfig, doc: Document = document): void {
         markdown = of.markdown;
       } else {
         const { toMarkdown } = await import("../core/markdown.ts");
-        markdown = toMarkdown(of);
+        markdown = toMarkdown(finishedOf(of));
       }
     }
     return markdown;
@@ -178,7 +192,7 @@ export function startApp(config: AppConfig, doc: Document = document): void {
     warn(null);
     let reply: SaveReply;
     try {
-      reply = await config.save({ ...current, markdown: await markdownOf(current) });
+      reply = await config.save({ ...finishedOf(current), markdown: await markdownOf(current) });
     } catch (error) {
       reply = {
         ok: false,
@@ -209,7 +223,7 @@ export function startApp(config: AppConfig, doc: Document = document): void {
   openButton?.addEventListener("click", async () => {
     if (!article || !config.openInTab) return;
     try {
-      await config.openInTab(article);
+      await config.openInTab(finishedOf(article));
     } catch (error) {
       say(`Couldn't open a tab: ${String(error)}`);
     }
