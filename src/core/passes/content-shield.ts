@@ -40,10 +40,19 @@ function holdsParagraphs(el: Element | null): boolean {
 export const contentShield: Pass = {
   name: "content-shield",
   run(root) {
+    // Asked once per parent: the siblings of a long list (a comment thread's 20,000 entries,
+    // each named "comment") share it, and asking for each would be quadratic.
+    const answers = new Map<Element, boolean>();
+    const holds = (el: Element | null): boolean => {
+      if (!el) return false;
+      let answer = answers.get(el);
+      if (answer === undefined) answers.set(el, (answer = holdsParagraphs(el)));
+      return answer;
+    };
     for (const { el, names } of namedElements(root)) {
       if (!root.contains(el) || !READABILITY_NEGATIVE.test(names)) continue;
       const parent = el.parentElement;
-      if (!holdsParagraphs(parent) && !holdsParagraphs(parent?.parentElement ?? null)) continue;
+      if (!holds(parent) && !holds(parent?.parentElement ?? null)) continue;
       if (!protectedContent(el, { prose: false })) continue;
       el.removeAttribute("class");
       el.removeAttribute("id");
