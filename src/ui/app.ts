@@ -20,7 +20,7 @@ import {
   watchSettings,
 } from "./settings.ts";
 import { createSettingsPanel } from "./settings-panel.ts";
-import { renderLoading, renderMessage } from "./states.ts";
+import { LONG_READING_MS, renderLoading, renderLongLoading, renderMessage } from "./states.ts";
 
 export interface AppConfig {
   /** Gets the article; `force` is true after "Show anyway". */
@@ -273,6 +273,10 @@ export function startApp(config: AppConfig, doc: Document = document): void {
     const mine = ++run;
     setState("loading");
     renderLoading(main);
+    // A reading that takes more than a moment says so (a long page: a huge comment thread).
+    const slow = window.setTimeout(() => {
+      if (mine === run && root.dataset.state === "loading") renderLongLoading(main);
+    }, LONG_READING_MS);
     let outcome: Outcome;
     try {
       outcome = await config.load(force);
@@ -280,6 +284,7 @@ export function startApp(config: AppConfig, doc: Document = document): void {
     } catch (error) {
       outcome = { state: "error", title: "Something went wrong", message: String(error) };
     }
+    clearTimeout(slow);
     if (mine === run) show(outcome, force);
   };
 
