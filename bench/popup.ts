@@ -26,10 +26,11 @@
  * corpus folder, FOLIO_CORPUS, never copied here), and a generated page of about 200,000
  * elements (a long article over a huge comment thread), written to a temporary folder.
  *
- * Last, memory: Folio opened ten times on one load of wikipedia-2; the page's JS heap (its main
- * world and the extensions' isolated worlds) after a forced GC (CDP HeapProfiler.collectGarbage,
- * Runtime.getHeapUsage), after one opening and after ten: the content script must leave nothing
- * behind (target: within 10 %).
+ * Last, memory: Folio opened twenty times on one load of wikipedia-2; the page's JS heap (its
+ * main world and the extensions' isolated worlds) after a forced GC (CDP
+ * HeapProfiler.collectGarbage, Runtime.getHeapUsage) and its DOM nodes and documents
+ * (Performance.getMetrics), after one opening, ten and twenty: the content script must leave
+ * nothing behind (target: ten within 10 % of one).
  */
 import { copyFileSync, existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -243,11 +244,21 @@ async function sample(cdp: CDPSession, page: Page, v: Variant, reload: boolean):
   throw new Error(`the ${v.name} popup was always done before it could be observed`);
 }
 
-/** The page's JS heap (main world and the extensions' isolated worlds) after a forced GC. */
-async function heapAfterGc(session: CDPSession): Promise<number> {
+/**
+ * The page's JS heap (main world and the extensions' isolated worlds) after a forced GC, and
+ * its DOM nodes and documents (Blink's, outside the JS heap: a copy of the page left behind
+ * would show there).
+ */
+async function memoryAfterGc(
+  session: CDPSession,
+): Promise<{ heap: number; nodes: number; documents: number }> {
   for (let i = 0; i < 3; i++) await session.send("HeapProfiler.collectGarbage");
   const { usedSize } = (await session.send("Runtime.getHeapUsage")) as { usedSize: number };
-  return usedSize;
+  const { metrics } = (await session.send("Performance.getMetrics")) as {
+    metrics: { name: string; value: number }[];
+  };
+  const metric = (name: string) => metrics.find((m) => m.name === name)?.value ?? Number.NaN;
+  return { heap: usedSize, nodes: metric("Nodes"), documents: metric("Documents") };
 }
 
 const fmt = (ms: number) => `${ms.toFixed(0).padStart(6)} ms`;
@@ -331,17 +342,21 @@ async function main(): Promise<void> {
         const page = await browser.context.newPage();
         await page.goto(`${server.origin}${path}`, { waitUntil: "load" });
         const session = await browser.context.newCDPSession(page);
-        const before = await heapAfterGc(session);
-        const heaps: number[] = [];
-        for (let i = 1; i <= 10; i++) {
+        await session.send("Performance.enable");
+        const before = await memoryAfterGc(session);
+        const after = new Map<number, Awaited<ReturnType<typeof memoryAfterGc>>>();
+        for (let i = 1; i <= 20; i++) {
           await sample(browser.cdp, page, variants[0]!, false);
-          if (i === 1 || i === 10) heaps.push(await heapAfterGc(session));
+          if (i === 1 || i === 10 || i === 20) after.set(i, await memoryAfterGc(session));
         }
-        const [one, ten] = heaps as [number, number];
-        const mb = (n: number) => `${(n / 1e6).toFixed(1)} MB`;
+        const [one, ten, twenty] = [after.get(1)!, after.get(10)!, after.get(20)!];
+        const mb = (n: number) => `${(n / 1e6).toFixed(2)} MB`;
         console.log(
-          `\nmemory, wikipedia-2, Folio opened on one page load: JS heap after GC ${mb(before)} before, ` +
-            `${mb(one)} after one opening, ${mb(ten)} after ten: ten/one ${(ten / one).toFixed(3)} (target <= 1.10)`,
+          `\nmemory, wikipedia-2, Folio opened again and again on one page load, after a forced GC: JS heap ` +
+            `${mb(before.heap)} before, ${mb(one.heap)} after one opening, ${mb(ten.heap)} after ten, ` +
+            `${mb(twenty.heap)} after twenty: ten/one ${(ten.heap / one.heap).toFixed(3)} (target <= 1.10), ` +
+            `twenty/ten ${(twenty.heap / ten.heap).toFixed(3)}; DOM nodes ${before.nodes} before, ${one.nodes}, ` +
+            `${ten.nodes}, ${twenty.nodes}; documents ${before.documents}, ${one.documents}, ${ten.documents}, ${twenty.documents}`,
         );
         await session.detach();
         await page.close();

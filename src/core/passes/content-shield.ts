@@ -45,8 +45,10 @@ export const contentShield: Pass = {
     const answers = new Map<Element, boolean>();
     const holds = (el: Element | null): boolean => {
       if (!el) return false;
-      let answer = answers.get(el);
-      if (answer === undefined) answers.set(el, (answer = holdsParagraphs(el)));
+      const known = answers.get(el);
+      if (known !== undefined) return known;
+      const answer = holdsParagraphs(el);
+      answers.set(el, answer);
       return answer;
     };
     for (const { el, names } of namedElements(root)) {
