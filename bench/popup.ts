@@ -21,6 +21,7 @@
  * of either extension in it: what a reader gets on an article they just opened), and "again",
  * a second click on the same page (Folio's content script is still there). Medians over
  * BENCH_RUNS rounds (default 9, at least 7), the ratio Folio/bare per page; target <= 1.0.
+ * BENCH_PAGES picks pages (and "memory"); BENCH_FOLIO_DIST measures another build of Folio.
  *
  * Pages: the seed-like fixture, guardian-1 and wikipedia-2 (read by path from the shared
  * corpus folder, FOLIO_CORPUS, never copied here), and a generated page of about 200,000
@@ -56,6 +57,8 @@ const CORPUS = resolve(
 const RUNS = Math.max(7, Number(process.env.BENCH_RUNS ?? 9));
 const ONLY = process.env.BENCH_PAGES?.split(",").filter(Boolean);
 const TARGET_RATIO = 1.0;
+/** Folio's build to measure (another one, an older commit's, with BENCH_FOLIO_DIST). */
+const FOLIO_DIST = resolve(process.env.BENCH_FOLIO_DIST ?? CHROME_DIST);
 
 interface Variant {
   name: "folio" | "bare";
@@ -264,8 +267,8 @@ async function memoryAfterGc(
 const fmt = (ms: number) => `${ms.toFixed(0).padStart(6)} ms`;
 
 async function main(): Promise<void> {
-  if (!existsSync(join(CHROME_DIST, "manifest.json")))
-    throw new Error(`missing ${CHROME_DIST}: run npm run build:chrome (npm run bench:popup does)`);
+  if (!existsSync(join(FOLIO_DIST, "manifest.json")))
+    throw new Error(`missing ${FOLIO_DIST}: run npm run build:chrome (npm run bench:popup does)`);
   const bareDir = assembleBaseline();
   const generatedDir = mkdtempSync(join(tmpdir(), "folio-bench-pages-"));
   const big = generatedPage();
@@ -286,7 +289,7 @@ async function main(): Promise<void> {
     });
 
   const server = await serveStatic({ "/": SITE_DIR, "/corpus/": CORPUS, "/generated/": generatedDir });
-  const browser = await launch([CHROME_DIST, bareDir]);
+  const browser = await launch([FOLIO_DIST, bareDir]);
   await browser.cdp.send("Target.setDiscoverTargets", { discover: true });
   const variants: Variant[] = [
     { name: "folio", id: browser.ids[0]!, popup: "src/popup/index.html", stateOf: "documentElement" },
