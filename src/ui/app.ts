@@ -289,7 +289,4 @@ export function startApp(config: AppConfig, doc: Document = document): void {
   };
 
   void load(false);
-  // The sanitizer sets itself up (DOMPurify and its configuration) while the page is reading,
-  // rather than when the first screen of the article is waiting for it.
-  sanitizeHtml("", window);
 }
