@@ -1,8 +1,6 @@
 /**
  * Builds the extension for one browser: `TARGET_BROWSER=chrome|firefox vite build` writes
  * dist/chrome or dist/firefox. An env var, not `--mode`: the plugin defines NODE_ENV as the mode.
- * `FOLIO_VARIANT=bare` builds the bench-only bare-Readability extension (bench/bare/) into
- * dist/bench-bare; it is never part of the shipped builds.
  */
 import { cpSync } from "node:fs";
 import { resolve } from "node:path";
@@ -11,8 +9,7 @@ import webExtension from "vite-plugin-web-extension";
 
 const root = import.meta.dirname;
 const browser = process.env.TARGET_BROWSER === "firefox" ? "firefox" : "chrome";
-const bare = process.env.FOLIO_VARIANT === "bare";
-const outDir = bare ? "dist/bench-bare" : `dist/${browser}`;
+const outDir = `dist/${browser}`;
 // One id per build, shared by the child builds the plugin runs in this process: the content
 // script publishes its receiver under it, so a page keeps no stale receiver across updates.
 process.env.FOLIO_BUILD_ID ??= Date.now().toString(36);
@@ -48,15 +45,13 @@ export default defineConfig({
   plugins: [
     webExtension({
       browser,
-      manifest: bare ? "bench/bare/manifest.json" : "manifest.json",
-      additionalInputs: bare
-        ? ["bench/bare/content.ts"]
-        : [
-            "src/content/extract.ts",
-            "src/reader/index.html",
-            "src/library-page/index.html",
-            "src/notes-page/index.html",
-          ],
+      manifest: "manifest.json",
+      additionalInputs: [
+        "src/content/extract.ts",
+        "src/reader/index.html",
+        "src/library-page/index.html",
+        "src/notes-page/index.html",
+      ],
       skipManifestValidation: true,
       disableAutoLaunch: true,
     }),

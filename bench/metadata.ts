@@ -16,7 +16,6 @@
 import { Readability } from "@mozilla/readability";
 import { extractArticle } from "../src/core/extract.ts";
 import type { Article } from "../src/core/types.ts";
-import { JSDOM_EXTRACT_OPTIONS } from "../src/node/jsdom.ts";
 import {
   MOZILLA_URL,
   argValue,
@@ -84,7 +83,7 @@ function agrees(field: Field, expected: unknown, got: string | null): boolean {
 
 function folio(doc: Document, url: string): Reading | null {
   try {
-    const r = extractArticle(doc, { ...JSDOM_EXTRACT_OPTIONS, url, markdown: false });
+    const r = extractArticle(doc, { url, markdown: false });
     if (!r.ok) return null;
     const a: Article = r.article;
     return { title: a.title, author: a.byline, date: a.publishedTime, siteName: a.siteName };

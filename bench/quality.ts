@@ -25,7 +25,6 @@ import { JSDOM } from "jsdom";
 import { extractArticle } from "../src/core/extract.ts";
 import { extractMetadata } from "../src/core/metadata/index.ts";
 import type { Article } from "../src/core/types.ts";
-import { JSDOM_EXTRACT_OPTIONS } from "../src/node/jsdom.ts";
 import {
   MOZILLA_URL,
   argValue,
@@ -90,7 +89,7 @@ function readerText(article: Article): string {
 function runFolio(doc: Document, url: string, force: boolean): Extraction & { refused: boolean } {
   const t0 = performance.now();
   try {
-    const r = extractArticle(doc, { ...JSDOM_EXTRACT_OPTIONS, url, force });
+    const r = extractArticle(doc, { url, force });
     const ms = performance.now() - t0;
     if (r.ok)
       return { text: readerText(r.article), content: r.article.content, error: null, ms, refused: false };

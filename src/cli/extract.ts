@@ -9,7 +9,7 @@ import { resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { extractArticle } from "../core/extract.ts";
 import type { Article, ExtractFailure, ExtractResult } from "../core/types.ts";
-import { JSDOM_EXTRACT_OPTIONS, parseDocument } from "../node/jsdom.ts";
+import { parseDocument } from "../node/jsdom.ts";
 import { decodeHtml } from "../node/decode.ts";
 import { type CliOptions, parseArgs, USAGE, UsageError } from "./args.ts";
 
@@ -163,7 +163,6 @@ export async function main(argv: string[]): Promise<number> {
     const page = parseDocument(loaded.html, loaded.url);
     try {
       return extractArticle(page.document, {
-        ...JSDOM_EXTRACT_OPTIONS,
         url: loaded.url,
         force: options.force,
       });

@@ -22,14 +22,16 @@ function isVisible(element: Element): boolean {
 const handlers: Handlers<"extract"> = {
   extract: ({ force, markdown = false }): ExtractReply => {
     try {
-      // "Show anyway" / "Read anyway": the reader asked for this page whatever its size.
-      const maxElements = force ? Number.POSITIVE_INFINITY : undefined;
+      // The popup and the reader tab sanitize every block right before they show it, and the
+      // whole article before it leaves them: the sanitizer, the costliest step on a long
+      // article, does not run here for them. A request with Markdown (the background saving
+      // from the context menu, which has no DOM) gets the finished article.
       const result = extractArticle(document, {
         url: location.href,
         force,
         markdown,
+        sanitize: markdown,
         isVisible,
-        maxElements,
       });
       // The core computes Markdown on first read (a getter): read it here, so the reply carries
       // it as plain data whatever the browser's serialisation does with accessors.

@@ -11,25 +11,28 @@
 /** The deepest level copied: the nesting depth browsers' HTML parser allows. */
 export const MAX_DEPTH = 512;
 
-/** Whether any node of `doc` lies deeper than `limit` levels below the document. */
+/**
+ * Whether any node of `doc` lies deeper than `limit` levels below the document (its root
+ * element is at level 1). Only elements are walked, not their text (about half of a page's
+ * nodes): a node lies deeper than `limit` exactly when an element at `limit` levels or deeper
+ * has a child.
+ */
 export function deeperThan(doc: Document, limit: number): boolean {
-  let depth = 0;
-  let node: Node | null = doc.firstChild;
-  if (node) depth = 1;
-  while (node) {
-    if (depth > limit) return true;
-    const child: Node | null = node.firstChild;
+  let el: Element | null = doc.documentElement;
+  let depth = 1;
+  while (el) {
+    if (depth >= limit && el.firstChild) return true;
+    const child: Element | null = el.firstElementChild;
     if (child) {
-      node = child;
+      el = child;
       depth++;
       continue;
     }
-    while (node && !node.nextSibling) {
-      node = node.parentNode;
+    while (el && !el.nextElementSibling) {
+      el = el.parentElement;
       depth--;
-      if (node === doc) return false;
     }
-    node = node?.nextSibling ?? null;
+    el = el?.nextElementSibling ?? null;
   }
   return false;
 }

@@ -4,16 +4,12 @@
  * The input document is never changed: metadata, every cleanup pass and Readability itself
  * work on one clone (metadata reads it before anything changes it). The order of the stages matters:
  *
- *   1. guards        refuse what cannot be read: not a web page (a PDF...), too many elements,
- *                    no body
+ *   1. guards        refuse what cannot be read: not a web page (a PDF...), no body
  *   2. clone         one deep copy; everything below works on it (depth.ts: past the depth the
  *                    browser's parser allows, a copy made without recursion, cut at that depth)
  *   3. visibility    note which caption copies the live page hides (browser only, read-only)
  *   4. metadata      read what the page says about itself (JSON-LD, meta tags...) from the copy,
- *                    untouched yet; the same walk lists the elements the passes look at and
- *                    takes the census of tags Readability looks up (readability.ts)
- *   4b. readerable   Readability's guess whether this is an article (in jsdom answered from that
- *                    census); it refuses nothing by itself
+ *                    untouched yet; the same walk lists the elements the passes look at
  *   5. before-passes on the whole copy, so Readability neither scores nor keeps the clutter:
  *                    lazy images, ad slots, promo blocks, hidden copies, caption marks; then
  *                    the shield takes furniture-sounding names off content in the story's flow
@@ -29,7 +25,8 @@
  *                    (Readability itself makes image and link URLs absolute)
  *   7b. article?     unless forced: a page that declares an article is read; otherwise the
  *                    reading must be prose and not a list of teasers (reading-evidence.ts)
- *   8. sanitize      in place, once: the article's HTML is safe from here on
+ *   8. sanitize      in place, once: the article's HTML is safe from here on (or, with
+ *                    `sanitize: false`, by the caller, block by block, right before it shows it)
  *   9. assemble      text, statistics, metadata precedence, field limits (limits.ts); Markdown
  *                    on first read
  */
@@ -54,18 +51,18 @@ import { lazyImages } from "./passes/lazy-images.ts";
 import { promoBlocks } from "./passes/promo-blocks.ts";
 import { promoLines } from "./passes/promo-lines.ts";
 import { type Memo, newMemo } from "./passes/memo.ts";
-import { declaredArticleBodies, elementsByTag, scanAlong } from "./passes/scan.ts";
-import { censusAlong, isReaderable, type Parsed, readDocument, type TagCensus } from "./readability.ts";
+import { declaredArticleBodies, elementsByTag } from "./passes/scan.ts";
+import { type Parsed, readDocument } from "./readability.ts";
 import { atPath, candidatesOf, declaredBody, type ElementPath } from "./second-reading.ts";
 import { plainText } from "./plain-text.ts";
 import { isTeaserList, readingEvidence, readsAsArticle } from "./reading-evidence.ts";
-import { sanitizeInPlace } from "./sanitize.ts";
+import { sanitizeInPlace, sanitizerDropsContent } from "./sanitize.ts";
 import { textStats } from "./text-stats.ts";
-import type { Article, ExtractOptions, ExtractResult, FailureKind, TagLookup } from "./types.ts";
+import type { Article, ExtractOptions, ExtractResult, FailureKind } from "./types.ts";
 
 /**
  * Passes over the whole working copy, before Readability. Order: fix images before judging blocks.
- * They remove elements and change attributes, never add elements: readability.ts relies on it.
+ * They remove elements and change attributes, never add elements.
  */
 export const BEFORE_READABILITY: readonly Pass[] = [
   lazyImages,
@@ -85,8 +82,6 @@ export const AFTER_READABILITY: readonly Pass[] = [
   headline,
   emptyBlocks,
 ];
-
-export const DEFAULT_MAX_ELEMENTS = 150_000;
 
 function fail(kind: FailureKind, message: string): ExtractResult {
   return { ok: false, error: { kind, message } };
@@ -123,39 +118,18 @@ function extract(doc: Document, options: ExtractOptions): ExtractResult {
       `This is ${notHtml.name} (${notHtml.type}), not a web page: Folio reads web pages only.`,
     );
   }
-  const maxElements = options.maxElements ?? DEFAULT_MAX_ELEMENTS;
-  const elements = doc.getElementsByTagName("*").length;
-  if (elements > maxElements) {
-    return fail(
-      "too-large",
-      `This page is too large to read (${elements} elements; the limit is ${maxElements}).`,
-    );
-  }
   if (!doc.body) return fail("empty", "This page has no body to read.");
-  // Readability's own guess, from the page's long paragraphs: where selectors are fast
-  // (browsers) it runs on the page itself; in jsdom it waits for the census (4b). It refuses
-  // nothing by itself: whether a page is an article is decided after reading (7b).
-  const lookup = options.tagLookup ?? "selectors";
-  const checkedEarly = lookup === "selectors" ? isProbablyReaderable(doc) : null;
+  // Readability's own guess, from the page's long paragraphs, on the page itself (read only).
+  // It refuses nothing by itself: whether a page is an article is decided after reading (7b).
+  const readerable = isProbablyReaderable(doc);
 
   // 2 + 3. Clone, and map the live page's hidden caption copies onto the clone.
   const clone = copyDocument(doc);
   const hidden = options.isVisible ? hiddenInClone(doc, clone, options.isVisible) : undefined;
 
   // 4. Metadata, from the clone before any pass touches it (the same page as the original).
-  // The passes' scan of the body and the census of the tags Readability looks up across the
-  // page (readability.ts) ride on the metadata's walk: one walk instead of several.
   const memo = newMemo();
-  const scan = clone.body ? scanAlong(memo, clone.body) : null;
-  const tags = censusAlong();
-  const meta = extractMetadata(clone, url, (el, attrNames) => {
-    tags.visit(el);
-    scan?.visit(el, attrNames);
-  });
-  scan?.finish();
-
-  // 4b. Whether it looks like an article, on the copy as it still is (the page itself).
-  const readerable = checkedEarly ?? isReaderable(clone, tags.census);
+  const meta = extractMetadata(clone, url);
 
   const ctx: PassContext = {
     ...memo,
@@ -172,7 +146,7 @@ function extract(doc: Document, options: ExtractOptions): ExtractResult {
   const declares = clone.body ? declaration(memo, clone.body) : { articleBody: false, articles: 0 };
 
   // 5 + 6. Before-passes, then Readability.
-  let parsed = readClone(clone, ctx, lookup, tags.census);
+  let parsed = readClone(clone, ctx);
 
   // 6b. A short reading gets a second look: when the page's declared body, or the block whose
   // paragraphs hold the most text, is at least twice as long as what Readability kept (it chose
@@ -185,7 +159,7 @@ function extract(doc: Document, options: ExtractOptions): ExtractResult {
     for (const candidate of candidatesOf(doc.body, declared)) {
       if (candidate.length < SECOND_READING_MIN_CHARS || kept >= candidate.length * SECOND_READING_SHORTFALL)
         continue;
-      const retry = readAlone(doc, candidate.path, ctx, lookup);
+      const retry = readAlone(doc, candidate.path, ctx);
       const retried = retry?.parsed?.content ? squash(retry.parsed.textContent).length : 0;
       if (retry && retried > kept) {
         parsed = retry.parsed;
@@ -208,11 +182,15 @@ function extract(doc: Document, options: ExtractOptions): ExtractResult {
   // search results, a feed, even when their summaries are long enough for the guess).
   if (!options.force && !meta.declaresArticle && !isArticleReading(root, readerable)) return notAnArticle();
 
-  // 8. Sanitize once, in place.
-  sanitizeInPlace(root, win);
+  // 8. Sanitize once, in place; or leave it to a caller that sanitizes each block as it shows
+  // it (the popup: the sanitizer is the costliest step on a long article, and the first screen
+  // need not wait for the rest). The text is the same either way: what the sanitizer would drop
+  // with its text is not counted.
+  const sanitize = options.sanitize !== false;
+  if (sanitize) sanitizeInPlace(root, win);
 
   // 9. Assemble.
-  const body = plainText(root);
+  const body = plainText(root, sanitize ? undefined : sanitizerDropsContent);
   if (!body) return fail("empty", "Folio found no article text on this page.");
   // The body is what the reader reads under the header; the standfirst is `subtitle` (the
   // header shows it, Markdown gives it a line of its own), so the text does not repeat it.
@@ -232,7 +210,7 @@ function extract(doc: Document, options: ExtractOptions): ExtractResult {
   if (oversized(article)) {
     return fail("too-large", "This article is too long to show or save (over 10 million characters).");
   }
-  if (options.markdown !== false) defineLazyMarkdown(article);
+  if (sanitize && options.markdown !== false) defineLazyMarkdown(article);
   return { ok: true, article };
 }
 
@@ -250,11 +228,10 @@ const SECOND_READING_SHORTFALL = 0.5;
 
 /**
  * Steps 5 and 6 on a working copy: the before-passes, then Readability (its element, not HTML).
- * The passes only remove elements, so a census taken before them still holds for Readability.
  */
-function readClone(clone: Document, ctx: PassContext, lookup: TagLookup, census?: TagCensus): Parsed | null {
+function readClone(clone: Document, ctx: PassContext): Parsed | null {
   for (const pass of BEFORE_READABILITY) pass.run(clone.body, ctx);
-  return readDocument(clone, lookup, census);
+  return readDocument(clone);
 }
 
 /** Whether the page declares its article's body, from the passes' scan of the working copy. */
@@ -270,7 +247,6 @@ function readAlone(
   doc: Document,
   path: ElementPath,
   ctx: PassContext,
-  lookup: TagLookup,
 ): { parsed: Parsed | null; ctx: PassContext } | null {
   const copy = copyDocument(doc);
   if (!copy.body) return null;
@@ -278,7 +254,7 @@ function readAlone(
   if (!el) return null;
   copy.body.replaceChildren(el);
   const fresh: PassContext = { ...ctx, doc: copy, hidden: undefined, removed: [], captionTexts: undefined };
-  return { parsed: readClone(copy, fresh, lookup), ctx: fresh };
+  return { parsed: readClone(copy, fresh), ctx: fresh };
 }
 
 /**

@@ -41,7 +41,8 @@ const BLOCK = new Set([
   "caption",
 ]);
 
-export function plainText(root: Element): string {
+/** `skip`: elements whose text is not counted (the sanitizer would drop them with their text). */
+export function plainText(root: Element, skip?: (el: Element) => boolean): string {
   const out: string[] = [];
   const walk = (node: Node): void => {
     for (let child = node.firstChild; child; child = child.nextSibling) {
@@ -52,6 +53,7 @@ export function plainText(root: Element): string {
         // Ruby annotations (furigana readings, their fallback parentheses) are not the text:
         // "子<rt>こ</rt>ども" reads 子ども.
         if (name === "rt" || name === "rp") continue;
+        if (skip?.(child as Element)) continue;
         const block = BLOCK.has(name);
         if (block) out.push("\n\n");
         if (name === "td" || name === "th") out.push(" ");

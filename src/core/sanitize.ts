@@ -181,3 +181,42 @@ export function sanitizeHtml(html: string, win: Window): string {
 export function sanitizeInPlace(element: Element, win: Window): void {
   configured(win, IN_PLACE_CONFIG).sanitize(element);
 }
+
+/**
+ * Elements the sanitizer removes together with their content: DOMPurify's FORBID_CONTENTS that
+ * the allow-list above does not allow, and every element outside HTML's namespace (SVG, MathML).
+ * Text counted on HTML that is not sanitized yet skips them, and so is the text of the HTML
+ * once it is.
+ */
+const DROPPED_WITH_CONTENT = new Set(
+  [
+    "annotation-xml",
+    "audio",
+    "desc",
+    "foreignobject",
+    "head",
+    "iframe",
+    "math",
+    "mi",
+    "mn",
+    "mo",
+    "ms",
+    "mtext",
+    "noembed",
+    "noframes",
+    "noscript",
+    "plaintext",
+    "script",
+    "selectedcontent",
+    "style",
+    "svg",
+    "template",
+    "title",
+    "video",
+    "xmp",
+  ].filter((tag) => !ALLOWED_TAGS.includes(tag)),
+);
+
+export function sanitizerDropsContent(el: Element): boolean {
+  return el.namespaceURI !== "http://www.w3.org/1999/xhtml" || DROPPED_WITH_CONTENT.has(el.localName);
+}

@@ -57,7 +57,7 @@ export interface Article {
   dir: "ltr" | "rtl" | null;
   excerpt: string | null;
   leadImage: LeadImage | null;
-  /** Sanitized article HTML. */
+  /** Sanitized article HTML (not yet sanitized only when extracted with `sanitize: false`). */
   content: string;
   /** Plain text, blocks separated by blank lines. */
   textContent: string;
@@ -76,7 +76,8 @@ export interface Article {
 
 /**
  * `not-article`: the page does not look like an article (extract with `force` to try anyway);
- * `empty`: no article text was found; `too-large`: the page exceeds `maxElements`;
+ * `empty`: no article text was found; `too-large`: the article is beyond what can be shown or
+ * saved (a body over 10 million characters);
  * `not-html`: the document is not a web page (a PDF, an image, plain text...);
  * `error`: something unexpected went wrong while reading the page (a bug, reported as data).
  */
@@ -97,22 +98,19 @@ export interface ExtractOptions {
   force?: boolean;
   /** Offer `article.markdown` (default true; computed on first read). The popup passes false. */
   markdown?: boolean;
-  /** Refuse documents with more elements than this (default 150 000). */
-  maxElements?: number;
   /**
    * Tells whether an element of the input document is visible. The content script passes one
    * that reads computed styles of the live page; Node has no layout and passes none.
    */
   isVisible?: (element: Element) => boolean;
+  /**
+   * Sanitize the article's HTML (default true). False leaves `content` as Readability and the
+   * passes made it, not yet safe, for a caller that puts every block through the sanitizer
+   * itself before anything uses it (the popup and the reader tab: they render the first screen
+   * before the rest, and sanitize each block right before insertion). Every other field is the
+   * same either way. Markdown is then not offered.
+   */
+  sanitize?: boolean;
   /** The window used to sanitize (DOMPurify needs one). Default: the document's own window. */
   window?: Window;
-  /**
-   * How Readability finds elements by tag: with the DOM's own `querySelectorAll` ("selectors",
-   * the default: fastest in browsers), or by walking the tree ("walk": several times faster in
-   * jsdom, whose selector engine prepares itself for every document and every selector). The
-   * result is the same; Node callers pass `JSDOM_EXTRACT_OPTIONS` (src/node/jsdom.ts).
-   */
-  tagLookup?: TagLookup;
 }
-
-export type TagLookup = "selectors" | "walk";

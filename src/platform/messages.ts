@@ -37,9 +37,12 @@ export type SaveReply =
 
 export interface Protocol {
   /**
-   * Page of the extension -> content script: run the core on the live page. `markdown: true`
-   * also returns the article's Markdown (the background, which has no DOM for turndown, asks
-   * for it when it saves a page from the context menu); the default skips it for speed.
+   * Page of the extension -> content script: run the core on the live page. By default the
+   * article's HTML comes not yet sanitized and without Markdown: the popup and the reader tab
+   * sanitize each block right before they show it, and the whole article before it leaves
+   * them (ui/app.ts). `markdown: true` returns the finished article, sanitized, with its
+   * Markdown (the background asks for it when it saves a page from the context menu: it has
+   * no DOM for the sanitizer or turndown).
    */
   extract: { request: { force: boolean; markdown?: boolean }; response: ExtractReply };
   /** Popup -> background: open the full-tab reader with an article already extracted. */

@@ -9,11 +9,10 @@ export type ViewState = "loading" | "ready" | "not-article" | "restricted" | "er
 
 /**
  * What the reader can do on a state's screen, only where it can succeed: "show-anyway" where
- * Folio refused (extract with `force`), "read-anyway" for a page over the element limit (the
- * same, which lifts it), "try-again" where a second try may go otherwise (the page was busy,
+ * Folio refused (extract with `force`), "try-again" where a second try may go otherwise (the page was busy,
  * went away, did not answer). `null`: nothing to try (the message says what to do instead).
  */
-export type StateActionKind = "show-anyway" | "read-anyway" | "try-again";
+export type StateActionKind = "show-anyway" | "try-again";
 
 export type Outcome =
   | { state: "ready"; article: Article }
@@ -35,7 +34,6 @@ export function actionOf(outcome: Exclude<Outcome, { state: "ready" }>): StateAc
 /** The button's words for each action. */
 export const ACTION_LABELS: Record<StateActionKind, string> = {
   "show-anyway": "Show anyway",
-  "read-anyway": "Read anyway",
   "try-again": "Try again",
 };
 
@@ -173,17 +171,9 @@ export function outcomeOf(reply: ExtractReply | null | undefined, force: boolean
             message: "Folio found no article text. It can still try to show what text there is.",
           };
     case "too-large":
-      // Over the element limit, "Read anyway" lifts it (forced reading has none); a body over
-      // what can be shown or saved stays too large however it is read.
-      return force || !/elements/.test(message)
-        ? { state: "error", title: "This page is too large", message, action: null }
-        : {
-            state: "error",
-            title: "This page is very large",
-            message:
-              "Reading it may keep the page busy for a while. Folio can read it anyway; the article may take a few seconds to appear.",
-            action: "read-anyway",
-          };
+      // A body over what can be shown or saved (the core reads pages of any size otherwise):
+      // however it is read, it stays too large, so there is nothing to try.
+      return { state: "error", title: "This page is too large", message, action: null };
     case "not-html":
       return /\(application\/pdf\)/.test(message)
         ? {

@@ -6,6 +6,7 @@
  */
 import { browser } from "../platform/extension.ts";
 import type { Article } from "../core/types.ts";
+import { sanitizeHtml } from "../core/sanitize.ts";
 import type { SaveReply } from "../platform/messages.ts";
 import { ACTION_LABELS, actionOf, type Outcome, type ViewState } from "../platform/read-outcome.ts";
 import { saveText } from "../platform/save-text.ts";
@@ -19,7 +20,7 @@ import {
   watchSettings,
 } from "./settings.ts";
 import { createSettingsPanel } from "./settings-panel.ts";
-import { renderLoading, renderMessage } from "./states.ts";
+import { LONG_READING_MS, renderLoading, renderLongLoading, renderMessage } from "./states.ts";
 
 export interface AppConfig {
   /** Gets the article; `force` is true after "Show anyway". */
@@ -84,6 +85,7 @@ export function startApp(config: AppConfig, doc: Document = document): void {
   let article: Article | null = null;
   let markdown: string | null = null;
   let leave: (() => void) | undefined;
+  let finished: { from: Article; article: Article } | null = null;
   let run = 0;
 
   // storage.onChanged also reports this page's own writes, and may do so after the reader has
@@ -153,6 +155,18 @@ export function startApp(config: AppConfig, doc: Document = document): void {
     }
   };
 
+  /**
+   * The article as it may leave this page (saved, copied, handed to a reader tab): its HTML
+   * sanitized whole, once, when first needed. The page's reading arrives not yet sanitized (the
+   * view sanitizes each block right before it shows it); an article that already was, from the
+   * library or a hand-off, goes through the same sanitizer again, which changes nothing.
+   */
+  const finishedOf = (of: Article): Article => {
+    if (finished?.from !== of)
+      finished = { from: of, article: { ...of, content: sanitizeHtml(of.content, window) } };
+    return finished.article;
+  };
+
   /** The article's Markdown: the core's when it made it, else made here once (lazy chunk). */
   const markdownOf = async (of: Article): Promise<string> => {
     if (markdown === null) {
@@ -160,7 +174,7 @@ export function startApp(config: AppConfig, doc: Document = document): void {
         markdown = of.markdown;
       } else {
         const { toMarkdown } = await import("../core/markdown.ts");
-        markdown = toMarkdown(of);
+        markdown = toMarkdown(finishedOf(of));
       }
     }
     return markdown;
@@ -184,7 +198,7 @@ export function startApp(config: AppConfig, doc: Document = document): void {
     warn(null);
     let reply: SaveReply;
     try {
-      reply = await config.save({ ...current, markdown: await markdownOf(current) });
+      reply = await config.save({ ...finishedOf(current), markdown: await markdownOf(current) });
     } catch (error) {
       reply = {
         ok: false,
@@ -215,7 +229,7 @@ export function startApp(config: AppConfig, doc: Document = document): void {
   openButton?.addEventListener("click", async () => {
     if (!article || !config.openInTab) return;
     try {
-      await config.openInTab(article);
+      await config.openInTab(finishedOf(article));
     } catch (error) {
       say(`Couldn't open a tab: ${String(error)}`);
     }
@@ -268,6 +282,10 @@ export function startApp(config: AppConfig, doc: Document = document): void {
     const mine = ++run;
     setState("loading");
     renderLoading(main);
+    // A reading that takes more than a moment says so (a long page: a huge comment thread).
+    const slow = window.setTimeout(() => {
+      if (mine === run && root.dataset.state === "loading") renderLongLoading(main);
+    }, LONG_READING_MS);
     let outcome: Outcome;
     try {
       outcome = await config.load(force);
@@ -275,6 +293,7 @@ export function startApp(config: AppConfig, doc: Document = document): void {
     } catch (error) {
       outcome = { state: "error", title: "Something went wrong", message: String(error) };
     }
+    clearTimeout(slow);
     if (mine === run) show(outcome, force);
   };
 

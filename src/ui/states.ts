@@ -26,6 +26,20 @@ export function renderLoading(container: HTMLElement): void {
   container.replaceChildren(box);
 }
 
+/** After this long, the loading view says the page is long (`renderLongLoading`). */
+export const LONG_READING_MS = 1_000;
+
+/** The loading view of a reading that takes more than a second: what Folio is doing. */
+export function renderLongLoading(container: HTMLElement): void {
+  const text = container.querySelector(".folio-loading p");
+  if (!text) return;
+  text.textContent = "Reading a long page…";
+  const more = container.ownerDocument.createElement("p");
+  more.className = "folio-loading-detail";
+  more.textContent = "Folio is finding the article among everything else on it. This takes a few seconds.";
+  text.after(more);
+}
+
 export function renderMessage(
   container: HTMLElement,
   outcome: Exclude<Outcome, { state: "ready" }>,

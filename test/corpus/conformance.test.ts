@@ -45,7 +45,6 @@ import {
 import { type F1, htmlText, normalizeSpace, wordF1 } from "../../bench/text-metrics.ts";
 import { extractArticle } from "../../src/core/extract.ts";
 import type { Article } from "../../src/core/types.ts";
-import { JSDOM_EXTRACT_OPTIONS } from "../../src/node/jsdom.ts";
 
 const MEAN_F1_MIN = 0.98;
 const PAGE_F1_MIN = 0.9;
@@ -237,7 +236,7 @@ describe.skipIf(!present)("Mozilla readability-test-pages conformance", () => {
       let error: string | null = null;
       const t0 = performance.now();
       try {
-        const res = extractArticle(doc, { ...JSDOM_EXTRACT_OPTIONS, url: MOZILLA_URL, force: true }); // as the CLI runs it
+        const res = extractArticle(doc, { url: MOZILLA_URL, force: true }); // as the CLI runs it
         if (res.ok) article = res.article;
         else error = `${res.error.kind}: ${res.error.message}`;
       } catch (e) {

@@ -4,6 +4,7 @@
  *
  * - a page on another site naming a saved article as canonical does not replace it (finding 2);
  * - very deep pages (50,000 and 10,000 script-made levels) are read, not crashed (finding 3);
+ * - a page of 160,000 elements is read, not refused, and a long reading says so (issue 12);
  * - "Open in a tab" works with storage.session nearly full (finding 6);
  * - a PDF is named as a PDF (finding 7);
  * - a page whose script does not yield gets "not responding" with Try again, and its late
@@ -12,7 +13,7 @@
  */
 import type { Page } from "playwright-core";
 import { expect, it } from "vitest";
-import { openedPopup, settledState, type TargetSession, waitFor } from "./harness.ts";
+import { clickAction, openedPopup, settledState, type TargetSession, waitFor } from "./harness.ts";
 import { describeE2E, type Folio, useFolio } from "./suite.ts";
 
 /** The extension API as the service worker sees it (only used inside `worker.evaluate`). */
@@ -124,6 +125,44 @@ describeE2E("hardening against hostile and broken pages (Chromium)", () => {
       await page.close();
     });
   }
+
+  it("reads a page of 160,000 elements (an article over a huge comment thread; the old cap was 150,000), saying what it does", async () => {
+    const f = folio();
+    const page = await f.open("hardening/long.html?elements=160000");
+    expect(Number(await page.evaluate(() => document.documentElement.dataset.elements))).toBeGreaterThan(
+      160_000,
+    );
+    await clickAction(f.browser.cdp, f.id, page);
+    const popup = await openedPopup(f.browser.cdp, f.id);
+    let sawLong = false;
+    const state = await waitFor(
+      async () => {
+        const seen = await popup
+          .evaluate<{ state: string; text: string }>(
+            `({ state: document.documentElement.dataset.state, text: document.querySelector(".folio-loading")?.textContent ?? "" })`,
+          )
+          .catch(() => null);
+        if (seen?.text.includes("Reading a long page")) sawLong = true;
+        return seen && seen.state !== "loading" ? seen.state : null;
+      },
+      60_000,
+      "the popup to leave loading",
+    );
+    expect(state).toBe("ready");
+    expect(await popup.evaluate(`document.querySelector(".folio-title").textContent`)).toBe(
+      "The night the river came back",
+    );
+    expect(await popup.evaluate(`document.querySelector(".folio-body").textContent`)).toContain(
+      "The river rose through the night",
+    );
+    // A reading of more than a second said it was reading a long page.
+    const took = await popup.evaluate<number>(
+      `performance.getEntriesByName("folio-load-end")[0].startTime - performance.getEntriesByName("folio-load-start")[0].startTime`,
+    );
+    if (took > 1_300) expect(sawLong).toBe(true);
+    await f.closePopup(popup);
+    await page.close();
+  });
 
   it("opens a reader tab with storage.session nearly full of earlier hand-offs", async () => {
     const f = folio();

@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 /**
- * The content script's `extract` receiver: without `markdown` it skips the Markdown (the popup's
- * fast path); with `markdown: true` (the context menu's save, whose service worker cannot run
+ * The content script's `extract` receiver: without `markdown` it skips the Markdown and the
+ * sanitizer (the popup's fast path: the popup sanitizes each block as it shows it); with `markdown: true` (the context menu's save, whose service worker cannot run
  * turndown) the reply carries it as a plain string, not as the core's lazy getter.
  */
 import { readFileSync } from "node:fs";
@@ -35,6 +35,15 @@ describe("content script extract", () => {
     expect(field?.get).toBeUndefined();
     expect(field?.value).toMatch(/^---\ntitle: "Aus dem Parkhaus wird ein Wohnhaus"/);
     expect(JSON.parse(JSON.stringify(reply.article)).markdown).toBe(field?.value);
+  });
+
+  it("leaves sanitizing to the page that shows it; the finished article (with Markdown) comes sanitized", () => {
+    const shown = receive({ type: "extract", force: false });
+    const finished = receive({ type: "extract", force: false, markdown: true });
+    if (!shown.ok || !finished.ok) throw new Error("no article");
+    expect(shown.article.content).toMatch(/ class="/);
+    expect(finished.article.content).not.toMatch(/ class="/);
+    expect(shown.article.textContent).toBe(finished.article.textContent);
   });
 
   it("answers an unknown message with a failure, not silence", () => {

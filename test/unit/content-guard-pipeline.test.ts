@@ -7,14 +7,14 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { extractArticle } from "../../src/core/extract.ts";
-import { JSDOM_EXTRACT_OPTIONS, parseDocument } from "../../src/node/jsdom.ts";
+import { parseDocument } from "../../src/node/jsdom.ts";
 
 const URL = "https://www.valleypost.example/farming/orchards-after-the-frost";
 const html = readFileSync(join(import.meta.dirname, "../fixtures/pages/furniture-wrapped.html"), "utf8");
 
 function read() {
   const page = parseDocument(html, URL);
-  const result = extractArticle(page.document, { ...JSDOM_EXTRACT_OPTIONS, url: URL });
+  const result = extractArticle(page.document, { url: URL });
   if (!result.ok) throw new Error(result.error.message);
   const body = parseDocument(`<body>${result.article.content}</body>`, URL).document.body;
   return { article: result.article, body };

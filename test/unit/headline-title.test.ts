@@ -1,7 +1,7 @@
 /** The title is the headline the page shows, without the site's name around it. */
 import { describe, expect, it } from "vitest";
 import { extractArticle } from "../../src/core/extract.ts";
-import { JSDOM_EXTRACT_OPTIONS, parseDocument } from "../../src/node/jsdom.ts";
+import { parseDocument } from "../../src/node/jsdom.ts";
 
 const BODY =
   "<p>The storm came ashore shortly after midnight and crews worked until dawn to clear the fallen trees from the coast road.</p>".repeat(
@@ -11,7 +11,7 @@ const BODY =
 function title(documentTitle: string, h1: string): string | null {
   const html = `<!DOCTYPE html><html><head><title>${documentTitle}</title><meta property="og:type" content="article"></head><body><main><h1>${h1}</h1>${BODY}</main></body></html>`;
   const { document } = parseDocument(html, "https://news.example/storm");
-  const result = extractArticle(document, { ...JSDOM_EXTRACT_OPTIONS, url: "https://news.example/storm" });
+  const result = extractArticle(document, { url: "https://news.example/storm" });
   return result.ok ? result.article.title : null;
 }
 

@@ -8,7 +8,7 @@ import { join } from "node:path";
 import { isProbablyReaderable } from "@mozilla/readability";
 import { describe, expect, it } from "vitest";
 import { extractArticle } from "../../src/core/extract.ts";
-import { JSDOM_EXTRACT_OPTIONS, parseDocument } from "../../src/node/jsdom.ts";
+import { parseDocument } from "../../src/node/jsdom.ts";
 
 const FIXTURES = join(import.meta.dirname, "../fixtures");
 const URL = "https://www.example.org/page";
@@ -16,7 +16,7 @@ const URL = "https://www.example.org/page";
 function run(html: string, force = false) {
   const page = parseDocument(html, URL);
   return {
-    result: extractArticle(page.document, { ...JSDOM_EXTRACT_OPTIONS, url: URL, force }),
+    result: extractArticle(page.document, { url: URL, force }),
     guess: isProbablyReaderable(page.document),
   };
 }

@@ -258,12 +258,8 @@ function usableAsSubtitle(text: string | null | undefined, title: string | null,
 }
 
 /** What the page says about itself. See the precedence list at the top of this file. */
-export function extractMetadata(
-  doc: Document,
-  documentUrl: string,
-  visit?: (el: Element, attrNames: string[]) => void,
-): PageMetadata {
-  const index = indexPage(doc, visit);
+export function extractMetadata(doc: Document, documentUrl: string): PageMetadata {
+  const index = indexPage(doc);
   const meta = readMetaTags(index);
   const { article, siteName: ldSite } = readJsonLd(index);
   const base = baseUrl(index, documentUrl);

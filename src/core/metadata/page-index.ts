@@ -87,11 +87,8 @@ function tokens(value: string | null): string[] {
   return value ? value.split(/\s+/).filter(Boolean) : [];
 }
 
-/**
- * Walks `doc` once and sorts out the elements metadata readers need. `visit`, when given, sees
- * every element with its attribute names on the same walk (the cleanup passes' scan rides along).
- */
-export function indexPage(doc: Document, visit?: (el: Element, attrNames: string[]) => void): PageIndex {
+/** Walks `doc` once and sorts out the elements metadata readers need. */
+export function indexPage(doc: Document): PageIndex {
   const index: PageIndex = {
     doc,
     metas: [],
@@ -167,7 +164,6 @@ export function indexPage(doc: Document, visit?: (el: Element, attrNames: string
     }
     // One read of the attribute names (cheap in jsdom), then only the attributes present.
     const names = el.getAttributeNames();
-    visit?.(el, names);
     if (names.length > 0) {
       if (el.localName !== "main" && names.includes("role") && el.getAttribute("role") === "main")
         index.mains.push(el);

@@ -40,10 +40,21 @@ function holdsParagraphs(el: Element | null): boolean {
 export const contentShield: Pass = {
   name: "content-shield",
   run(root, ctx) {
+    // Asked once per parent: the siblings of a long list (a comment thread's 20,000 entries,
+    // each named "comment") share it, and asking for each would be quadratic.
+    const answers = new Map<Element, boolean>();
+    const holds = (el: Element | null): boolean => {
+      if (!el) return false;
+      const known = answers.get(el);
+      if (known !== undefined) return known;
+      const answer = holdsParagraphs(el);
+      answers.set(el, answer);
+      return answer;
+    };
     for (const { el, names } of namedElements(ctx, root)) {
       if (!root.contains(el) || !READABILITY_NEGATIVE.test(names)) continue;
       const parent = el.parentElement;
-      if (!holdsParagraphs(parent) && !holdsParagraphs(parent?.parentElement ?? null)) continue;
+      if (!holds(parent) && !holds(parent?.parentElement ?? null)) continue;
       if (!protectedContent(el, { prose: false })) continue;
       el.removeAttribute("class");
       el.removeAttribute("id");

@@ -89,36 +89,6 @@ function scan(memo: Memo, root: Element): Scan {
   return found;
 }
 
-/**
- * Lets another walk over the whole document (the metadata's, see metadata/page-index.ts) do
- * this scan of `root` too: `visit` every element in document order with its attribute names,
- * then `finish`. Until `finish`, `namedElements(root)` would walk on its own.
- */
-export function scanAlong(
-  memo: Memo,
-  root: Element,
-): { visit(el: Element, attrNames: string[]): void; finish(): void } {
-  const found: Scan = { named: [], tags: new Map(), articleBodies: [] };
-  // Elements come in document order: those of `root`'s subtree right after it, up to the
-  // element following its subtree (the next sibling of `root` or of an ancestor: rare after <body>).
-  let end: Element | null = null;
-  for (let n: Element | null = root; n && !end; n = n.parentElement) end = n.nextElementSibling;
-  let state: "before" | "inside" | "after" = "before";
-  return {
-    visit(el, attrNames) {
-      if (state === "inside") {
-        if (el === end) state = "after";
-        else note(found, el, attrNames);
-      } else if (state === "before" && el === root) {
-        state = "inside";
-      }
-    },
-    finish() {
-      if (state !== "before") memo.scans.set(root, found);
-    },
-  };
-}
-
 /** Files one element under the scan: by tag when the passes ask for its tag, and by its names. */
 function note(found: Scan, el: Element, attrNames: string[]): void {
   const tag = el.localName;

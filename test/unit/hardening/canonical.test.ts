@@ -9,7 +9,7 @@ import { saveArticle } from "../../../src/background/save.ts";
 import { extractArticle } from "../../../src/core/extract.ts";
 import { sameSite, trustedUrl, withTrustedUrl } from "../../../src/library/canonical.ts";
 import { libraryConnection } from "../../../src/library/connection.ts";
-import { JSDOM_EXTRACT_OPTIONS, parseDocument } from "../../../src/node/jsdom.ts";
+import { parseDocument } from "../../../src/node/jsdom.ts";
 import { makeArticle, ok } from "../library/helpers.ts";
 
 let dbCount = 0;
@@ -53,7 +53,7 @@ describe("saving with a canonical URL on another site", () => {
 
   const read = (html: string, url: string) => {
     const { document } = parseDocument(html, url);
-    const result = extractArticle(document, JSDOM_EXTRACT_OPTIONS);
+    const result = extractArticle(document);
     if (!result.ok) throw new Error(result.error.message);
     return { ...result.article, markdown: result.article.markdown };
   };

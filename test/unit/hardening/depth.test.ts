@@ -7,7 +7,7 @@
 import { describe, expect, it, vi } from "vitest";
 import { copyDocument, deeperThan, MAX_DEPTH } from "../../../src/core/depth.ts";
 import { extractArticle } from "../../../src/core/extract.ts";
-import { JSDOM_EXTRACT_OPTIONS, parseDocument } from "../../../src/node/jsdom.ts";
+import { parseDocument } from "../../../src/node/jsdom.ts";
 
 const STORY = `<!doctype html><html lang="en"><head><title>The tide comes back</title></head><body>
 <article><h1>The tide comes back</h1>${Array.from(
@@ -36,7 +36,7 @@ describe("very deep pages (finding 3)", () => {
   it("reads a page nested deeper than the parser allows without a deep clone, cut at the limit", () => {
     const { document } = deepPage(1_000);
     const deepClones = vi.spyOn(document, "cloneNode");
-    const result = extractArticle(document, JSDOM_EXTRACT_OPTIONS);
+    const result = extractArticle(document);
     expect(result.ok ? "ok" : result.error.message).toBe("ok");
     if (!result.ok) return;
     expect(result.article.title).toBe("The tide comes back");
@@ -49,7 +49,7 @@ describe("very deep pages (finding 3)", () => {
   it("still clones an ordinary page whole", () => {
     const { document } = parseDocument(STORY, "https://news.example/tide");
     const clones = vi.spyOn(document, "cloneNode");
-    expect(extractArticle(document, JSDOM_EXTRACT_OPTIONS).ok).toBe(true);
+    expect(extractArticle(document).ok).toBe(true);
     expect(clones.mock.calls.some(([deep]) => deep === true)).toBe(true);
   });
 

@@ -6,7 +6,7 @@ import { describe, expect, it } from "vitest";
 import { extractArticle } from "../../../src/core/extract.ts";
 import { FIELD_LIMITS, truncateText } from "../../../src/core/limits.ts";
 import { LIMITS } from "../../../src/library/schema.ts";
-import { JSDOM_EXTRACT_OPTIONS, parseDocument } from "../../../src/node/jsdom.ts";
+import { parseDocument } from "../../../src/node/jsdom.ts";
 import { freshLibrary, ok } from "../library/helpers.ts";
 
 const words = (n: number, word = "word") =>
@@ -25,7 +25,7 @@ ${siteName ? `<meta property="og:site_name" content="${siteName}">` : ""}
 
 async function extractAndSave(html: string) {
   const { document } = parseDocument(html, "https://news.example/story");
-  const result = extractArticle(document, JSDOM_EXTRACT_OPTIONS);
+  const result = extractArticle(document);
   if (!result.ok) throw new Error(result.error.message);
   const { library } = await freshLibrary();
   const saved = await library.save(result.article);

@@ -9,7 +9,7 @@ import { describe, expect, it } from "vitest";
 import { extractArticle } from "../../../src/core/extract.ts";
 import { escapeMarkdownText, markdownDestination } from "../../../src/core/markdown-escape.ts";
 import { toMarkdown } from "../../../src/core/markdown.ts";
-import { JSDOM_EXTRACT_OPTIONS, parseDocument } from "../../../src/node/jsdom.ts";
+import { parseDocument } from "../../../src/node/jsdom.ts";
 
 const IMG = "<img src=x onerror=alert(1)>";
 const LINK = "[Click to verify your account](https://evil.example/login)";
@@ -50,7 +50,7 @@ ${para(4)}${para(5)}${para(6)}
 
 describe("Markdown keeps page text as text (finding 1)", () => {
   const { document } = parseDocument(PAGE, "https://news.example/story");
-  const result = extractArticle(document, JSDOM_EXTRACT_OPTIONS);
+  const result = extractArticle(document);
   if (!result.ok) throw new Error(result.error.message);
   const { article } = result;
   const html = rendered(article.markdown ?? "");

@@ -8,7 +8,7 @@ import type Browser from "webextension-polyfill";
 import { describe, expect, it, vi } from "vitest";
 import { extractArticle } from "../../../src/core/extract.ts";
 import type { ExtractReply } from "../../../src/platform/messages.ts";
-import { JSDOM_EXTRACT_OPTIONS, parseDocument } from "../../../src/node/jsdom.ts";
+import { parseDocument } from "../../../src/node/jsdom.ts";
 import { withDeadline } from "../../../src/platform/deadline.ts";
 import { outcomeOf } from "../../../src/platform/read-outcome.ts";
 import { extractFromTab, NOT_RESPONDING } from "../../../src/platform/read-tab.ts";
@@ -144,7 +144,7 @@ describe("what the messages say (finding 7)", () => {
       "https://papers.example/report",
     );
     Object.defineProperty(document, "contentType", { value: "application/pdf" });
-    const result = extractArticle(document, JSDOM_EXTRACT_OPTIONS);
+    const result = extractArticle(document);
     expect(result).toMatchObject({ ok: false, error: { kind: "not-html" } });
     for (const force of [false, true]) {
       expect(outcomeOf(result as ExtractReply, force)).toMatchObject({
@@ -160,7 +160,7 @@ describe("what the messages say (finding 7)", () => {
       "https://img.example/a.png",
     );
     Object.defineProperty(document, "contentType", { value: "image/png" });
-    const result = extractArticle(document, JSDOM_EXTRACT_OPTIONS);
+    const result = extractArticle(document);
     expect(outcomeOf(result as ExtractReply, false)).toMatchObject({
       state: "restricted",
       title: "This is not a web page",

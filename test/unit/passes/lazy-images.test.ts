@@ -2,7 +2,6 @@
 import { describe, expect, it } from "vitest";
 import { extractArticle } from "../../../src/core/extract.ts";
 import { isPlaceholderSrc, lazyImages } from "../../../src/core/passes/lazy-images.ts";
-import { JSDOM_EXTRACT_OPTIONS } from "../../../src/node/jsdom.ts";
 import { passSetup } from "./harness.ts";
 
 function setup(html: string) {
@@ -181,7 +180,6 @@ describe("lazyImages: a placeholder with the real image in the <noscript> after 
       `<article><h1>Vision</h1>${para}${para}<figure><span><img alt="A window floating in a room" src="${GIF_1X1}"><noscript><img alt="A window floating in a room" src="https://cdn.example/vision/window.png"></noscript></span><figcaption>A window floating in a room.</figcaption></figure>${para}${para}</article>`,
     );
     const result = extractArticle(doc, {
-      ...JSDOM_EXTRACT_OPTIONS,
       url: "https://news.example/story",
       force: true,
     });

@@ -1,6 +1,6 @@
 /**
  * Error screens with actions that can succeed (issue 16, item 7): Show anyway where Folio
- * refused, Read anyway for a large page, nothing where nothing can change the answer, and a
+ * refused, nothing where nothing can change the answer, and a
  * plain explanation where the browser forbids reading.
  */
 import { describe, expect, it } from "vitest";
@@ -20,17 +20,15 @@ describe("the actions of the state screens", () => {
     expect(screen(outcomeOf(failure("empty"), false)).action).toBe("show-anyway");
   });
 
-  it("offers Read anyway for a page over the element limit, once", () => {
-    const message = "This page is too large to read (160007 elements; the limit is 150000).";
-    expect(screen(outcomeOf(failure("too-large", message), false))).toEqual({
-      state: "error",
-      title: "This page is very large",
-      action: "read-anyway",
-    });
-    // Forced reading has no element limit: if it is still too large, nothing can change that.
-    expect(screen(outcomeOf(failure("too-large", message), true)).action).toBeNull();
+  it("offers nothing for a page too large to show or save, forced or not", () => {
     const tooLong = "This article is too long to show or save (over 10 million characters).";
-    expect(screen(outcomeOf(failure("too-large", tooLong), false)).action).toBeNull();
+    for (const force of [false, true]) {
+      expect(screen(outcomeOf(failure("too-large", tooLong), force))).toEqual({
+        state: "error",
+        title: "This page is too large",
+        action: null,
+      });
+    }
   });
 
   it("offers no Try again where it cannot succeed", () => {
