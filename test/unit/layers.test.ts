@@ -138,3 +138,17 @@ describe("the core keeps no state between extractions", () => {
     expect(moduleState('const TAGS = new Set(["p", "div"]);\nTAGS.has("p");\n')).toEqual([]);
   });
 });
+
+describe("small modules", () => {
+  const MAX_LINES = 350;
+
+  it(`no source file over ${MAX_LINES} lines`, () => {
+    const long = sourceFiles(SRC)
+      .map((file) => ({
+        file: relative(SRC, file),
+        lines: readFileSync(file, "utf8").split("\n").length - 1,
+      }))
+      .filter(({ lines }) => lines > MAX_LINES);
+    expect(long).toEqual([]);
+  });
+});
