@@ -92,13 +92,28 @@ export function startApp(config: AppConfig, doc: Document = document): void {
   // changed something else: applying that echo puts an older state back, and the next change
   // builds on it (in Firefox, three quick changes lost the text size). Only changes made
   // elsewhere (another popup, a reader tab, another device) are applied.
+  // Writes go one at a time, the newest waiting one next: two writes in flight can land in
+  // either order in Firefox's storage.sync, and an older one landing last kept the old size.
   const ownWrites = new Map<string, number>();
   const keyOf = (s: Settings) => JSON.stringify(s);
+  let unsaved: Settings | null = null;
+  let saving = false;
+  const persist = async () => {
+    if (saving) return;
+    saving = true;
+    while (unsaved) {
+      const next = unsaved;
+      unsaved = null;
+      ownWrites.set(keyOf(next), (ownWrites.get(keyOf(next)) ?? 0) + 1);
+      await saveSettings(browser.storage, next).catch(() => undefined);
+    }
+    saving = false;
+  };
   const panel = createSettingsPanel(doc, settings, (next) => {
     settings = next;
     applySettings(root, next);
-    ownWrites.set(keyOf(next), (ownWrites.get(keyOf(next)) ?? 0) + 1);
-    void saveSettings(browser.storage, next);
+    unsaved = next;
+    void persist();
   });
   settingsHost.append(panel.element);
   const setSettings = (next: Settings) => {
