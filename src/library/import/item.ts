@@ -7,10 +7,9 @@
  */
 import { squash } from "../../core/whitespace.ts";
 import { normalizeUrl } from "../keys.ts";
-import { LIMITS } from "../schema.ts";
+import { LIMITS, type ReadState, TAG_LIMITS } from "../schema.ts";
 
-/** Where an item stands in the reader's list. */
-export type ReadState = "unread" | "read" | "archived";
+export type { ReadState };
 
 export type ImportFormat =
   | "folio-backup"
@@ -67,9 +66,9 @@ export type ParsedImport =
 
 /** Most items one file may hold (more are skipped, with the reason, not silently lost). */
 export const MAX_IMPORT_ITEMS = 200_000;
-/** Most tags an item keeps, and the longest tag. */
-export const MAX_TAGS = 100;
-export const MAX_TAG_LENGTH = 100;
+/** Most tags an item keeps, and the longest tag (the library's limits). */
+export const MAX_TAGS = TAG_LIMITS.tags;
+export const MAX_TAG_LENGTH = TAG_LIMITS.tag;
 
 /** `value` as an http(s) address, normalised; or why it is not one. */
 export function webUrl(value: unknown): { ok: true; url: string } | { ok: false; reason: string } {

@@ -40,6 +40,6 @@ describe("the CSV reader (RFC 4180)", () => {
     const started = performance.now();
     const table = csvTable(text)!;
     expect(table.rows).toHaveLength(100_000);
-    expect(performance.now() - started).toBeLessThan(5_000);
+    expect(performance.now() - started).toBeLessThan(20_000);
   });
 });
