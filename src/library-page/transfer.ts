@@ -1,15 +1,16 @@
 /**
  * Moving articles out of and into the library: the JSON backup, the Markdown .zip (of the whole
- * library or of a selection), and importing a backup. The export code is loaded when it is
- * first used, not with the page.
+ * library or of a selection), and importing a file of any format Folio reads (a Folio backup,
+ * Pocket, Instapaper, Omnivore, Wallabag, bookmarks: library/import/). The export and import
+ * code is loaded when it is first used, not with the page.
  */
 import type { SavedArticle } from "../library/schema.ts";
 import { downloadBlob, downloadText } from "./download.ts";
 import type { Listing } from "./listing.ts";
 import { busy, type LibraryPage } from "./page.ts";
 import type { Search } from "./search-index.ts";
-import { articlesText, importText } from "./text.ts";
-import { importBackup } from "../library/merge.ts";
+import { formatNumber } from "../library/format.ts";
+import { articlesText, importDetails, importText } from "./text.ts";
 
 export interface Transfer {
   /** Downloads the articles of `urls` as Markdown files in one .zip. */
@@ -81,11 +82,24 @@ export function transfer(page: LibraryPage, list: Listing, search: Search): Tran
       const { checkBackupSize } = await import("../library/export/backup.ts");
       const tooLarge = checkBackupSize(file.size);
       if (tooLarge) {
-        page.alert(`Nothing was imported. ${tooLarge}`);
+        page.alert(`Nothing was imported. ${tooLarge.replace("a Folio backup", "imported")}`);
         return;
       }
       page.info(`Reading ${file.name}…`);
-      const result = await importBackup(library, await file.text());
+      const { importFile } = await import("../library/import/import-file.ts");
+      const parser = new DOMParser();
+      const result = await importFile(
+        library,
+        { name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) },
+        {
+          // An inert document: no scripts run, nothing loads.
+          parseHtml: (html) => parser.parseFromString(html, "text/html"),
+          progress: (done, total) =>
+            page.info(
+              `Reading ${file.name}: ${formatNumber(done, locale)} of ${formatNumber(total, locale)}…`,
+            ),
+        },
+      );
       if (!result.ok) {
         page.info(null);
         page.alert(`Nothing was imported. ${result.error.message}`);
@@ -95,7 +109,9 @@ export function transfer(page: LibraryPage, list: Listing, search: Search): Tran
       search.changed(report.changed);
       await list.refreshTotal();
       await list.show(state.rendered);
-      page.info(importText(report, locale));
+      page.info(importText(report, locale), importDetails(report, locale));
+      // Every summary again (the tags and states of what came in), for the filters.
+      await search.build();
     }),
   );
 
