@@ -4,8 +4,8 @@
  * imported file), so none of it is ever parsed as HTML. The only URLs set are the reader's own
  * page and http(s) addresses (the original, the thumbnail).
  *
- *   [ ] [thumb]  Headline (opens the article in Folio's reader; a link to read opens the page)
- *                SITE · 14 Mar 2024 · 6 min read · saved 2 Dec 2026 · Original ↗ · #tag #tag
+ *   [ ] [thumb]  Headline (opens the article in Folio's reader; a link to read opens the page) #tag
+ *                SITE · 14 Mar 2024 · 6 min read · saved 2 Dec 2026 · Original ↗
  *                The excerpt, one line…
  *                                  [★] [Mark read] [Archive] [Tag…] [Markdown] [HTML] [Delete]
  *
@@ -35,8 +35,8 @@ function thumbnail(doc: Document, summary: ArticleSummary): HTMLElement {
   img.loading = "lazy";
   img.decoding = "async";
   img.referrerPolicy = "no-referrer";
-  img.width = 56;
-  img.height = 56;
+  img.width = 48;
+  img.height = 48;
   img.addEventListener("error", () => img.classList.add("lib-thumb-none"), { once: true });
   img.src = src;
   return img;
@@ -76,7 +76,24 @@ export function renderRow(doc: Document, summary: ArticleSummary, options: RowOp
   link.target = "_blank";
   langDir(heading);
   heading.append(link);
-  body.append(heading);
+  // The headline's line: the headline (cut short with an ellipsis when long) and the tags,
+  // each a button that removes it, never cut.
+  const head = el(doc, "div", "lib-head");
+  head.append(heading);
+  if (summary.tags?.length) {
+    const tags = el(doc, "span", "lib-tags");
+    for (const tag of summary.tags) {
+      const chip = el(doc, "button", "lib-chip", tag);
+      chip.type = "button";
+      chip.dataset.action = "untag";
+      chip.dataset.tag = tag;
+      chip.title = `Remove the tag “${tag}”`;
+      chip.setAttribute("aria-label", `Remove tag ${tag}`);
+      tags.append(chip);
+    }
+    head.append(tags);
+  }
+  body.append(head);
 
   const parts = metaParts(summary, options.locale);
   const meta = el(doc, "p", "lib-meta");
@@ -104,15 +121,6 @@ export function renderRow(doc: Document, summary: ArticleSummary, options: RowOp
     if (i > 0) meta.append(el(doc, "span", "lib-sep", " · "));
     meta.append(item);
   });
-  for (const tag of summary.tags ?? []) {
-    const chip = el(doc, "button", "lib-chip", tag);
-    chip.type = "button";
-    chip.dataset.action = "untag";
-    chip.dataset.tag = tag;
-    chip.title = `Remove the tag “${tag}”`;
-    chip.setAttribute("aria-label", `Remove tag ${tag}`);
-    meta.append(chip);
-  }
   body.append(meta);
 
   if (summary.excerpt) {

@@ -94,6 +94,8 @@ export function transfer(page: LibraryPage, list: Listing, search: Search): Tran
         {
           // An inert document: no scripts run, nothing loads.
           parseHtml: (html) => parser.parseFromString(html, "text/html"),
+          // A parsed document has no window of its own: the sanitizer uses this page's.
+          extract: { window: page.win },
           progress: (done, total) =>
             page.info(
               `Reading ${file.name}: ${formatNumber(done, locale)} of ${formatNumber(total, locale)}…`,
