@@ -8,6 +8,7 @@ import { describe, expect, it } from "vitest";
 import { BACKUP_FORMAT, makeBackup, parseBackup } from "../../../../src/library/export/backup.ts";
 import { importFile } from "../../../../src/library/import/import-file.ts";
 import { importBackup } from "../../../../src/library/merge.ts";
+import { organise } from "../../../../src/library/organise.ts";
 import type { LibraryStore } from "../../../../src/library/store.ts";
 import { JSDOM_EXTRACT_OPTIONS } from "../../../../src/node/jsdom.ts";
 import { freshLibrary, makeArticle, makeRecord, ok, testClock } from "../helpers.ts";
@@ -174,5 +175,35 @@ describe("backups and the new fields", () => {
     const bad = { ...makeRecord({ url: "https://b.example/x" }), state: "deleted" };
     const parsed = parseBackup(JSON.stringify({ format: BACKUP_FORMAT, version: 1, articles: [bad] }));
     expect(parsed).toEqual({ ok: false, message: "Article 1: state must be one of unread, read, archived." });
+  });
+});
+
+describe("backup, wipe, restore", () => {
+  it("gives back every article, link, tag, state and favourite", async () => {
+    const { library } = await freshLibrary();
+    ok(await importNamed(library, "pocket.csv"));
+    ok(await importNamed(library, "wallabag.json"));
+    ok(await library.save(makeArticle({ url: "https://saved.example/one" })));
+    ok(
+      await organise(library, "https://saved.example/one", {
+        tags: ["kept"],
+        state: "read",
+        favourite: true,
+      }),
+    );
+    const before = ok(await library.all()).articles;
+    expect(before.some((a) => a.linkOnly)).toBe(true);
+
+    const backup = makeBackup(before);
+    ok(await library.delete(before.map((a) => a.url)));
+    expect(ok(await library.count()).count).toBe(0);
+    const { report } = ok(await importBackup(library, backup));
+    expect(report.added).toBe(before.length);
+    expect(ok(await library.all()).articles).toEqual(before);
+    expect(ok(await library.get("https://saved.example/one")).article).toMatchObject({
+      tags: ["kept"],
+      state: "read",
+      favourite: true,
+    });
   });
 });
