@@ -176,6 +176,20 @@ describeE2E("library (Chromium)", () => {
 
   it("saving the same page again updates it in place, and the open library follows", async () => {
     const f = folio();
+    // Before any click, the popup says the article is already saved.
+    const page = await f.open("article.html");
+    const { popup } = await f.popupFor(page);
+    const known = await waitFor(
+      () =>
+        popup.evaluate<string | null>(
+          `document.documentElement.dataset.inLibrary === "true" ? document.getElementById("folio-save").textContent : null`,
+        ),
+      10_000,
+      "the popup to know the article is saved",
+    );
+    expect(known).toBe("Saved");
+    await f.closePopup(popup);
+    await page.close();
     const before = await storedRecords(library);
     expect(await saveFromPopup(f, "article.html")).toEqual({
       status: "Already in your library: updated",
