@@ -20,7 +20,10 @@ export interface Transfer {
 export function transfer(page: LibraryPage, list: Listing, search: Search): Transfer {
   const { doc, ui, state, library, locale } = page;
 
-  const zipDownload = async (articles: SavedArticle[], suffix = "") => {
+  const zipDownload = async (all: SavedArticle[], suffix = "") => {
+    // A link to read has no text yet: an empty file would say nothing.
+    const articles = all.filter((a) => !a.linkOnly);
+    const links = all.length - articles.length;
     const { markdownZip, zipFileName } = await import("../library/export/zip.ts");
     const { bytes } = markdownZip(articles);
     downloadBlob(
@@ -28,7 +31,13 @@ export function transfer(page: LibraryPage, list: Listing, search: Search): Tran
       new Blob([bytes as BlobPart], { type: "application/zip" }),
       zipFileName().replace(/\.zip$/, `${suffix}.zip`),
     );
-    page.info(`Exported ${articlesText(articles.length, locale)} as Markdown files in one .zip.`);
+    page.info(
+      `Exported ${articlesText(articles.length, locale)} as Markdown files in one .zip.${
+        links
+          ? ` ${formatNumber(links, locale)} ${links === 1 ? "link" : "links"} to read, with no text yet, left out.`
+          : ""
+      }`,
+    );
   };
 
   const readAll = async (): Promise<SavedArticle[] | null> => {

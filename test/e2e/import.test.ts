@@ -7,9 +7,10 @@
  *
  * The tests run in order and share one browser and its library.
  */
-import { writeFile } from "node:fs/promises";
+import { readFile, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { unzipSync } from "fflate";
 import type { Page } from "playwright-core";
 import { expect, it } from "vitest";
 import { zipDir } from "../unit/library/import/helpers.ts";
@@ -102,6 +103,18 @@ describeE2E("importing into the library (Chromium)", () => {
     expect(await reader.locator("body").textContent()).toContain("In a basement laboratory in Naples");
     expect(await reader.locator(".folio-body script, [onerror]").count()).toBe(0);
     await reader.close();
+
+    // The whole library as Markdown: the two articles; the seven links to read are left out.
+    const download = library.waitForEvent("download");
+    await library.locator("#lib-export-zip").click();
+    const zip = unzipSync(new Uint8Array(await readFile((await (await download).path())!)));
+    expect(Object.keys(zip).sort()).toEqual([
+      "2023-08-10-the-harbour-that-moved.md",
+      "2024-05-30-do-octopuses-dream-a-lab-in-naples-thinks-so.md",
+    ]);
+    expect(await library.locator("#lib-info").textContent()).toBe(
+      "Exported 2 articles as Markdown files in one .zip. 7 links to read, with no text yet, left out.",
+    );
   });
 
   it("filters by tag and state, sorts, marks search hits, and changes tags, state and favourite", async () => {
