@@ -82,11 +82,13 @@ export function transfer(page: LibraryPage, list: Listing, search: Search): Tran
     }),
   );
   ui.importButton.addEventListener("click", () => ui.importInput.click());
-  ui.importInput.addEventListener("change", () =>
-    busy(page, ui.importButton, async () => {
-      const file = ui.importInput.files?.[0];
-      ui.importInput.value = "";
-      if (!file) return;
+  ui.importInput.addEventListener("change", () => {
+    // Taken at once, and the input emptied, so the same file can be chosen again; a change
+    // that carries no file (a cancelled dialog) leaves the page's messages as they are.
+    const file = ui.importInput.files?.[0];
+    ui.importInput.value = "";
+    if (!file) return;
+    void busy(page, ui.importButton, async () => {
       page.info(null);
       const { checkBackupSize } = await import("../library/export/backup.ts");
       const tooLarge = checkBackupSize(file.size);
@@ -123,8 +125,8 @@ export function transfer(page: LibraryPage, list: Listing, search: Search): Tran
       page.info(importText(report, locale), importDetails(report, locale));
       // Every summary again (the tags and states of what came in), for the filters.
       await search.build();
-    }),
-  );
+    });
+  });
 
   return { exportUrls };
 }
