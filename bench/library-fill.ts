@@ -11,7 +11,7 @@
  * diacritics: "Zürich", "café", "São Paulo") and a long tail of generated words, so each body
  * has some 500 to 700 distinct words, as real ones do.
  */
-import type { SavedArticle } from "../src/library/schema.ts";
+import { READER_DEFAULTS, type SavedArticle } from "../src/library/schema.ts";
 import { openLibrary } from "../src/library/store.ts";
 import { restoreArticles } from "../src/library/merge.ts";
 
@@ -227,6 +227,7 @@ export function* generateArticles(
         readingTimeMinutes: Math.max(1, Math.round(n / 230)),
         readerable: true,
         removed: [{ kind: "ad", reason: "ad slot (class ad-slot)", text: "ADVERTISEMENT" }],
+        ...READER_DEFAULTS,
         savedAt,
         updatedAt: savedAt,
       });

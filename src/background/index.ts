@@ -10,7 +10,7 @@ import { contextMenusOf, nativeApi } from "../platform/browser.ts";
 import { READER_PAGE } from "../platform/pages.ts";
 import { saveBadge, showBadge } from "../platform/badge.ts";
 import { storeArticle } from "../platform/reader-handoff.ts";
-import { saveArticle, saveTab } from "./save.ts";
+import { isSaved, saveArticle, saveTab } from "./save.ts";
 
 const READ_MENU_ID = "folio-read";
 const SAVE_MENU_ID = "folio-save";
@@ -35,7 +35,7 @@ async function openReader(query: Record<string, string>, besideTabId?: number): 
   return tab.id ?? null;
 }
 
-const handlers: Handlers<"open-reader" | "save-article"> = {
+const handlers: Handlers<"open-reader" | "save-article" | "is-saved"> = {
   "open-reader": async ({ article, sourceTabId }) => {
     const id = await storeArticle(browser.storage.session, article);
     if (id) return { tabId: await openReader({ id }, sourceTabId) };
@@ -47,6 +47,7 @@ const handlers: Handlers<"open-reader" | "save-article"> = {
     };
   },
   "save-article": ({ article }) => saveArticle(library, article),
+  "is-saved": ({ url, pageUrl }) => isSaved(library, url, pageUrl),
 };
 listen(browser.runtime, handlers);
 

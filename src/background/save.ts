@@ -10,7 +10,7 @@
  */
 import type Browser from "webextension-polyfill";
 import type { Article } from "../core/types.ts";
-import { withTrustedUrl } from "../library/canonical.ts";
+import { trustedUrl, withTrustedUrl } from "../library/canonical.ts";
 import { announceChange, libraryChange } from "../library/changes.ts";
 import type { OpenedLibrary } from "../library/connection.ts";
 import type { SaveReply } from "../platform/messages.ts";
@@ -43,6 +43,28 @@ export async function saveArticle(getLibrary: GetLibrary, given: Article): Promi
       ok: false,
       error: { kind: "error", message: `Folio could not save the article (${String(error)}).` },
     };
+  }
+}
+
+/**
+ * Whether the article at `url` is already saved with its page, keyed as a save would key it
+ * (canonical.ts). Never throws: a library that cannot be read answers "not saved".
+ */
+export async function isSaved(
+  getLibrary: GetLibrary,
+  url: string,
+  pageUrl?: string,
+): Promise<{ saved: boolean }> {
+  try {
+    if (typeof url !== "string") return { saved: false };
+    const opened = await getLibrary();
+    if (!opened.ok) return { saved: false };
+    const found = await opened.library.get(
+      trustedUrl({ url, pageUrl: typeof pageUrl === "string" ? pageUrl : undefined }),
+    );
+    return { saved: found.ok && found.article !== null && !found.article.linkOnly };
+  } catch {
+    return { saved: false };
   }
 }
 

@@ -7,9 +7,11 @@
 import type { ArticleSummary } from "../library/summary.ts";
 import { afterPaint } from "../ui/paint.ts";
 import type { LibraryPage } from "./page.ts";
+import { showHighlighted } from "./highlight.ts";
 import { renderRow } from "./rows.ts";
 import { browseSource, type Source, urlSource } from "./sources.ts";
 import { countText } from "./text.ts";
+import { applyView, type SortKey } from "./views.ts";
 
 /** Rows on the first screen of a list or a search (a tall window shows about ten). */
 const FIRST_ROWS = 20;
@@ -37,12 +39,24 @@ export function listing(page: LibraryPage): Listing {
   const rows = new Map<string, { updatedAt: number; row: HTMLLIElement }>();
   let loadingMore = false;
 
+  /** A row marked with the current query's hits (rebuilt only when the query changed). */
+  const marked = (row: HTMLLIElement, summary: ArticleSummary): HTMLLIElement => {
+    const query = ui.query.value;
+    if ((row.dataset.query ?? "") === query) return row;
+    row.dataset.query = query;
+    const title = row.querySelector<HTMLElement>(".lib-open");
+    if (title) showHighlighted(title, summary.title || "Untitled", query);
+    const excerpt = row.querySelector<HTMLElement>(".lib-excerpt");
+    if (excerpt) showHighlighted(excerpt, summary.excerpt, query);
+    return row;
+  };
+
   const rowFor = (summary: ArticleSummary): HTMLLIElement => {
     const kept = rows.get(summary.url);
     if (kept && kept.updatedAt === summary.updatedAt) {
       const box = kept.row.querySelector<HTMLInputElement>(".lib-check");
       if (box) box.checked = state.selected.has(summary.url);
-      return kept.row;
+      return marked(kept.row, summary);
     }
     const row = renderRow(doc, summary, {
       locale,
@@ -52,7 +66,7 @@ export function listing(page: LibraryPage): Listing {
     rows.delete(summary.url);
     rows.set(summary.url, { updatedAt: summary.updatedAt, row });
     if (rows.size > ROW_CACHE) rows.delete(rows.keys().next().value!);
-    return row;
+    return marked(row, summary);
   };
 
   const updateCount = () => {
@@ -73,8 +87,8 @@ export function listing(page: LibraryPage): Listing {
     const text = doc.createElement("p");
     if (page.filtered()) {
       const q = ui.query.value.trim();
-      title.textContent = q ? `Nothing in your library matches “${q}”` : "No articles from this site";
-      text.textContent = "Try other words, or another site.";
+      title.textContent = q ? `Nothing in your library matches “${q}”` : "No articles here";
+      text.textContent = "Try other words, another site, tag or view.";
     } else {
       title.textContent = "Your library is empty";
       text.textContent =
@@ -86,7 +100,7 @@ export function listing(page: LibraryPage): Listing {
   const show = async (keep = 0): Promise<void> => {
     const mine = ++state.run;
     const isFiltered = page.filtered();
-    if (isFiltered && !state.index) {
+    if ((isFiltered || page.sorted()) && !state.index) {
       // The index is still being built: the search runs when it is ready.
       ui.count.textContent =
         root.dataset.search === "failed" ? "Search is not available" : "Preparing search…";
@@ -97,7 +111,8 @@ export function listing(page: LibraryPage): Listing {
     let next: Source;
     if (state.index) {
       // The index knows the whole list too, in the same order, and the summaries are in memory.
-      state.results = state.index.search(q, { site });
+      const view = { tag: ui.tag.value, state: ui.readState.value, sort: ui.sort.value as SortKey };
+      state.results = applyView(state.index.search(q, { site }), (url) => cache.get(url), view, locale);
       next = urlSource(cache, state.results);
     } else {
       state.results = null;
@@ -156,7 +171,9 @@ export function listing(page: LibraryPage): Listing {
 
   // Search as you type; the site filter.
   ui.query.addEventListener("input", () => void show());
-  ui.site.addEventListener("change", () => void show());
+  for (const select of [ui.site, ui.tag, ui.readState, ui.sort]) {
+    select.addEventListener("change", () => void show());
+  }
 
   // More rows: when "Show more" scrolls into view, or when it is pressed.
   ui.more.addEventListener("click", () => void loadMore());

@@ -29,7 +29,9 @@ import { afterPaint } from "../ui/paint.ts";
 import { applySettings, cachedSettings, loadSettings, watchSettings } from "../ui/settings.ts";
 import { deleting } from "./deleting.ts";
 import { listing } from "./listing.ts";
+import { messages } from "./messages.ts";
 import { type LibraryPage, pageElements, showFatal } from "./page.ts";
+import { organising } from "./organising.ts";
 import { rowActions } from "./row-actions.ts";
 import { searchIndex } from "./search-index.ts";
 import { selection } from "./selection.ts";
@@ -49,12 +51,7 @@ watchSettings(browser.storage, (s) => applySettings(root, s));
 const ui = pageElements(doc);
 const readerBase = browser.runtime.getURL(READER_PAGE);
 
-const alert = (text: string | null) => {
-  ui.alert.textContent = text ?? "";
-};
-const info = (text: string | null) => {
-  ui.info.textContent = text ?? "";
-};
+const { alert, info } = messages(doc, ui);
 
 const opened = await openLibrary(indexedDB, {
   onClosed: () =>
@@ -89,7 +86,12 @@ function start(library: LibraryStore): void {
     readerUrl: (url) => `${readerBase}${savedReaderQuery(url)}`,
     alert,
     info,
-    filtered: () => ui.query.value.trim() !== "" || ui.site.value !== "",
+    filtered: () =>
+      ui.query.value.trim() !== "" ||
+      ui.site.value !== "" ||
+      ui.tag.value !== "" ||
+      ui.readState.value !== "",
+    sorted: () => ui.sort.value !== "saved",
   };
 
   const list = listing(page);
@@ -101,6 +103,7 @@ function start(library: LibraryStore): void {
   const selecting = selection(page, { remove: removing.remove, exportUrls: moving.exportUrls });
   selectionChanged = selecting.update;
   rowActions(page, removing.remove);
+  organising(page, list, search);
 
   // First screen: the newest rows, painted; then the count, the search index and the sites.
   void (async () => {

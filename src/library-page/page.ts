@@ -27,8 +27,18 @@ export function pageElements(doc: Document) {
     count: el("lib-count"),
     query: el<HTMLInputElement>("lib-query"),
     site: el<HTMLSelectElement>("lib-site"),
+    tag: el<HTMLSelectElement>("lib-tag"),
+    readState: el<HTMLSelectElement>("lib-state"),
+    sort: el<HTMLSelectElement>("lib-sort"),
     alert: el("lib-alert"),
+    alertBox: el("lib-alert-box"),
+    alertClose: el<HTMLButtonElement>("lib-alert-close"),
     info: el("lib-info"),
+    infoBox: el("lib-info-box"),
+    infoClose: el<HTMLButtonElement>("lib-info-close"),
+    report: el<HTMLDetailsElement>("lib-report"),
+    reportSummary: el("lib-report-summary"),
+    reportList: el<HTMLUListElement>("lib-report-list"),
     exportJson: el<HTMLButtonElement>("lib-export-json"),
     exportZip: el<HTMLButtonElement>("lib-export-zip"),
     importButton: el<HTMLButtonElement>("lib-import-button"),
@@ -81,10 +91,15 @@ export interface LibraryPage {
   readerUrl(url: string): string;
   /** A failure the reader must read (role=alert); null clears it. */
   alert(text: string | null): void;
-  /** A result worth keeping on screen (role=status); null clears it. */
-  info(text: string | null): void;
-  /** Whether a search or a site filter narrows the list. */
+  /**
+   * A result worth keeping on screen (role=status) until the reader dismisses it, with details
+   * (a list under a summary line) when given; null clears it.
+   */
+  info(text: string | null, details?: { summary: string; lines: string[] }): void;
+  /** Whether a search or a filter (site, tag, state) narrows the list. */
   filtered(): boolean;
+  /** Whether the list is in another order than newest saved first. */
+  sorted(): boolean;
 }
 
 /** Runs `work` with `button` disabled; an error it throws is shown, not lost. */

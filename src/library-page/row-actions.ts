@@ -1,6 +1,6 @@
 /**
  * The buttons on a row: download the article as Markdown or as an HTML file, or delete it.
- * Handled once on the list, not per row.
+ * Handled once on the list, not per row (organising.ts handles tags, state and favourite).
  */
 import type { SavedArticle } from "../library/schema.ts";
 import { downloadText } from "./download.ts";
@@ -43,7 +43,8 @@ export function rowActions(page: LibraryPage, remove: (urls: string[]) => Promis
   ui.list.addEventListener("click", (event) => {
     const button = (event.target as Element).closest<HTMLButtonElement>("button[data-action]");
     const url = button?.closest<HTMLElement>(".lib-row")?.dataset.url;
-    if (!button || !url) return;
-    void act(button.dataset.action as RowAction, url, button);
+    const action = button?.dataset.action as RowAction | undefined;
+    if (!button || !url || (action !== "markdown" && action !== "html" && action !== "delete")) return;
+    void act(action, url, button);
   });
 }

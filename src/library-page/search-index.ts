@@ -11,6 +11,7 @@ import { SearchIndex } from "../library/search.ts";
 import type { SearchEntry } from "../library/search-terms.ts";
 import type { Listing } from "./listing.ts";
 import type { LibraryPage } from "./page.ts";
+import { fillTags } from "./views.ts";
 
 /** Search entries indexed per slice while the index is built. */
 const INDEX_SLICE = 250;
@@ -30,6 +31,7 @@ export function searchIndex(page: LibraryPage, list: Listing, onOutsideChange: (
 
   const fillSites = () => {
     if (!state.index) return;
+    fillTags(page, cache.values());
     const current = ui.site.value;
     const options = [new Option("All sites", "")];
     for (const { site, count } of state.index.sites()) {

@@ -61,6 +61,11 @@ export class SummaryCache {
     return this.map.get(url);
   }
 
+  /** Every summary in memory (the whole library once the search index is built). */
+  values(): IterableIterator<ArticleSummary> {
+    return this.map.values();
+  }
+
   /** The summaries of `urls` in that order (those no longer stored are left out). */
   async of(urls: readonly string[]): Promise<Page> {
     const missing = urls.filter((url) => !this.map.has(url));

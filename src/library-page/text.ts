@@ -2,6 +2,8 @@
  * The library page's words: counts, a row's meta line, the import report, the Undo toast.
  * Pure (no DOM, no extension APIs), for unit tests.
  */
+import { FORMAT_NAMES } from "../library/import/item.ts";
+import type { ImportReport } from "../library/import/import-file.ts";
 import type { MergeReport } from "../library/merge.ts";
 import { formatDate, formatNumber } from "../library/format.ts";
 
@@ -50,9 +52,13 @@ export function metaParts(
   };
 }
 
-/** What an import did: "Imported: 3 added, 1 updated, 2 kept (your copy was newer)." */
+/**
+ * What an import did: "Imported: 3 added, 1 updated, 2 kept (your copy was newer)." A foreign
+ * format is named ("Imported from Pocket export (CSV): …") and its skipped rows counted.
+ */
 export function importText(
-  report: Pick<MergeReport, "added" | "updated" | "kept" | "unchanged">,
+  report: Pick<MergeReport, "added" | "updated" | "kept" | "unchanged"> &
+    Partial<Pick<ImportReport, "format" | "skipped" | "asLinks">>,
   locale?: string,
 ): string {
   const parts = [
@@ -61,7 +67,27 @@ export function importText(
     `${formatNumber(report.kept, locale)} kept (your copy was newer)`,
   ];
   if (report.unchanged) parts.push(`${formatNumber(report.unchanged, locale)} already there`);
-  return `Imported: ${parts.join(", ")}.`;
+  if (report.skipped?.length) parts.push(`${formatNumber(report.skipped.length, locale)} skipped`);
+  const from =
+    report.format && report.format !== "folio-backup" ? ` from ${FORMAT_NAMES[report.format]}` : "";
+  return `Imported${from}: ${parts.join(", ")}.`;
+}
+
+/** The import's details: each skipped row with its reason, links kept as links, highlights. */
+export function importDetails(
+  report: Pick<ImportReport, "skipped" | "asLinks" | "withHighlights">,
+  locale?: string,
+): { summary: string; lines: string[] } {
+  const lines = [
+    ...report.skipped.map((s) => `Skipped ${s.where}: ${s.reason}.`),
+    ...report.asLinks.map((s) => `Kept ${s.where} as a link to read: ${s.reason}.`),
+  ];
+  if (report.withHighlights) {
+    lines.push(
+      `${formatNumber(report.withHighlights, locale)} ${report.withHighlights === 1 ? "article has" : "articles have"} highlights in the file, which Folio does not import yet.`,
+    );
+  }
+  return { summary: `Details (${formatNumber(lines.length, locale)})`, lines };
 }
 
 /** The Undo toast's text for the articles just deleted. */

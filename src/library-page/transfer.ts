@@ -1,15 +1,16 @@
 /**
  * Moving articles out of and into the library: the JSON backup, the Markdown .zip (of the whole
- * library or of a selection), and importing a backup. The export code is loaded when it is
- * first used, not with the page.
+ * library or of a selection), and importing a file of any format Folio reads (a Folio backup,
+ * Pocket, Instapaper, Omnivore, Wallabag, bookmarks: library/import/). The export and import
+ * code is loaded when it is first used, not with the page.
  */
 import type { SavedArticle } from "../library/schema.ts";
 import { downloadBlob, downloadText } from "./download.ts";
 import type { Listing } from "./listing.ts";
 import { busy, type LibraryPage } from "./page.ts";
 import type { Search } from "./search-index.ts";
-import { articlesText, importText } from "./text.ts";
-import { importBackup } from "../library/merge.ts";
+import { formatNumber } from "../library/format.ts";
+import { articlesText, importDetails, importText } from "./text.ts";
 
 export interface Transfer {
   /** Downloads the articles of `urls` as Markdown files in one .zip. */
@@ -19,7 +20,10 @@ export interface Transfer {
 export function transfer(page: LibraryPage, list: Listing, search: Search): Transfer {
   const { doc, ui, state, library, locale } = page;
 
-  const zipDownload = async (articles: SavedArticle[], suffix = "") => {
+  const zipDownload = async (all: SavedArticle[], suffix = "") => {
+    // A link to read has no text yet: an empty file would say nothing.
+    const articles = all.filter((a) => !a.linkOnly);
+    const links = all.length - articles.length;
     const { markdownZip, zipFileName } = await import("../library/export/zip.ts");
     const { bytes } = markdownZip(articles);
     downloadBlob(
@@ -27,7 +31,13 @@ export function transfer(page: LibraryPage, list: Listing, search: Search): Tran
       new Blob([bytes as BlobPart], { type: "application/zip" }),
       zipFileName().replace(/\.zip$/, `${suffix}.zip`),
     );
-    page.info(`Exported ${articlesText(articles.length, locale)} as Markdown files in one .zip.`);
+    page.info(
+      `Exported ${articlesText(articles.length, locale)} as Markdown files in one .zip.${
+        links
+          ? ` ${formatNumber(links, locale)} ${links === 1 ? "link" : "links"} to read, with no text yet, left out.`
+          : ""
+      }`,
+    );
   };
 
   const readAll = async (): Promise<SavedArticle[] | null> => {
@@ -72,20 +82,37 @@ export function transfer(page: LibraryPage, list: Listing, search: Search): Tran
     }),
   );
   ui.importButton.addEventListener("click", () => ui.importInput.click());
-  ui.importInput.addEventListener("change", () =>
-    busy(page, ui.importButton, async () => {
-      const file = ui.importInput.files?.[0];
-      ui.importInput.value = "";
-      if (!file) return;
+  ui.importInput.addEventListener("change", () => {
+    // Taken at once, and the input emptied, so the same file can be chosen again; a change
+    // that carries no file (a cancelled dialog) leaves the page's messages as they are.
+    const file = ui.importInput.files?.[0];
+    ui.importInput.value = "";
+    if (!file) return;
+    void busy(page, ui.importButton, async () => {
       page.info(null);
       const { checkBackupSize } = await import("../library/export/backup.ts");
       const tooLarge = checkBackupSize(file.size);
       if (tooLarge) {
-        page.alert(`Nothing was imported. ${tooLarge}`);
+        page.alert(`Nothing was imported. ${tooLarge.replace("a Folio backup", "imported")}`);
         return;
       }
       page.info(`Reading ${file.name}…`);
-      const result = await importBackup(library, await file.text());
+      const { importFile } = await import("../library/import/import-file.ts");
+      const parser = new DOMParser();
+      const result = await importFile(
+        library,
+        { name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) },
+        {
+          // An inert document: no scripts run, nothing loads.
+          parseHtml: (html) => parser.parseFromString(html, "text/html"),
+          // A parsed document has no window of its own: the sanitizer uses this page's.
+          extract: { window: page.win },
+          progress: (done, total) =>
+            page.info(
+              `Reading ${file.name}: ${formatNumber(done, locale)} of ${formatNumber(total, locale)}…`,
+            ),
+        },
+      );
       if (!result.ok) {
         page.info(null);
         page.alert(`Nothing was imported. ${result.error.message}`);
@@ -95,9 +122,11 @@ export function transfer(page: LibraryPage, list: Listing, search: Search): Tran
       search.changed(report.changed);
       await list.refreshTotal();
       await list.show(state.rendered);
-      page.info(importText(report, locale));
-    }),
-  );
+      page.info(importText(report, locale), importDetails(report, locale));
+      // Every summary again (the tags and states of what came in), for the filters.
+      await search.build();
+    });
+  });
 
   return { exportUrls };
 }

@@ -21,11 +21,19 @@
  *     // v1 -> v2: an index on the site, filled for existing records by IndexedDB itself
  *     (_db, tx) => { tx.objectStore("summaries").createIndex("bySite", "site"); },
  *
- * with `LibrarySchema` extended to match. A step that rewrites records walks a cursor on `tx`.
+ * with `LibrarySchema` extended to match. A step that rewrites records walks a cursor on `tx`
+ * (v1 -> v2 does).
  */
-import { type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames, wrap } from "idb";
+import {
+  type DBSchema,
+  type IDBPCursorWithValue,
+  type IDBPDatabase,
+  type IDBPTransaction,
+  type StoreNames,
+  wrap,
+} from "idb";
 import type { ArticleSummary } from "./summary.ts";
-import type { SavedArticle } from "./schema.ts";
+import type { ReaderFields, SavedArticle } from "./schema.ts";
 import type { SearchEntry } from "./search-terms.ts";
 
 export const DB_NAME = "folio-library";
@@ -50,6 +58,27 @@ export const MIGRATIONS: readonly Migration[] = [
     const summaries = db.createObjectStore("summaries", { keyPath: "url" });
     summaries.createIndex("bySaved", ["savedAt", "url"]);
     db.createObjectStore("terms", { keyPath: "url" });
+  },
+  // v1 -> v2: the reader's own entries (tags, read state, favourite, link only), given their
+  // defaults in every article and summary, so that what is read back is always a whole record.
+  (_db, tx) => {
+    const withDefaults = <T extends Partial<ReaderFields>>(value: T): T & ReaderFields => ({
+      ...value,
+      tags: value.tags ?? [],
+      state: value.state ?? "unread",
+      favourite: value.favourite ?? false,
+      linkOnly: value.linkOnly ?? false,
+    });
+    for (const name of ["articles", "summaries"] as const) {
+      const walk = (
+        cursor: IDBPCursorWithValue<LibrarySchema, StoreName[], typeof name, unknown, "versionchange"> | null,
+      ): void => {
+        if (!cursor) return;
+        void cursor.update(withDefaults(cursor.value) as never);
+        void cursor.continue().then(walk);
+      };
+      void tx.objectStore(name).openCursor().then(walk);
+    }
   },
 ];
 

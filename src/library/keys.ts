@@ -28,3 +28,12 @@ export function siteOf(article: { siteName: string | null; url: string }): strin
     return "";
   }
 }
+
+/** The host of `url` without "www." (lower case), the one key of a site; "" when not a URL. */
+export function hostKey(url: string): string {
+  try {
+    return new URL(url).hostname.replace(/^www\./, "");
+  } catch {
+    return "";
+  }
+}

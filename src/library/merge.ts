@@ -1,14 +1,15 @@
 /**
  * Putting records into the library that come from elsewhere: Undo of a delete
- * (`restoreArticles`) and a JSON backup (`importBackup`). Both merge by URL in one transaction,
- * the larger `updatedAt` winning; nothing is deleted, and a record the library holds in a newer
- * version is kept. The background never needs this (it only saves), so it is not part of
+ * (`restoreArticles`), a JSON backup (`importBackup`) and another app's export
+ * (`importRecords`). All merge by URL in one transaction, the larger `updatedAt` winning;
+ * nothing is deleted, a record the library holds in a newer version is kept, a link to read
+ * never replaces an article saved with its page, and an article with its page replaces a link. The background never needs this (it only saves), so it is not part of
  * store.ts.
  */
 import { ALL_STORES } from "./db.ts";
 import { parseBackup } from "./export/backup.ts";
 import { fail, type LibraryResult } from "./result.ts";
-import { readRecord, type SavedArticle } from "./schema.ts";
+import { readRecord, type SavedArticle, TAG_LIMITS } from "./schema.ts";
 import { type SearchEntry, searchEntry } from "./search-terms.ts";
 import type { LibraryStore } from "./store.ts";
 import { toSummary } from "./summary.ts";
@@ -57,6 +58,29 @@ export async function importBackup(
   return merge(library, parsed.backup.articles, "import the backup");
 }
 
+/** Both lists of tags, the first's order first, without repeats (any case). */
+function mergeTags(a: readonly string[], b: readonly string[]): string[] {
+  const seen = new Set<string>();
+  const out: string[] = [];
+  for (const tag of [...a, ...b]) {
+    if (seen.has(tag.toLowerCase())) continue;
+    seen.add(tag.toLowerCase());
+    out.push(tag);
+  }
+  return out.slice(0, TAG_LIMITS.tags);
+}
+
+/**
+ * Puts imported records (import/to-records.ts) into the library by the same rules as a
+ * backup: one per URL, the newer version winning, a link never replacing a saved page.
+ */
+export async function importRecords(
+  library: LibraryStore,
+  records: readonly SavedArticle[],
+): Promise<LibraryResult<{ report: MergeReport }>> {
+  return merge(library, records, "import the file");
+}
+
 async function merge(
   library: LibraryStore,
   incoming: readonly SavedArticle[],
@@ -79,10 +103,35 @@ async function merge(
       p.catch(() => {});
       writes.push(p);
     };
+    const writeRecord = (record: SavedArticle) => {
+      const entry = searchEntry(record);
+      report.changed.push(entry);
+      write(tx.objectStore("articles").put(record));
+      write(summaries.put(toSummary(record)));
+      write(tx.objectStore("terms").put(entry));
+    };
     for (const [i, incomingRecord] of records.entries()) {
       const here = existing[i];
       let record = incomingRecord;
       if (here) {
+        // A link to read never replaces an article saved with its page; an article with its
+        // page always replaces a link (the reader's tags, state and favourite kept with it).
+        const hereIsLink = here.linkOnly ?? false;
+        if (record.linkOnly && !hereIsLink) {
+          report.kept++;
+          continue;
+        }
+        if (!record.linkOnly && hereIsLink) {
+          record = {
+            ...record,
+            tags: mergeTags(here.tags ?? [], record.tags),
+            favourite: record.favourite || (here.favourite ?? false),
+            savedAt: Math.min(record.savedAt, here.savedAt),
+          };
+          report.updated++;
+          writeRecord(record);
+          continue;
+        }
         if (record.updatedAt < here.updatedAt) {
           report.kept++;
           continue;
@@ -97,11 +146,7 @@ async function merge(
       } else {
         report.added++;
       }
-      const entry = searchEntry(record);
-      report.changed.push(entry);
-      write(tx.objectStore("articles").put(record));
-      write(summaries.put(toSummary(record)));
-      write(tx.objectStore("terms").put(entry));
+      writeRecord(record);
     }
     await Promise.all(writes);
     return { report };

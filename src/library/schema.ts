@@ -18,6 +18,13 @@ import { normalizeUrl } from "./keys.ts";
 /** Length caps, in characters (UTF-16 code units): the core's. */
 export const LIMITS = FIELD_LIMITS;
 
+/** Most tags an article keeps, and the longest tag, in characters. */
+export const TAG_LIMITS = { tags: 100, tag: 100 } as const;
+
+/** Where an article stands in the reader's list. */
+export const READ_STATES = ["unread", "read", "archived"] as const;
+export type ReadState = (typeof READ_STATES)[number];
+
 /** The largest wordCount / readingTimeMinutes accepted. */
 const MAX_COUNT = 100_000_000;
 /** Epoch milliseconds that `new Date()` accepts. */
@@ -140,10 +147,24 @@ const ARTICLE_ENTRIES = {
 } satisfies Record<keyof Omit<Article, "markdown">, v.GenericSchema>;
 
 /**
+ * What the reader keeps about an article besides its content (absent in records made before
+ * they existed, which read with these defaults): its tags, its read state, whether it is a
+ * favourite, and whether it is a link only, "to read", whose page has not been read yet (an
+ * imported bookmark or Pocket item: its content, text and Markdown are empty).
+ */
+const READER_ENTRIES = {
+  tags: optional(list(TAG_LIMITS.tags, text(TAG_LIMITS.tag)), []),
+  state: optional(v.picklist(READ_STATES, wrongType(`must be one of ${READ_STATES.join(", ")}`)), "unread"),
+  favourite: optional(v.boolean(wrongType("must be true or false")), false),
+  linkOnly: optional(v.boolean(wrongType("must be true or false")), false),
+};
+
+/**
  * A saved article: the core's article with its Markdown made (a string), keyed by its normalised
- * URL (keys.ts: no #fragment), and two times, epoch milliseconds (UTC): `savedAt`, when it was
- * first saved (saving the same URL again keeps it), and `updatedAt`, when the record last
- * changed (import merges keep the record with the larger one).
+ * URL (keys.ts: no #fragment), the reader's own entries (tags, state, favourite, link only), and
+ * two times, epoch milliseconds (UTC): `savedAt`, when it was first saved (saving the same URL
+ * again keeps it), and `updatedAt`, when the record last changed (import merges keep the record
+ * with the larger one).
  */
 export const SavedArticleSchema = object({
   ...ARTICLE_ENTRIES,
@@ -152,11 +173,21 @@ export const SavedArticleSchema = object({
     v.transform((value) => normalizeUrl(value)!),
   ),
   markdown: text(LIMITS.markdown),
+  ...READER_ENTRIES,
   savedAt: whole(MAX_TIME, true),
   updatedAt: whole(MAX_TIME, true),
 });
 
 export type SavedArticle = v.InferOutput<typeof SavedArticleSchema>;
+
+/** The reader's own entries of a record, as a new article gets them. */
+export type ReaderFields = Pick<SavedArticle, "tags" | "state" | "favourite" | "linkOnly">;
+export const READER_DEFAULTS: Readonly<ReaderFields> = {
+  tags: [],
+  state: "unread",
+  favourite: false,
+  linkOnly: false,
+};
 
 /** A saved article is an article: what reads one reads the other. */
 export type IsArticle = SavedArticle extends Omit<Article, "markdown"> & { markdown: string } ? true : never;

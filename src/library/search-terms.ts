@@ -1,5 +1,5 @@
 /**
- * The words an article is found by: its headline, standfirst, byline, site and body, folded
+ * The words an article is found by: its headline, standfirst, byline, site, tags and body, folded
  * (fold.ts: any case, diacritics, ß = ss) and de-duplicated into one `SearchEntry`, which the
  * store persists beside the article and the library page's index (search.ts) loads. Han,
  * Hiragana and Katakana, written without spaces, are one character per word. The query is cut
@@ -50,13 +50,15 @@ export function tokenize(text: string): string[] {
 type Searchable = Pick<
   SavedArticle,
   "url" | "title" | "subtitle" | "byline" | "siteName" | "textContent" | "savedAt"
->;
+> &
+  Partial<Pick<SavedArticle, "tags">>;
 
 /** The search entry of an article: what the store persists and the index takes. */
 export function searchEntry(article: Searchable): SearchEntry {
   const site = siteOf(article);
   const unique = new Set<string>();
-  for (const part of [article.title, article.subtitle, article.byline, site, article.textContent]) {
+  const tags = article.tags?.join(" ") ?? "";
+  for (const part of [article.title, article.subtitle, article.byline, site, tags, article.textContent]) {
     if (part) for (const word of tokenize(part)) unique.add(word);
   }
   return { url: article.url, site, savedAt: article.savedAt, terms: [...unique].join(" ") };

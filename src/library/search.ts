@@ -16,22 +16,23 @@
  */
 import { squash } from "../core/whitespace.ts";
 import { fold } from "./fold.ts";
+import { hostKey } from "./keys.ts";
+import { type SiteCount, siteCounts, siteFilter } from "./sites.ts";
+
+export type { SiteCount };
 import { parseQuery, type SearchEntry } from "./search-terms.ts";
 
 export interface SearchOptions {
-  /** Only articles of this site (compared folded: any case, any diacritics). */
+  /** Only articles of this site: its key (`SiteCount.key`), or a name compared folded. */
   site?: string | null;
-}
-
-export interface SiteCount {
-  site: string;
-  count: number;
 }
 
 interface Doc {
   url: string;
   site: string;
   siteKey: string;
+  /** keys.ts `hostKey`: one site however its pages name themselves. */
+  host: string;
   savedAt: number;
   /** The ids of its words, to take it out of their postings on removal. */
   words: Uint32Array;
@@ -53,8 +54,7 @@ export class SearchIndex {
   private docs: (Doc | undefined)[] = [];
   private free: number[] = [];
   private byUrl = new Map<string, number>();
-  /** Word -> word id; `wordText[id]`, and its posting list `postings[id]` (document numbers,
-   * unordered) of which the first `lengths[id]` entries are in use. */
+  /** Word -> id; `wordText[id]`; `postings[id]` (unordered), its first `lengths[id]` in use. */
   private wordIds = new Map<string, number>();
   private wordText: string[] = [];
   private postings: Uint32Array[] = [];
@@ -81,11 +81,7 @@ export class SearchIndex {
     return this.byUrl.size;
   }
 
-  /**
-   * Sorts the words added since the last prefix lookup, which the next lookup would otherwise
-   * do (for a whole library, tens of milliseconds): call it once the index is built, so the
-   * first keystroke does not pay for it.
-   */
+  /** Sorts the words added since the last prefix lookup now, so the first keystroke need not. */
   prepare(): void {
     this.mergeSorted();
     this.newestFirst();
@@ -101,9 +97,8 @@ export class SearchIndex {
   }
 
   /**
-   * Adds many articles (replacing any with the same URL). In two passes: the words of every
-   * entry first, then each posting list sized once and filled, which is several times faster
-   * than growing 100,000 lists one push at a time when a 10,000-article library loads.
+   * Adds many articles (replacing any with the same URL): the words of every entry first, then
+   * each posting list sized once and filled (several times faster than growing each).
    */
   addAll(entries: Iterable<SearchEntry>): void {
     const added: number[] = [];
@@ -134,6 +129,7 @@ export class SearchIndex {
         url: entry.url,
         site: entry.site,
         siteKey: siteKey(entry.site),
+        host: hostKey(entry.url),
         savedAt: entry.savedAt,
         words: ids.subarray(0, count),
       };
@@ -190,22 +186,15 @@ export class SearchIndex {
     return true;
   }
 
-  /** The sites of the indexed articles with their counts, most articles first. */
+  /** The sites of the indexed articles with their counts (sites.ts `siteCounts`). */
   sites(): SiteCount[] {
-    const counts = new Map<string, SiteCount>();
-    for (const doc of this.docs) {
-      if (!doc?.siteKey) continue;
-      const entry = counts.get(doc.siteKey);
-      if (entry) entry.count++;
-      else counts.set(doc.siteKey, { site: doc.site, count: 1 });
-    }
-    return [...counts.values()].sort((a, b) => b.count - a.count || a.site.localeCompare(b.site));
+    return siteCounts(this.docs);
   }
 
   /** The URLs of the articles matching `query`, newest saved first. */
   search(query: string, options: SearchOptions = {}): string[] {
     const { whole, prefix } = parseQuery(query);
-    const site = options.site ? siteKey(options.site) : null;
+    const site = options.site ? siteFilter(this.docs, siteKey(options.site)) : null;
     let found: ArrayLike<number> | null = null;
 
     const lists: Uint32Array[] = [];
@@ -231,7 +220,7 @@ export class SearchIndex {
     if (found && found.length * 16 < this.byUrl.size) {
       for (let i = 0; i < found.length; i++) {
         const doc = this.docs[found[i]!]!;
-        if (!site || doc.siteKey === site) docs.push(doc);
+        if (!site || site(doc)) docs.push(doc);
       }
       docs.sort(newestFirst);
       return docs.map((doc) => doc.url);
@@ -244,12 +233,12 @@ export class SearchIndex {
       for (let i = 0; i < found.length; i++) marks[found[i]!] = g;
       for (const n of order) {
         const doc = this.docs[n]!;
-        if (marks[n] === g && (!site || doc.siteKey === site)) urls.push(doc.url);
+        if (marks[n] === g && (!site || site(doc))) urls.push(doc.url);
       }
     } else {
       for (const n of order) {
         const doc = this.docs[n]!;
-        if (!site || doc.siteKey === site) urls.push(doc.url);
+        if (!site || site(doc)) urls.push(doc.url);
       }
     }
     return urls;

@@ -150,8 +150,17 @@ export class LibraryStore {
     const words = searchEntry(fresh);
     return this.transact("readwrite", ALL_STORES, "save the article", async (tx) => {
       const previous = await tx.objectStore("summaries").get(fresh.url);
+      // Saving again keeps what the reader decided (tags, state, favourite); a link to read
+      // that is saved with its page is a link no more.
       const record: SavedArticle = previous
-        ? { ...fresh, savedAt: previous.savedAt, updatedAt: Math.max(now, previous.updatedAt + 1) }
+        ? {
+            ...fresh,
+            tags: previous.tags ?? [],
+            state: previous.state ?? "unread",
+            favourite: previous.favourite ?? false,
+            savedAt: previous.savedAt,
+            updatedAt: Math.max(now, previous.updatedAt + 1),
+          }
         : fresh;
       const summary = toSummary(record);
       const entry: SearchEntry = { ...words, savedAt: record.savedAt };

@@ -4,7 +4,7 @@
  */
 import { squash } from "../core/whitespace.ts";
 import { siteOf } from "./keys.ts";
-import type { SavedArticle } from "./schema.ts";
+import type { ReadState, SavedArticle } from "./schema.ts";
 
 /** The list's view of an article: small, so a page of the list reads fast. */
 export interface ArticleSummary {
@@ -21,6 +21,12 @@ export interface ArticleSummary {
   leadImageUrl: string | null;
   lang: string | null;
   dir: "ltr" | "rtl" | null;
+  /** The reader's own entries (schema.ts `ReaderFields`). */
+  tags: string[];
+  state: ReadState;
+  favourite: boolean;
+  /** A link to read, not read yet: the list opens the original instead of the reader. */
+  linkOnly: boolean;
   savedAt: number;
   updatedAt: number;
 }
@@ -48,6 +54,10 @@ export function toSummary(record: SavedArticle): ArticleSummary {
     leadImageUrl: record.leadImage?.url ?? null,
     lang: record.lang,
     dir: record.dir,
+    tags: record.tags,
+    state: record.state,
+    favourite: record.favourite,
+    linkOnly: record.linkOnly,
     savedAt: record.savedAt,
     updatedAt: record.updatedAt,
   };

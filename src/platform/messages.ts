@@ -52,6 +52,12 @@ export interface Protocol {
    * `article.markdown` first (it has a DOM; the service worker does not).
    */
   "save-article": { request: { article: Article }; response: SaveReply };
+  /**
+   * Popup or reader tab -> background: whether the article at `url` (its canonical address when
+   * that is on the page's own site, as a save would key it) is already saved with its page, so
+   * the Save button can say "Saved" before it is pressed. A link to read is not saved yet.
+   */
+  "is-saved": { request: { url: string; pageUrl?: string }; response: { saved: boolean } };
 }
 
 export type MessageType = keyof Protocol;

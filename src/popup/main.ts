@@ -55,6 +55,9 @@ startApp({
   },
   // The background writes, so the save completes even if the popup closes meanwhile.
   save: (article) => sendToBackground(api.runtime, { type: "save-article", article }),
+  isSaved: async (article) =>
+    (await sendToBackground(api.runtime, { type: "is-saved", url: article.url, pageUrl: article.pageUrl }))
+      .saved,
   openLibrary: async () => {
     await api.tabs.create({ url: api.runtime.getURL(LIBRARY_PAGE) });
     window.close();

@@ -46,6 +46,17 @@ startApp({
     saved === null
       ? (article) => sendToBackground(browser.runtime, { type: "save-article", article })
       : undefined,
+  isSaved:
+    saved === null
+      ? async (article) =>
+          (
+            await sendToBackground(browser.runtime, {
+              type: "is-saved",
+              url: article.url,
+              pageUrl: article.pageUrl,
+            })
+          ).saved
+      : undefined,
   openLibrary: async () => {
     await browser.tabs.create({ url: browser.runtime.getURL(LIBRARY_PAGE) });
   },

@@ -32,6 +32,8 @@ export interface AppConfig {
    * DOM turndown needs). Absent where the article comes from the library itself.
    */
   save?: (article: Article) => Promise<SaveReply>;
+  /** Whether the article is already in the library (the Save button then says "Saved"). */
+  isSaved?: (article: Article) => Promise<boolean>;
   /** Opens the library page. */
   openLibrary?: () => Promise<void>;
   /**
@@ -266,7 +268,18 @@ export function startApp(config: AppConfig, doc: Document = document): void {
       article = outcome.article;
       markdown = null;
       delete root.dataset.saved;
+      delete root.dataset.inLibrary;
       if (saveButton) saveButton.textContent = "Save";
+      const shown = article;
+      void config.isSaved?.(shown).then(
+        (saved) => {
+          // Only while this article is shown and no save of it has started.
+          if (!saved || article !== shown || root.dataset.saved || !saveButton) return;
+          root.dataset.inLibrary = "true";
+          saveButton.textContent = "Saved";
+        },
+        () => {},
+      );
       warn(null);
       performance.mark("folio-render-start");
       const rendered = renderArticle(main, article);

@@ -358,7 +358,7 @@ describeFirefox("library (Firefox)", () => {
       for (const [content, message] of [
         [JSON.stringify(broken), "Nothing was imported. Article 2: url is missing."],
         [
-          "PK\u0003\u0004 not a backup",
+          '{"format": "folio-library", "articles": [ cut short',
           "Nothing was imported. This is not a Folio backup: the file is not JSON.",
         ],
       ]) {

@@ -161,7 +161,7 @@ describeE2E("library (Chromium)", () => {
     expect(await library.locator(".lib-empty").textContent()).toContain("Nothing in your library matches");
 
     await search.fill("");
-    const site = library.getByLabel("Site");
+    const site = library.locator("#lib-site");
     expect(await site.locator("option").allTextContents()).toEqual([
       "All sites",
       "BBC News (1)",
@@ -176,6 +176,20 @@ describeE2E("library (Chromium)", () => {
 
   it("saving the same page again updates it in place, and the open library follows", async () => {
     const f = folio();
+    // Before any click, the popup says the article is already saved.
+    const page = await f.open("article.html");
+    const { popup } = await f.popupFor(page);
+    const known = await waitFor(
+      () =>
+        popup.evaluate<string | null>(
+          `document.documentElement.dataset.inLibrary === "true" ? document.getElementById("folio-save").textContent : null`,
+        ),
+      10_000,
+      "the popup to know the article is saved",
+    );
+    expect(known).toBe("Saved");
+    await f.closePopup(popup);
+    await page.close();
     const before = await storedRecords(library);
     expect(await saveFromPopup(f, "article.html")).toEqual({
       status: "Already in your library: updated",
@@ -295,7 +309,7 @@ describeE2E("library (Chromium)", () => {
       for (const [content, message] of [
         [JSON.stringify(broken), "Nothing was imported. Article 2: url is missing."],
         [
-          "PK\u0003\u0004 not a backup",
+          '{"format": "folio-library", "articles": [ cut short',
           "Nothing was imported. This is not a Folio backup: the file is not JSON.",
         ],
       ]) {

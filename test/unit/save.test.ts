@@ -6,7 +6,7 @@
 import "fake-indexeddb/auto";
 import type Browser from "webextension-polyfill";
 import { afterEach, describe, expect, it } from "vitest";
-import { saveArticle, saveTab } from "../../src/background/save.ts";
+import { isSaved, saveArticle, saveTab } from "../../src/background/save.ts";
 import type { Article } from "../../src/core/types.ts";
 import {
   isLibraryChange,
@@ -21,7 +21,9 @@ import { openLibrary } from "../../src/library/store.ts";
 import type { ExtractReply, SaveReply } from "../../src/platform/messages.ts";
 import { saveBadge } from "../../src/platform/badge.ts";
 import { SAVED_TEXT, saveText, UPDATED_TEXT } from "../../src/platform/save-text.ts";
-import { makeArticle, ok } from "./library/helpers.ts";
+import { makeArticle, makeRecord, ok } from "./library/helpers.ts";
+import { importRecords } from "../../src/library/merge.ts";
+import { READER_DEFAULTS } from "../../src/library/schema.ts";
 
 let dbCount = 0;
 const fresh = () => libraryConnection(() => new IDBFactory(), { name: `save-test-${++dbCount}` });
@@ -230,5 +232,25 @@ describe("library changes", () => {
     expect(isLibraryChange({ type: "library-changed", saved: [] })).toBe(false);
     expect(isLibraryChange({ type: "other", saved: [], deleted: [], reload: false })).toBe(false);
     expect(isLibraryChange(null)).toBe(false);
+  });
+});
+
+describe("isSaved (the is-saved handler)", () => {
+  it("knows a saved article by its address or its trusted canonical one, and a link to read as not saved", async () => {
+    const library = fresh();
+    expect(await isSaved(library, "https://news.example/s")).toEqual({ saved: false });
+    ok(await saveArticle(library, makeArticle({ url: "https://news.example/s" })));
+    expect(await isSaved(library, "https://news.example/s#top")).toEqual({ saved: true });
+    // A canonical address on another site is not trusted: the page's own address is the key.
+    expect(await isSaved(library, "https://news.example/s", "https://other.example/copy")).toEqual({
+      saved: false,
+    });
+    const opened = ok(await library());
+    ok(
+      await importRecords(opened.library, [
+        makeRecord({ url: "https://news.example/link", ...READER_DEFAULTS, linkOnly: true }),
+      ]),
+    );
+    expect(await isSaved(library, "https://news.example/link")).toEqual({ saved: false });
   });
 });

@@ -3,7 +3,8 @@
  * `<>:"/\|?*`, no control characters, no trailing dot or space, no reserved device names such
  * as CON or LPT1, case-insensitive), macOS and Linux (no `/`, no NUL, 255 bytes per name).
  *
- * An article's name is `YYYY-MM-DD-headline-slug.ext`: the local date it was saved, then the
+ * An article's name is `YYYY-MM-DD-headline-slug.ext`: the date it was published (else the
+ * local date it was saved), then the
  * headline lower-cased with every run of anything but letters, digits and combining marks made
  * one hyphen. Unicode letters stay (a Greek or Japanese headline keeps its words); the slug is
  * capped in UTF-8 bytes, cut between characters, so names stay well under the 255-byte limit
@@ -75,12 +76,29 @@ export function localDate(time: number): string {
   return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
 }
 
-/** `YYYY-MM-DD-headline-slug.ext` for an article saved at `savedAt`. */
+/**
+ * The date an article's file is named by: the day it was published, as the publisher wrote it
+ * (the date part of its ISO 8601 time, in the publisher's own offset, the day the article
+ * shows), else the local day it was saved.
+ */
+export function articleDate(article: { publishedTime?: string | null; savedAt: number }): string {
+  const published = /^(\d{4})-(\d{2})-(\d{2})(?:$|T)/.exec(article.publishedTime ?? "");
+  if (published) {
+    const [, y, m, d] = published.map(Number) as [number, number, number, number];
+    const date = new Date(Date.UTC(y, m - 1, d));
+    if (date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d) {
+      return published[0].slice(0, 10);
+    }
+  }
+  return localDate(article.savedAt);
+}
+
+/** `YYYY-MM-DD-headline-slug.ext`, dated by `articleDate`. */
 export function articleFileName(
-  article: { title: string; savedAt: number },
+  article: { title: string; publishedTime?: string | null; savedAt: number },
   extension: "md" | "html",
 ): string {
-  return safeFileName(`${localDate(article.savedAt)}-${slugify(article.title)}.${extension}`);
+  return safeFileName(`${articleDate(article)}-${slugify(article.title)}.${extension}`);
 }
 
 /** Hands out names unique within one archive (case-insensitive): "a.md", "a-2.md", "a-3.md"... */

@@ -17,6 +17,10 @@ function summary(fields: Partial<ArticleSummary> = {}): ArticleSummary {
     leadImageUrl: null,
     lang: "en",
     dir: "ltr",
+    tags: [],
+    state: "unread",
+    favourite: false,
+    linkOnly: false,
     savedAt: Date.UTC(2026, 10, 28, 12),
     updatedAt: Date.UTC(2026, 10, 28, 12),
     ...fields,
@@ -50,6 +54,10 @@ describe("renderRow", () => {
     expect(
       [...row.querySelectorAll("button")].map((b) => [b.dataset.action, b.getAttribute("aria-describedby")]),
     ).toEqual([
+      ["favourite", link.id],
+      ["read", link.id],
+      ["archive", link.id],
+      ["tag", link.id],
       ["markdown", link.id],
       ["html", link.id],
       ["delete", link.id],
@@ -76,5 +84,44 @@ describe("renderRow", () => {
     expect([title.lang, title.dir]).toEqual(["ar", "rtl"]);
     const plain = renderRow(document, summary({ publishedTime: null, excerpt: "", site: "" }), options);
     expect(plain.querySelector(".lib-published, .lib-excerpt, .lib-site")).toBeNull();
+  });
+
+  it("shows a link to read as one: it opens the page, and has nothing to export", () => {
+    const row = renderRow(document, summary({ linkOnly: true, readingTimeMinutes: 0 }), options);
+    expect(row.classList.contains("lib-link")).toBe(true);
+    expect(row.querySelector(".lib-open")?.getAttribute("href")).toBe("https://news.example/story");
+    expect(row.querySelector(".lib-badge")?.textContent).toBe("Link to read");
+    expect(row.querySelector(".lib-reading, .lib-markdown, .lib-html")).toBeNull();
+  });
+
+  it("shows tags (each a button that removes it), the state, the favourite and a thumbnail", () => {
+    const row = renderRow(
+      document,
+      summary({
+        tags: ["city", "<b>x</b>"],
+        state: "archived",
+        favourite: true,
+        leadImageUrl: "https://news.example/a.jpg",
+      }),
+      options,
+    );
+    const tags = [...row.querySelectorAll<HTMLButtonElement>(".lib-chip")];
+    expect(tags.map((t) => [t.textContent, t.dataset.action, t.dataset.tag])).toEqual([
+      ["city", "untag", "city"],
+      ["<b>x</b>", "untag", "<b>x</b>"],
+    ]);
+    expect(row.querySelector("b")).toBeNull();
+    expect(row.classList.contains("lib-state-archived")).toBe(true);
+    expect(row.querySelector(".lib-archive")?.textContent).toBe("Unarchive");
+    const star = row.querySelector(".lib-favourite")!;
+    expect([star.getAttribute("aria-pressed"), star.getAttribute("aria-label")]).toEqual([
+      "true",
+      "Favourite",
+    ]);
+    expect(row.querySelector<HTMLImageElement>("img.lib-thumb")?.getAttribute("src")).toBe(
+      "https://news.example/a.jpg",
+    );
+    const unsafe = renderRow(document, summary({ leadImageUrl: "javascript:alert(1)" }), options);
+    expect(unsafe.querySelector("img")).toBeNull();
   });
 });

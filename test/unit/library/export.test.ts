@@ -63,6 +63,20 @@ describe("file names", () => {
     expect(articleFileName({ title: "?!", savedAt: NOON }, "md")).toBe("2025-03-14-article.md");
   });
 
+  it("dates the file by the day the article was published, as its publisher wrote it", () => {
+    const article = { title: "Night buses", savedAt: NOON };
+    expect(articleFileName({ ...article, publishedTime: "2024-06-01T23:30:00-07:00" }, "md")).toBe(
+      "2024-06-01-night-buses.md",
+    );
+    expect(articleFileName({ ...article, publishedTime: "2024-02-30" }, "md")).toBe(
+      "2025-03-14-night-buses.md",
+    );
+    expect(articleFileName({ ...article, publishedTime: "last Tuesday" }, "md")).toBe(
+      "2025-03-14-night-buses.md",
+    );
+    expect(articleFileName({ ...article, publishedTime: null }, "md")).toBe("2025-03-14-night-buses.md");
+  });
+
   it("cap the slug in UTF-8 bytes without cutting a character", () => {
     const slug = slugify("日本語の見出し".repeat(40));
     expect(new TextEncoder().encode(slug).length).toBeLessThanOrEqual(MAX_SLUG_BYTES);
@@ -155,7 +169,7 @@ describe("Markdown export", () => {
 
   it("names the file by date and headline", () => {
     const file = markdownFile(makeRecord({ title: "Hello, World", savedAt: NOON }));
-    expect(file.name).toBe("2025-03-14-hello-world.md");
+    expect(file.name).toBe("2024-06-18-hello-world.md");
   });
 });
 
@@ -225,7 +239,7 @@ describe("HTML export", () => {
     expect(doc.querySelector('.meta a[href="https://news.example/story"]')).not.toBeNull();
     expect(doc.querySelector(".meta time")!.getAttribute("datetime")).toBe("2024-06-18T14:30:00+02:00");
     expect(doc.querySelector("footer time")!.getAttribute("datetime")).toBe("2025-03-14T12:00:00.000Z");
-    expect(htmlFile(clean, window).name).toBe("2025-03-14-plain.html");
+    expect(htmlFile(clean, window).name).toBe("2024-06-18-plain.html");
   });
 
   it("escapeHtml covers the five characters", () => {
@@ -251,9 +265,9 @@ describe("zip of all articles", () => {
     expect(Object.keys(files).sort()).toEqual([...names].sort());
     expect(new Set(names.map((n) => n.toLowerCase())).size).toBe(records.length);
     expect(names.slice(0, 3)).toEqual([
-      "2025-03-14-same-headline.md",
-      "2025-03-14-same-headline-2.md",
-      "2025-03-14-same-headline-3.md",
+      "2024-06-18-same-headline.md",
+      "2024-06-18-same-headline-2.md",
+      "2024-06-18-same-headline-3.md",
     ]);
     for (const name of names) assertPortable(name);
     records.forEach((record, i) => {

@@ -1,7 +1,7 @@
 /** Shared set-up of the library tests: articles as the core returns them, and a fresh library. */
 import "fake-indexeddb/auto";
 import type { Article } from "../../../src/core/types.ts";
-import type { SavedArticle } from "../../../src/library/schema.ts";
+import { READER_DEFAULTS, type SavedArticle } from "../../../src/library/schema.ts";
 import { type LibraryOptions, type LibraryStore, openLibrary } from "../../../src/library/store.ts";
 
 let counter = 0;
@@ -39,7 +39,14 @@ export function makeArticle(fields: Partial<Article> = {}): Article {
 export function makeRecord(fields: Partial<SavedArticle> = {}): SavedArticle {
   const { savedAt = Date.UTC(2025, 2, 14, 12), updatedAt, ...rest } = fields;
   const article = makeArticle(rest as Partial<Article>);
-  return { ...article, markdown: article.markdown ?? "", savedAt, updatedAt: updatedAt ?? savedAt, ...rest };
+  return {
+    ...article,
+    markdown: article.markdown ?? "",
+    ...READER_DEFAULTS,
+    savedAt,
+    updatedAt: updatedAt ?? savedAt,
+    ...rest,
+  };
 }
 
 /** A clock the test moves: each read is 1 s after the last unless set. */

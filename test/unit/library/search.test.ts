@@ -176,10 +176,32 @@ describe("SearchIndex", () => {
     expect(index.search("", { site: "d.example" })).toEqual(["https://d.example/4"]);
     expect(index.search("clim", { site: "Nowhere" })).toEqual([]);
     expect(index.sites()).toEqual([
-      { site: "Alpine Post", count: 2 },
-      { site: "Berlin Daily", count: 1 },
-      { site: "d.example", count: 1 },
+      { site: "Alpine Post", key: "alpine post", count: 2 },
+      { site: "Berlin Daily", key: "berlin daily", count: 1 },
+      { site: "d.example", key: "d.example", count: 1 },
     ]);
+  });
+
+  it("files an article without a site name under the name its host's articles declare", () => {
+    const records = [
+      makeRecord({ url: "https://www.nytimes.com/a", siteName: "The New York Times", savedAt: 1 }),
+      makeRecord({ url: "https://nytimes.com/b", siteName: null, savedAt: 2 }),
+      makeRecord({ url: "https://cooking.nytimes.com/c", siteName: "The New York Times", savedAt: 3 }),
+      makeRecord({ url: "https://www.theguardian.com/d", siteName: "the Guardian", savedAt: 4 }),
+      makeRecord({ url: "https://links.example/e", siteName: null, savedAt: 5 }),
+    ];
+    const index = new SearchIndex(records.map(searchEntry));
+    expect(index.sites()).toEqual([
+      { site: "The New York Times", key: "the new york times", count: 3 },
+      { site: "links.example", key: "links.example", count: 1 },
+      { site: "the Guardian", key: "the guardian", count: 1 },
+    ]);
+    expect(index.search("", { site: "the new york times" })).toEqual([
+      "https://cooking.nytimes.com/c",
+      "https://nytimes.com/b",
+      "https://www.nytimes.com/a",
+    ]);
+    expect(index.search("", { site: "links.example" })).toEqual(["https://links.example/e"]);
   });
 
   it("returns everything, newest saved first, for an empty query", () => {

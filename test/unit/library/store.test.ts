@@ -7,9 +7,11 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 import { extractArticle } from "../../../src/core/extract.ts";
 import { toMarkdown } from "../../../src/core/markdown.ts";
 import { DB_VERSION, MIGRATIONS, type Migration, openLibraryDb } from "../../../src/library/db.ts";
+import { READER_DEFAULTS } from "../../../src/library/schema.ts";
+import { toSummary } from "../../../src/library/summary.ts";
 import { openLibrary, type PageCursor, type SummaryPage } from "../../../src/library/store.ts";
 import { parseDocument } from "../../../src/node/jsdom.ts";
-import { freshLibrary, makeArticle, ok, testClock } from "./helpers.ts";
+import { freshLibrary, makeArticle, makeRecord, ok, testClock } from "./helpers.ts";
 import { restoreArticles } from "../../../src/library/merge.ts";
 
 afterEach(() => {
@@ -88,7 +90,7 @@ describe("save", () => {
     const stored = ok(await library.get(saved.url)).article!;
     const { markdown: _m, ...core } = skipped.article;
     const { markdown, savedAt, updatedAt, ...rest } = stored;
-    expect(rest).toEqual({ ...core, url: saved.url });
+    expect(rest).toEqual({ ...core, url: saved.url, ...READER_DEFAULTS });
     expect(typeof markdown).toBe("string");
     expect(savedAt).toBeTypeOf("number");
     expect(updatedAt).toBe(savedAt);
@@ -286,30 +288,30 @@ describe("delete and restore", () => {
 describe("migrations", () => {
   it("creates version 1 with its stores and the list index", async () => {
     const factory = new IDBFactory();
-    const db = await openLibraryDb(factory, "schema-v1");
+    const db = await openLibraryDb(factory, "schema-v1", {}, MIGRATIONS.slice(0, 1));
     expect(db.version).toBe(1);
     expect([...db.objectStoreNames].sort()).toEqual(["articles", "summaries", "terms"]);
     expect([...db.transaction("summaries").store.indexNames]).toEqual(["bySaved"]);
     db.close();
   });
 
-  it("runs a v2 step on a v1 database, keeping its records", async () => {
+  it("runs a further step on the current database, keeping its records", async () => {
     const factory = new IDBFactory();
     const opened = await openLibrary(factory, { name: "schema-up" });
     if (!opened.ok) throw new Error(opened.error.message);
     ok(await opened.library.save(makeArticle({ url: "https://m.example/1", siteName: "Site" })));
     opened.library.close();
 
-    const v2: Migration = (_db, tx) => {
+    const next: Migration = (_db, tx) => {
       tx.objectStore("summaries").createIndex("bySite" as never, "site");
     };
-    const db = await openLibraryDb(factory, "schema-up", {}, [...MIGRATIONS, v2]);
-    expect(db.version).toBe(2);
+    const db = await openLibraryDb(factory, "schema-up", {}, [...MIGRATIONS, next]);
+    expect(db.version).toBe(DB_VERSION + 1);
     const index = db.transaction("summaries").store.index("bySite" as never);
     expect(await index.count("Site" as never)).toBe(1);
     db.close();
 
-    // A v1 Folio meeting the v2 database refuses to open it rather than damaging it.
+    // An older Folio meeting the newer database refuses to open it rather than damaging it.
     const old = await openLibrary(factory, { name: "schema-up" });
     expect(old).toMatchObject({
       ok: false,
@@ -335,5 +337,37 @@ describe("migrations", () => {
     if (!again.ok) throw new Error(again.error.message);
     expect(ok(await again.library.get("https://m.example/kept")).article).not.toBeNull();
     again.library.close();
+  });
+
+  it("v1 -> v2 gives every article and summary of an old library its tags, state, favourite and link flag", async () => {
+    const factory = new IDBFactory();
+    const v1 = await openLibraryDb(factory, "schema-v1-old", {}, MIGRATIONS.slice(0, 1));
+    // A record as version 1 stored it: none of the reader's own entries.
+    const {
+      tags: _t,
+      state: _s,
+      favourite: _f,
+      linkOnly: _l,
+      ...old
+    } = makeRecord({
+      url: "https://m.example/old",
+      title: "Saved by an older Folio",
+    });
+    const oldSummary: Record<string, unknown> = { ...toSummary({ ...old, ...READER_DEFAULTS }) };
+    for (const key of ["tags", "state", "favourite", "linkOnly"]) delete oldSummary[key];
+    const tx = v1.transaction(["articles", "summaries"], "readwrite");
+    await tx.objectStore("articles").put(old as never);
+    await tx.objectStore("summaries").put(oldSummary as never);
+    await tx.done;
+    v1.close();
+
+    const opened = await openLibrary(factory, { name: "schema-v1-old" });
+    if (!opened.ok) throw new Error(opened.error.message);
+    const article = ok(await opened.library.get("https://m.example/old")).article!;
+    expect(article).toMatchObject({ title: "Saved by an older Folio", ...READER_DEFAULTS });
+    const [summary] = ok(await opened.library.list()).items;
+    expect(summary).toMatchObject({ url: "https://m.example/old", ...READER_DEFAULTS });
+    expect(DB_VERSION).toBe(2);
+    opened.library.close();
   });
 });
