@@ -3,6 +3,7 @@
  * its place); the toast that offers Undo takes the focus, so the keyboard can reach it, and is
  * never withdrawn under the reader's pointer or focus (WCAG 2.2.1): it waits for them.
  */
+import type { Annotation } from "../library/annotations.ts";
 import type { SavedArticle } from "../library/schema.ts";
 import type { Listing } from "./listing.ts";
 import type { LibraryPage } from "./page.ts";
@@ -26,6 +27,8 @@ export function deleting(
   const { doc, ui, state, library, locale, root } = page;
   let undoTimer = 0;
   let undoRecords: SavedArticle[] | null = null;
+  /** The deleted articles' highlights and notes, put back with them on Undo. */
+  let undoNotes: Annotation[] = [];
   let toastHeld = false;
   let toastExpired = false;
 
@@ -70,6 +73,16 @@ export function deleting(
     const deleted = result.deleted;
     if (deleted.length === 0) return;
     const gone = new Set(deleted.map((d) => d.url));
+    // An article's highlights and notes go with it (and come back with it on Undo). Should their
+    // database fail, they stay where they are: nothing of the reader's is lost.
+    let notes: Annotation[] = [];
+    try {
+      const store = await page.annotations();
+      notes = (await Promise.all([...gone].map((url) => store.forArticle(url)))).flat();
+      await Promise.all([...gone].map((url) => store.removeArticle(url)));
+    } catch {
+      notes = [];
+    }
     search.changed([], [...gone]);
     if (state.results) state.results = state.results.filter((url) => !gone.has(url));
     for (const row of [...ui.list.children] as HTMLElement[]) {
@@ -84,6 +97,7 @@ export function deleting(
     list.updateCount();
     selectionChanged();
     undoRecords = deleted;
+    undoNotes = notes;
     ui.toastText.textContent = deletedText(
       deleted.map((d) => d.title),
       locale,
@@ -95,6 +109,7 @@ export function deleting(
 
   ui.undo.addEventListener("click", async () => {
     const records = undoRecords;
+    const notes = undoNotes;
     closeToast();
     if (!records) return;
     const restored = await restoreArticles(library, records);
@@ -102,6 +117,7 @@ export function deleting(
       page.alert(`Could not undo: ${restored.error.message}`);
       return;
     }
+    if (notes.length) await (await page.annotations()).merge(notes);
     search.changed(restored.report.changed);
     await list.refreshTotal();
     await list.show(state.rendered + records.length);

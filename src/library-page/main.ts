@@ -22,6 +22,7 @@
  * `textContent` only (rows.ts), and an article's HTML is only ever shown by the reader page,
  * through the sanitizer.
  */
+import { type AnnotationStore, openAnnotations } from "../library/annotations.ts";
 import { type LibraryStore, openLibrary } from "../library/store.ts";
 import { browser } from "../platform/extension.ts";
 import { READER_PAGE, savedReaderQuery } from "../platform/pages.ts";
@@ -65,6 +66,7 @@ if (!opened.ok) {
 }
 
 function start(library: LibraryStore): void {
+  let annotations: Promise<AnnotationStore> | undefined;
   const page: LibraryPage = {
     doc,
     win: window,
@@ -84,6 +86,10 @@ function start(library: LibraryStore): void {
       run: 0,
     },
     readerUrl: (url) => `${readerBase}${savedReaderQuery(url)}`,
+    annotations: () => {
+      annotations ??= openAnnotations(indexedDB);
+      return annotations;
+    },
     alert,
     info,
     filtered: () =>

@@ -5,6 +5,7 @@
  * transfer.ts, row-actions.ts) each take this and wire their own part; main.ts puts them
  * together.
  */
+import type { AnnotationStore } from "../library/annotations.ts";
 import type { LibraryChange } from "../library/changes.ts";
 import type { SearchIndex } from "../library/search.ts";
 import type { LibraryStore } from "../library/store.ts";
@@ -89,6 +90,8 @@ export interface LibraryPage {
   state: PageState;
   /** The reader page's address for a saved article. */
   readerUrl(url: string): string;
+  /** The highlights and notes (their own database), opened on first use. */
+  annotations(): Promise<AnnotationStore>;
   /** A failure the reader must read (role=alert); null clears it. */
   alert(text: string | null): void;
   /**

@@ -31,7 +31,13 @@ export function rowActions(page: LibraryPage, remove: (urls: string[]) => Promis
       if (action === "markdown") {
         const { markdownFile } = await import("../library/export/markdown.ts");
         const file = markdownFile(article);
-        downloadText(doc, file.text, file.name, "text/markdown;charset=utf-8");
+        // The reader's highlights and notes follow the article, as quotes with their notes.
+        const notes = await (await page.annotations()).forArticle(article.url).catch(() => []);
+        const { annotationsToMarkdown } = await import("../library/annotations-markdown.ts");
+        const text = notes.length
+          ? `${file.text.trimEnd()}\n\n${annotationsToMarkdown(article.title, article.url, notes)}`
+          : file.text;
+        downloadText(doc, text, file.name, "text/markdown;charset=utf-8");
       } else {
         const { htmlFile } = await import("../library/export/html.ts");
         const file = htmlFile(article, page.win, { locale });

@@ -19,6 +19,11 @@ export function articlesText(n: number, locale?: string): string {
   return plural(n, "article", "articles", locale);
 }
 
+/** "1 highlight", "3 highlights" (a highlight's note goes with it). */
+export function highlightsText(n: number, locale?: string): string {
+  return plural(n, "highlight", "highlights", locale);
+}
+
 /**
  * The count beside the search box: the library's size, or how many articles match the search
  * and the site filter. `null` total: not known yet.

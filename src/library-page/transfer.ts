@@ -10,7 +10,7 @@ import type { Listing } from "./listing.ts";
 import { busy, type LibraryPage } from "./page.ts";
 import type { Search } from "./search-index.ts";
 import { formatNumber } from "../library/format.ts";
-import { articlesText, importDetails, importText } from "./text.ts";
+import { articlesText, highlightsText, importDetails, importText } from "./text.ts";
 
 export interface Transfer {
   /** Downloads the articles of `urls` as Markdown files in one .zip. */
@@ -69,9 +69,12 @@ export function transfer(page: LibraryPage, list: Listing, search: Search): Tran
       page.info("Preparing the backup…");
       const articles = await readAll();
       if (!articles) return;
+      const notes = await (await page.annotations()).all();
       const { backupFileName, backupPieces } = await import("../library/export/backup.ts");
-      downloadText(doc, backupPieces(articles), backupFileName(), "application/json");
-      page.info(`Backed up ${articlesText(articles.length, locale)}.`);
+      downloadText(doc, backupPieces(articles, Date.now(), notes), backupFileName(), "application/json");
+      page.info(
+        `Backed up ${articlesText(articles.length, locale)}${notes.length ? `, with ${highlightsText(notes.length, locale)}` : ""}.`,
+      );
     }),
   );
   ui.exportZip.addEventListener("click", () =>
@@ -119,10 +122,17 @@ export function transfer(page: LibraryPage, list: Listing, search: Search): Tran
         return;
       }
       const { report } = result;
+      // A backup's highlights and notes go back into their own database.
+      const restored = result.annotations.length
+        ? await (await page.annotations()).merge(result.annotations)
+        : 0;
       search.changed(report.changed);
       await list.refreshTotal();
       await list.show(state.rendered);
-      page.info(importText(report, locale), importDetails(report, locale));
+      page.info(
+        `${importText(report, locale)}${restored ? ` ${highlightsText(restored, locale)} restored.` : ""}`,
+        importDetails(report, locale),
+      );
       // Every summary again (the tags and states of what came in), for the filters.
       await search.build();
     });

@@ -83,6 +83,11 @@ export interface AnnotationStore {
   all(): Promise<Annotation[]>;
   /** Removes every annotation of an article (when the article is deleted). */
   removeArticle(url: string): Promise<void>;
+  /**
+   * Puts annotations back (a backup, Undo of a delete): each kept unless this store holds it
+   * in a newer version (a larger `updated`). Returns how many were added or replaced.
+   */
+  merge(annotations: readonly Annotation[]): Promise<number>;
   close(): void;
 }
 
@@ -154,6 +159,19 @@ export async function openAnnotations(
       const tx = db.transaction("annotations", "readwrite");
       for (const key of await tx.store.index("byUrl").getAllKeys(url)) await tx.store.delete(key);
       await tx.done;
+    },
+    async merge(annotations) {
+      const tx = db.transaction("annotations", "readwrite");
+      let changed = 0;
+      for (const incoming of annotations) {
+        if (!isAnnotation(incoming)) continue;
+        const here = await tx.store.get(incoming.id);
+        if (here && here.updated >= incoming.updated) continue;
+        await tx.store.put({ ...incoming });
+        changed++;
+      }
+      await tx.done;
+      return changed;
     },
     close: () => db.close(),
   };

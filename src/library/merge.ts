@@ -7,6 +7,7 @@
  * store.ts.
  */
 import { ALL_STORES } from "./db.ts";
+import type { Annotation } from "./annotations.ts";
 import { parseBackup } from "./export/backup.ts";
 import { fail, type LibraryResult } from "./result.ts";
 import { readRecord, type SavedArticle, TAG_LIMITS } from "./schema.ts";
@@ -52,10 +53,12 @@ export async function restoreArticles(
 export async function importBackup(
   library: LibraryStore,
   text: string,
-): Promise<LibraryResult<{ report: MergeReport }>> {
+): Promise<LibraryResult<{ report: MergeReport; annotations: Annotation[] }>> {
   const parsed = parseBackup(text);
   if (!parsed.ok) return fail("not-a-backup", parsed.message);
-  return merge(library, parsed.backup.articles, "import the backup");
+  const merged = await merge(library, parsed.backup.articles, "import the backup");
+  // The highlights live in their own database (annotations.ts): the caller puts them back.
+  return merged.ok ? { ...merged, annotations: parsed.backup.annotations } : merged;
 }
 
 /** Both lists of tags, the first's order first, without repeats (any case). */

@@ -1,15 +1,19 @@
 /**
  * The library's JSON backup: making it, and reading one back with every field checked.
  *
- *     { "format": "folio-library", "version": 1, "exportedAt": "<ISO 8601>", "articles": [...] }
+ *     { "format": "folio-library", "version": 1, "exportedAt": "<ISO 8601>", "articles": [...],
+ *       "annotations": [...] }
  *
- * Each article is a saved article as stored (record.ts; `savedAt`/`updatedAt` in epoch ms).
+ * Each article is a saved article as stored (schema.ts; `savedAt`/`updatedAt` in epoch ms);
+ * `annotations`, the reader's highlights and notes (annotations.ts), is there when there are
+ * any (older Folio versions ignore it; backups made before it read with none).
  * A backup file is foreign data: `parseBackup` refuses anything that is not exactly a backup
  * this version understands, with one message naming the first problem ("This is not a Folio
  * backup: missing format field", "Article 12: title must be text"), before anything is
- * written. Caps on the file size, the number of articles and every field's length (validate.ts)
+ * written. Caps on the file size, the number of articles and every field's length (schema.ts)
  * keep a hostile file from exhausting memory or storage.
  */
+import { type Annotation, isAnnotation } from "../annotations.ts";
 import type { SavedArticle } from "../schema.ts";
 import { readRecord } from "../schema.ts";
 
@@ -18,6 +22,7 @@ export const BACKUP_VERSION = 1;
 /** Largest backup read, in bytes (a file) or characters (its text). */
 export const MAX_BACKUP_BYTES = 500 * 1024 * 1024;
 export const MAX_BACKUP_ARTICLES = 100_000;
+export const MAX_BACKUP_ANNOTATIONS = 1_000_000;
 
 export interface LibraryBackup {
   format: typeof BACKUP_FORMAT;
@@ -25,6 +30,8 @@ export interface LibraryBackup {
   /** ISO 8601, UTC. */
   exportedAt: string;
   articles: SavedArticle[];
+  /** Highlights and notes (annotations.ts); absent in backups made before they existed. */
+  annotations: Annotation[];
 }
 
 export type ParsedBackup = { ok: true; backup: LibraryBackup } | { ok: false; message: string };
@@ -46,7 +53,11 @@ export function checkBackupSize(bytes: number): string | null {
  * The backup as JSON text in pieces (one per article), for `new Blob(pieces)`: a large library
  * can exceed what one JavaScript string holds. Joined, they are `makeBackup`'s text.
  */
-export function backupPieces(articles: readonly SavedArticle[], exportedAt: number = Date.now()): string[] {
+export function backupPieces(
+  articles: readonly SavedArticle[],
+  exportedAt: number = Date.now(),
+  annotations: readonly Annotation[] = [],
+): string[] {
   const head = JSON.stringify({
     format: BACKUP_FORMAT,
     version: BACKUP_VERSION,
@@ -56,13 +67,18 @@ export function backupPieces(articles: readonly SavedArticle[], exportedAt: numb
   articles.forEach((article, i) => {
     pieces.push(`${i ? "," : ""}\n${JSON.stringify(article)}`);
   });
-  pieces.push("\n]}\n");
+  // Highlights and notes after the articles, in the last piece (absent when there are none).
+  pieces.push(annotations.length > 0 ? `\n],"annotations":${JSON.stringify(annotations)}}\n` : "\n]}\n");
   return pieces;
 }
 
 /** The backup as one JSON string. */
-export function makeBackup(articles: readonly SavedArticle[], exportedAt: number = Date.now()): string {
-  return backupPieces(articles, exportedAt).join("");
+export function makeBackup(
+  articles: readonly SavedArticle[],
+  exportedAt: number = Date.now(),
+  annotations: readonly Annotation[] = [],
+): string {
+  return backupPieces(articles, exportedAt, annotations).join("");
 }
 
 /** The backup's file name: `folio-library-YYYY-MM-DD.json` (local date). */
@@ -124,6 +140,20 @@ export function validateBackup(value: unknown): ParsedBackup {
     if (!read.ok) return refuse(`Article ${i + 1}: ${read.message}.`);
     articles.push(read.record);
   }
+  const annotations: Annotation[] = [];
+  if (v.annotations !== undefined) {
+    if (!Array.isArray(v.annotations)) return refuse("This Folio backup's annotations field must be a list.");
+    if (v.annotations.length > MAX_BACKUP_ANNOTATIONS) {
+      return refuse(
+        `This backup holds too many highlights (${v.annotations.length.toLocaleString("en-US")}; at most ${MAX_BACKUP_ANNOTATIONS.toLocaleString("en-US")}).`,
+      );
+    }
+    for (let i = 0; i < v.annotations.length; i++) {
+      const a = v.annotations[i];
+      if (!isAnnotation(a)) return refuse(`Highlight ${i + 1} is not a valid highlight or note.`);
+      annotations.push({ ...a });
+    }
+  }
   return {
     ok: true,
     backup: {
@@ -131,6 +161,7 @@ export function validateBackup(value: unknown): ParsedBackup {
       version: BACKUP_VERSION,
       exportedAt: typeof v.exportedAt === "string" ? v.exportedAt : "",
       articles,
+      annotations,
     },
   };
 }

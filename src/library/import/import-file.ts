@@ -4,6 +4,7 @@
  * `importBackup`), and say what happened: added, updated, kept, skipped with reasons. A file
  * that cannot be read changes nothing; a bad row is skipped, never stopping the rest.
  */
+import type { Annotation } from "../annotations.ts";
 import { importBackup, importRecords, type MergeReport } from "../merge.ts";
 import { fail, type LibraryResult } from "../result.ts";
 import type { LibraryStore } from "../store.ts";
@@ -25,7 +26,7 @@ export async function importFile(
   library: LibraryStore,
   file: { name: string; bytes: Uint8Array },
   options: Omit<ToRecordsOptions, "now"> & { now?: number },
-): Promise<LibraryResult<{ report: ImportReport }>> {
+): Promise<LibraryResult<{ report: ImportReport; annotations: Annotation[] }>> {
   const read = readImport(file, options.parseHtml);
   if (!read.ok) return fail("not-a-backup", read.message);
   if ("text" in read) {
@@ -34,6 +35,7 @@ export async function importFile(
     return {
       ok: true,
       report: { ...merged.report, format: "folio-backup", skipped: [], asLinks: [], withHighlights: 0 },
+      annotations: merged.annotations,
     };
   }
   const made = await toRecords(read.items, { ...options, now: options.now ?? Date.now() });
@@ -55,5 +57,6 @@ export async function importFile(
       asLinks: made.asLinks,
       withHighlights: made.withHighlights,
     },
+    annotations: [],
   };
 }

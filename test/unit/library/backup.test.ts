@@ -64,6 +64,7 @@ describe("making a backup", () => {
         version: 1,
         exportedAt: "2025-06-01T09:30:00.000Z",
         articles: records,
+        annotations: [],
       },
     });
   });
