@@ -237,6 +237,71 @@ describeE2E("library (Chromium)", () => {
     expect(await storedRecords(library)).toHaveLength(2);
   });
 
+  it("a deleted article's highlights go with it and come back with Undo; its Markdown ends with them", async () => {
+    const row = library.locator(".lib-row", { hasText: CITY });
+    const url = (await row.getAttribute("data-url"))!;
+    // A highlight with a note, as the reader tab stores it (its own database).
+    const notes = (op: "put" | "count") =>
+      library.evaluate(
+        async ([u, what]) => {
+          const db = await new Promise<IDBDatabase>((resolve, reject) => {
+            const r = indexedDB.open("folio-annotations", 1);
+            r.onupgradeneeded = () => {
+              const store = r.result.createObjectStore("annotations", { keyPath: "id" });
+              store.createIndex("byUrl", "url");
+              store.createIndex("byUpdated", "updated");
+            };
+            r.onsuccess = () => resolve(r.result);
+            r.onerror = () => reject(r.error);
+          });
+          const tx = db.transaction("annotations", "readwrite");
+          const store = tx.objectStore("annotations");
+          const done = new Promise((resolve) => {
+            tx.oncomplete = resolve;
+          });
+          let counted = 0;
+          if (what === "put") {
+            store.put({
+              id: "e2e-1",
+              url: u,
+              exact: "a kettle and free tea",
+              prefix: "",
+              suffix: "",
+              start: 10,
+              end: 31,
+              color: "yellow",
+              note: "Bring a mug",
+              created: 1,
+              updated: 1,
+            });
+          } else {
+            counted = await new Promise<number>((resolve) => {
+              const q = store.index("byUrl").count(u);
+              q.onsuccess = () => resolve(q.result);
+            });
+          }
+          await done;
+          db.close();
+          return counted;
+        },
+        [url, op] as const,
+      );
+    await notes("put");
+    await row.getByRole("button", { name: "Delete" }).click();
+    await library.waitForFunction(() => document.querySelectorAll(".lib-row").length === 1);
+    expect(await notes("count")).toBe(0);
+    await library.locator("#lib-undo").click();
+    await library.waitForFunction(() => document.querySelectorAll(".lib-row").length === 2);
+    expect(await notes("count")).toBe(1);
+    const md = await download(library, () =>
+      library.locator(".lib-row", { hasText: CITY }).getByRole("button", { name: "Markdown" }).click(),
+    );
+    const text = md.bytes.toString("utf8");
+    expect(text).toContain(`## Highlights: ${CITY}`);
+    expect(text).toContain("> a kettle and free tea");
+    expect(text).toContain("Bring a mug");
+  });
+
   it("exports one article as Markdown and as standalone HTML, and a selection as a zip", async () => {
     const row = library.locator(".lib-row", { hasText: CITY });
     const md = await download(library, () => row.getByRole("button", { name: "Markdown" }).click());
@@ -294,8 +359,9 @@ describeE2E("library (Chromium)", () => {
       await page.waitForFunction(() =>
         document.getElementById("lib-info")?.textContent?.startsWith("Imported"),
       );
+      // The highlight made on the city article above travelled in the backup too.
       expect(await page.locator("#lib-info").textContent()).toBe(
-        "Imported: 2 added, 0 updated, 0 kept (your copy was newer).",
+        "Imported: 2 added, 0 updated, 0 kept (your copy was newer). 1 highlight restored.",
       );
       expect(await titles(page)).toEqual([HARBOUR, CITY]);
       const copy = JSON.parse(
