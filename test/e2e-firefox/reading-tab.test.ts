@@ -15,6 +15,11 @@ describeFirefox("the reader tab (Firefox)", () => {
     const f = folio();
     const page = await f.open("article.html");
     const { popup } = await f.popupFor(page);
+    // "Cleaned" in people's words: counts and previews, no selectors or script text.
+    const cleaned = await popup.evaluate<string>(`document.querySelector(".folio-cleaned ul").textContent`);
+    expect(cleaned).toContain("3 ad slots");
+    expect(cleaned).toMatch(/Newsletter sign-up: Get the day/);
+    expect(cleaned).not.toMatch(/[#(){}]|div\.|page furniture|\/\*/);
     await popup.evaluate(`(() => {
       document.getElementById("folio-settings-toggle").click();
       for (const [name, value] of [["font", "dyslexic"], ["spacing", "loose"], ["align", "justify"]])
@@ -148,5 +153,142 @@ describeFirefox("the reader tab (Firefox)", () => {
     await again.close();
     await f.api(`browser.storage.local.remove("positions")`);
     await page.close();
+  });
+
+  it("highlights and notes a saved article: found again when it is opened again at another width, listed across the library", async () => {
+    const f = folio();
+    const page = await f.open("article.html");
+    const { popup } = await f.popupFor(page);
+    await popup.evaluate(`document.getElementById("folio-save").click()`);
+    await waitFor(
+      () =>
+        popup.evaluate<boolean>(
+          `["added", "updated"].includes(document.documentElement.dataset.saved ?? "")`,
+        ),
+      10_000,
+      "the save",
+    );
+    await f.closePopup();
+    const savedPage = `${READER_PAGE}?saved=${encodeURIComponent(`${f.server.origin}/article.html`)}`;
+    let reader = await f.ff.openExtensionPage(savedPage);
+    await reader.setViewport({ width: 1000, height: 650 });
+    const ready = (n?: number) =>
+      waitFor(
+        () =>
+          reader.evaluate(
+            (count) =>
+              document.documentElement.dataset.annotationsReady === "true" &&
+              (count === null || document.documentElement.dataset.annotations === String(count)),
+            n ?? null,
+          ),
+        15_000,
+        `the highlights${n === undefined ? "" : ` (${n})`}`,
+      );
+    await ready();
+    /** Selects `words` in the body, as a reader's drag would leave it. */
+    const select = (words: string) =>
+      reader.evaluate((w) => {
+        const walker = document.createTreeWalker(
+          document.querySelector(".folio-body") as Node,
+          NodeFilter.SHOW_TEXT,
+        );
+        for (let n = walker.nextNode() as Text | null; n; n = walker.nextNode() as Text | null) {
+          const at = n.data.indexOf(w);
+          if (at >= 0) {
+            n.parentElement?.scrollIntoView({ block: "center" });
+            getSelection()?.setBaseAndExtent(n, at, n, at + w.length);
+            document.dispatchEvent(new Event("selectionchange"));
+            return true;
+          }
+        }
+        return false;
+      }, words);
+    const painted = () =>
+      reader.evaluate(() => {
+        const highlights = (CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights;
+        const out: Record<string, string[]> = {};
+        for (const color of ["yellow", "green", "blue", "pink"])
+          out[color] = [...(highlights.get(`folio-note-${color}`) ?? [])].map((r) => r.toString());
+        return out;
+      });
+    const press = (label: string) =>
+      reader.evaluate((l) => {
+        const button = [...document.querySelectorAll<HTMLButtonElement>(".folio-annotate-bar button")].find(
+          (b) => b.getAttribute("aria-label") === l || b.textContent?.trim() === l,
+        );
+        button?.click();
+        return Boolean(button);
+      }, label);
+
+    expect(await select("culture committee approved the change")).toBe(true);
+    await waitFor(() => press("Highlight green"), 5_000, "the highlight bar");
+    await ready(1);
+    expect((await painted()).green).toEqual(["culture committee approved the change"]);
+
+    expect(await select("a kettle and free tea")).toBe(true);
+    await waitFor(() => press("Note"), 5_000, "the highlight bar");
+    await ready(2);
+    await waitFor(
+      () => reader.evaluate(() => document.activeElement?.classList.contains("folio-note-text") || null),
+      5_000,
+      "the note's field",
+    );
+    await reader.keyboard.type("Ask whether the tea is free at weekends");
+    await waitFor(
+      () => reader.evaluate(() => document.querySelector(".folio-note[data-saved]") !== null || null),
+      5_000,
+      "the note kept",
+    );
+
+    // Drawn anew (the page opened again), at another width: the same words.
+    await reader.close();
+    reader = await f.ff.openExtensionPage(savedPage);
+    await reader.setViewport({ width: 700, height: 650 });
+    await ready(2);
+    expect(await painted()).toMatchObject({
+      green: ["culture committee approved the change"],
+      yellow: ["a kettle and free tea"],
+    });
+
+    // Across the library: every highlight, searchable (the note's words too).
+    const notesPage = await f.ff.openExtensionPage("src/notes-page/index.html");
+    await waitFor(
+      () => notesPage.evaluate(() => document.documentElement.dataset.state === "ready" || null),
+      10_000,
+      "the highlights page",
+    );
+    expect(await notesPage.evaluate(() => document.querySelectorAll(".folio-note").length)).toBe(2);
+    await notesPage.type("#notes-query", "WEEKENDS tea");
+    await waitFor(
+      () => notesPage.evaluate(() => document.querySelectorAll(".folio-note").length === 1 || null),
+      5_000,
+      "the search",
+    );
+    expect(await notesPage.evaluate(() => document.querySelector(".folio-note-quote")?.textContent)).toBe(
+      "a kettle and free tea",
+    );
+    await notesPage.close();
+    await reader.close();
+    await page.close();
+  });
+
+  it("offers no Try again where nothing can change: an empty page, shown anyway", async () => {
+    const f = folio();
+    const empty = await f.open("empty.html");
+    const { popup, state } = await f.popupFor(empty);
+    expect(state).toBe("not-article");
+    await popup.evaluate(`document.querySelector(".folio-state button").click()`);
+    const title = await waitFor(
+      () =>
+        popup.evaluate<string | null>(
+          `document.documentElement.dataset.state === "error" ? document.querySelector(".folio-state-title").textContent : null`,
+        ),
+      10_000,
+      "the forced reading of an empty page",
+    );
+    expect(title).toBe("Nothing to read here");
+    expect(await popup.evaluate<number>(`document.querySelectorAll("main button").length`)).toBe(0);
+    await f.closePopup();
+    await empty.close();
   });
 });
