@@ -174,7 +174,16 @@ function configured(win: Window, config: Config): DOMPurify {
  * page's own window in the browser, jsdom's window in Node.
  */
 export function sanitizeHtml(html: string, win: Window): string {
-  return configured(win, FINAL_CONFIG).sanitize(html) as unknown as string;
+  return htmlSanitizer(win)(html);
+}
+
+/**
+ * `sanitizeHtml` for many pieces of one page: the purifier is configured once and kept by the
+ * caller (the article view holds one for a render, whose body goes in slice by slice).
+ */
+export function htmlSanitizer(win: Window): (html: string) => string {
+  const purify = configured(win, FINAL_CONFIG);
+  return (html) => purify.sanitize(html) as unknown as string;
 }
 
 /** Sanitizes an element's children in place (no serialise/parse round trip). */

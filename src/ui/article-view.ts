@@ -3,15 +3,15 @@
  * "Cleaned: …" line, and the body.
  *
  * Safety: metadata goes in as text (`textContent`), URLs the UI sets itself must be http(s),
- * and page HTML reaches this page's DOM only through `sanitizeHtml`, right before insertion,
- * although the core sanitized it already (the article crossed a boundary to get here).
+ * and page HTML reaches this page's DOM only through core/sanitize.ts (`htmlSanitizer`, one
+ * per render), right before insertion, although the core sanitized it already (the article crossed a boundary to get here).
  *
  * Speed: the body is parsed once into an inert document and split at its top-level blocks; the
  * blocks that fill the first screen are sanitized and inserted at once, the rest after the
  * browser has painted, in slices that keep the page responsive.
  */
 import { parseFragment, serializeElement } from "../core/html.ts";
-import { sanitizeHtml } from "../core/sanitize.ts";
+import { htmlSanitizer } from "../core/sanitize.ts";
 import type { Article, Removal } from "../core/types.ts";
 import { formatDate, formatReading, hostOf, safeHttpUrl } from "../library/format.ts";
 import { cleanedGroups, cleanedSummary } from "./cleaned.ts";
@@ -146,9 +146,9 @@ function nodeHtml(node: Node): string {
 }
 
 /** Sanitizes `nodes` (of the inert copy) and appends the result to `target`. */
-function insertBlocks(target: HTMLElement, nodes: readonly Node[], win: Window): void {
+function insertBlocks(target: HTMLElement, nodes: readonly Node[], sanitize: (html: string) => string): void {
   const html = nodes.map(nodeHtml).join("");
-  target.append(...parseFragment(target.ownerDocument, sanitizeHtml(html, win)).childNodes);
+  target.append(...parseFragment(target.ownerDocument, sanitize(html)).childNodes);
 }
 
 /**
@@ -201,8 +201,10 @@ export function renderArticle(
 
   const body = el(doc, "div", "folio-body");
   root.append(body);
+  // One purifier for the whole render: the body goes in slice by slice.
+  const sanitize = htmlSanitizer(win);
   const first = takeSlice(blocks, 0, FIRST_SCREEN_CHARS);
-  insertBlocks(body, blocks.slice(0, first), win);
+  insertBlocks(body, blocks.slice(0, first), sanitize);
   container.replaceChildren(root);
 
   const complete = (async () => {
@@ -210,7 +212,7 @@ export function renderArticle(
     while (start < blocks.length) {
       await afterPaint(win);
       const end = takeSlice(blocks, start, SLICE_CHARS);
-      insertBlocks(body, blocks.slice(start, end), win);
+      insertBlocks(body, blocks.slice(start, end), sanitize);
       start = end;
     }
   })();
