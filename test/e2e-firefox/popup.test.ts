@@ -25,7 +25,8 @@ describeFirefox("popup (Firefox, real toolbar click)", () => {
       "unlimitedStorage",
     ]);
     expect(manifest.host_permissions).toBeUndefined();
-    expect(manifest.optional_host_permissions).toBeUndefined();
+    // Websites only on request, for the library's fetch-and-clean and offline images (platform/host-access.ts).
+    expect(manifest.optional_host_permissions).toEqual(["http://*/*", "https://*/*"]);
     expect(manifest.content_scripts).toBeUndefined();
     expect(manifest.content_security_policy).toBeUndefined();
     // Firefox runs the background as an event page: scripts, not a service worker.

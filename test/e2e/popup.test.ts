@@ -29,7 +29,8 @@ describeE2E("popup (Chromium, real toolbar click)", () => {
     // Downloads are <a download> clicks on Blob URLs: no "downloads" permission.
     expect(manifest.permissions).not.toContain("downloads");
     expect(manifest.host_permissions).toBeUndefined();
-    expect(manifest.optional_host_permissions).toBeUndefined();
+    // Websites only on request, for the library's fetch-and-clean and offline images (platform/host-access.ts).
+    expect(manifest.optional_host_permissions).toEqual(["http://*/*", "https://*/*"]);
     expect(manifest.content_scripts).toBeUndefined();
     expect(manifest.content_security_policy).toBeUndefined();
     expect(manifest.commands._execute_action.suggested_key.default).toBe("Alt+Shift+R");
