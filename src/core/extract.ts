@@ -18,11 +18,11 @@
  *                    declared body (itemprop=articleBody, or its one <article>) or of the block
  *                    whose paragraphs hold the most text, the same on a fresh copy holding only
  *                    that element; the longest reading wins (second-reading.ts)
- *   7. after-passes  on the article only (small, so cheap): ad labels, promo lines, repeated
- *                    text and captions, figures (labels over pictures, credits, the author's
- *                    photo, captions left without a picture), the header repeated in the body,
- *                    blocks left empty
- *                    (Readability itself makes image and link URLs absolute)
+ *   6c. own story    a page of several <article>s (infinite scroll): the one the address or the
+ *                    declared title names, when Readability kept another (own-article.ts)
+ *   7. after-passes  on the article only (small, so cheap): ad labels, promo lines, notices,
+ *                    calendar widgets, repeated text and captions, figures, the header repeated
+ *                    in the body, blocks left empty (Readability makes URLs absolute)
  *   7b. article?     unless forced: a page that declares an article is read; otherwise the
  *                    reading must be prose and not a list of teasers (reading-evidence.ts)
  *   8. sanitize      in place, once: the article's HTML is safe from here on (or, with
@@ -50,10 +50,20 @@ import { oversized, withinLimits } from "./limits.ts";
 import { lazyImages } from "./passes/lazy-images.ts";
 import { promoBlocks } from "./passes/promo-blocks.ts";
 import { promoLines } from "./passes/promo-lines.ts";
+import { notices } from "./passes/notices.ts";
+import { calendarGrids } from "./passes/calendar-grids.ts";
 import { type Memo, newMemo } from "./passes/memo.ts";
 import { declaredArticleBodies, elementsByTag } from "./passes/scan.ts";
 import { type Parsed, readDocument } from "./readability.ts";
-import { atPath, candidatesOf, declaredBody, type ElementPath } from "./second-reading.ts";
+import {
+  atPath,
+  candidatesOf,
+  declaredBody,
+  type ElementPath,
+  pathOf,
+  SECOND_READING,
+} from "./second-reading.ts";
+import { OWN_STORY_MIN_CHARS, ownArticle, readsOwnStory } from "./own-article.ts";
 import { plainText } from "./plain-text.ts";
 import { isTeaserList, readingEvidence, readsAsArticle } from "./reading-evidence.ts";
 import { sanitizeInPlace, sanitizerDropsContent } from "./sanitize.ts";
@@ -77,6 +87,8 @@ export const BEFORE_READABILITY: readonly Pass[] = [
 export const AFTER_READABILITY: readonly Pass[] = [
   adLabels,
   promoLines,
+  notices,
+  calendarGrids,
   repeatedText,
   figures,
   headline,
@@ -148,26 +160,26 @@ function extract(doc: Document, options: ExtractOptions): ExtractResult {
   // 5 + 6. Before-passes, then Readability.
   let parsed = readClone(clone, ctx);
 
-  // 6b. A short reading gets a second look: when the page's declared body, or the block whose
-  // paragraphs hold the most text, is at least twice as long as what Readability kept (it chose
-  // a neighbouring block, or cleaned the story away as a sidebar), that element is read alone on
-  // a fresh copy, and the longest reading wins. Only short readings are checked, in the
-  // untouched original, and only then: looking on every page would cost every page.
+  // 6b. A short reading gets a second look (see the stage list above). Only short readings are
+  // checked, in the untouched original: looking on every page would cost every page.
   let kept = parsed?.content ? squash(parsed.textContent).length : 0;
-  if (kept < SHORT_READING_CHARS && doc.body) {
+  if (kept < SECOND_READING.shortReading && doc.body) {
     const declared = declaredBody(doc.body, declares.articleBody, declares.articles);
     for (const candidate of candidatesOf(doc.body, declared)) {
-      if (candidate.length < SECOND_READING_MIN_CHARS || kept >= candidate.length * SECOND_READING_SHORTFALL)
+      if (candidate.length < SECOND_READING.minChars || kept >= candidate.length * SECOND_READING.shortfall)
         continue;
       const retry = readAlone(doc, candidate.path, ctx);
       const retried = retry?.parsed?.content ? squash(retry.parsed.textContent).length : 0;
-      if (retry && retried > kept) {
-        parsed = retry.parsed;
-        kept = retried;
-        ctx.removed = retry.ctx.removed;
-        ctx.captionTexts = retry.ctx.captionTexts;
-      }
+      if (retry && retried > kept) [parsed, kept] = [adopt(retry, ctx), retried];
     }
+  }
+  // 6c. Several stories on one page (infinite scroll): the one the address names is read when
+  // Readability kept another (own-article.ts).
+  const own = declares.articles >= 2 && doc.body ? ownArticle(doc.body, url, meta.title) : null;
+  if (own && parsed?.content && !readsOwnStory(own, parsed.textContent ?? "")) {
+    const retry = readAlone(doc, pathOf(own.own, doc.body), ctx);
+    if (retry?.parsed?.content && squash(retry.parsed.textContent).length >= OWN_STORY_MIN_CHARS)
+      parsed = adopt(retry, ctx);
   }
   const root = parsed?.content;
   if (!parsed || !root) return fail("empty", "Folio found no article text on this page.");
@@ -183,9 +195,7 @@ function extract(doc: Document, options: ExtractOptions): ExtractResult {
   if (!options.force && !meta.declaresArticle && !isArticleReading(root, readerable)) return notAnArticle();
 
   // 8. Sanitize once, in place; or leave it to a caller that sanitizes each block as it shows
-  // it (the popup: the sanitizer is the costliest step on a long article, and the first screen
-  // need not wait for the rest). The text is the same either way: what the sanitizer would drop
-  // with its text is not counted.
+  // it (the popup's first screen need not wait for the rest). The text is the same either way.
   const sanitize = options.sanitize !== false;
   if (sanitize) sanitizeInPlace(root, win);
 
@@ -219,16 +229,7 @@ function isArticleReading(root: Element, readerable: boolean): boolean {
   return readerable ? !isTeaserList(evidence) : readsAsArticle(evidence);
 }
 
-/** Below this many characters a candidate is not worth a second reading. */
-const SECOND_READING_MIN_CHARS = 500;
-/** Readings at least this long are taken as they are. */
-const SHORT_READING_CHARS = 2500;
-/** Readability kept less than this share of a candidate's text: read the candidate alone. */
-const SECOND_READING_SHORTFALL = 0.5;
-
-/**
- * Steps 5 and 6 on a working copy: the before-passes, then Readability (its element, not HTML).
- */
+/** Steps 5 and 6 on a working copy: the before-passes, then Readability (its element, not HTML). */
 function readClone(clone: Document, ctx: PassContext): Parsed | null {
   for (const pass of BEFORE_READABILITY) pass.run(clone.body, ctx);
   return readDocument(clone);
@@ -240,6 +241,13 @@ function declaration(memo: Memo, body: Element): { articleBody: boolean; article
     articleBody: declaredArticleBodies(memo, body).length > 0,
     articles: elementsByTag(memo, body, "article").length,
   };
+}
+
+/** Takes a second reading's result and its record of removals. */
+function adopt(retry: { parsed: Parsed | null; ctx: PassContext }, ctx: PassContext): Parsed | null {
+  ctx.removed = retry.ctx.removed;
+  ctx.captionTexts = retry.ctx.captionTexts;
+  return retry.parsed;
 }
 
 /** Steps 5 and 6 again on a fresh copy of `doc` whose body holds only the element at `path`. */

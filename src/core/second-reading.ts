@@ -17,6 +17,16 @@ import { descendants, firstDescendant } from "./dom.ts";
 import { squash } from "./whitespace.ts";
 import { isArticleBody } from "./passes/scan.ts";
 
+/** When a reading is looked at again (extract.ts, stage 6b). */
+export const SECOND_READING = {
+  /** Below this many characters a candidate is not worth a second reading. */
+  minChars: 500,
+  /** Readings at least this long are taken as they are. */
+  shortReading: 2500,
+  /** Readability kept less than this share of a candidate's text: read the candidate alone. */
+  shortfall: 0.5,
+} as const;
+
 /** A place in the page: child positions from `<body>` down. */
 export type ElementPath = readonly number[];
 

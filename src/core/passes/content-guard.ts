@@ -45,10 +45,17 @@ function storyMarks(memo: Memo, root: Element): Set<Element> {
  * Whether `el` is part of the story. With `root` (the passes' working root) the headline and
  * byline test uses marks found in one walk; without it, it queries `el` directly.
  */
-export function looksLikeContent(el: Element, within?: { memo: Memo; root: Element }): boolean {
+export function looksLikeContent(
+  el: Element,
+  within?: { memo: Memo; root: Element },
+  { byline = true } = {},
+): boolean {
   // The headline and the byline belong to the story: no ad slot or promo box contains them
-  // (and Readability reads the byline from the page, so it must still be there).
-  if (within) {
+  // (and Readability reads the byline from the page, so it must still be there). An author
+  // box (`byline: false`) holds the author's link by nature: only the headline counts there.
+  if (!byline) {
+    if (descendants(el, "h1").length > 0) return true;
+  } else if (within) {
     if (storyMarks(within.memo, within.root).has(el)) return true;
   } else if (el.localName === "h1" || el.getElementsByTagName("h1").length > 0 || el.querySelector(BYLINE)) {
     return true;
@@ -62,6 +69,23 @@ export function looksLikeContent(el: Element, within?: { memo: Memo; root: Eleme
   }
   const compact = text.replace(/\s+/g, " ").length;
   return compact >= 1500 && linkTextLength(el) < compact * 0.3;
+}
+
+/**
+ * A month's grid: rows of up to seven cells, at least 28 of them holding a day of the month
+ * (1-31) and every other cell empty, a weekday's short name or a link to another month.
+ */
+export function isDayGrid(table: Element): boolean {
+  const cells = descendants(table, "td");
+  if (cells.length < 28) return false;
+  let days = 0;
+  for (const td of cells) {
+    const text = (td.textContent ?? "").replace(/\s+/g, "");
+    if (/^(?:[1-9]|[12]\d|3[01])$/.test(text)) days++;
+    else if (text.length > 12) return false;
+  }
+  if (days < 28) return false;
+  return descendants(table, "tr").every((tr) => descendants(tr, new Set(["td", "th"])).length <= 7);
 }
 
 function showsPicture(el: Element): boolean {
@@ -129,7 +153,8 @@ function contentOf(el: Element): string | null {
     }
     case "table": {
       const rows = descendants(el, "tr").filter((tr) => descendants(tr, new Set(["td", "th"])).length >= 2);
-      return rows.length >= 2 && !mostlyLinks(el) ? "table" : null;
+      // A month's grid of day links is a calendar widget, navigation (calendar-grids.ts).
+      return rows.length >= 2 && !mostlyLinks(el) && !isDayGrid(el) ? "table" : null;
     }
     case "ol":
     case "ul":

@@ -84,6 +84,13 @@ export const PROMO_HEADING = new RegExp(
   "i",
 );
 
+/**
+ * The box about the author under a story: it links to the author by nature (content-guard.ts).
+ * Shorter than a biography, a block so named is the byline ("by Jane Roe, May 3").
+ */
+const AUTHOR_BOX = /^(?:author-box|authorbox|author-bio|about-author|author-info|autorenbox)$/i;
+const AUTHOR_BOX_MIN_CHARS = 150;
+
 function furnitureWord(names: string): string | null {
   const m = FURNITURE_WORDS.exec(names);
   return m ? m[0].trim().replace(/^[_-]|[_-]$/g, "") : null;
@@ -114,7 +121,12 @@ export const promoBlocks: Pass = {
     for (const { el, names } of namedElements(ctx, root)) {
       if (NOT_A_CONTAINER.has(el.localName)) continue;
       const word = furnitureWord(names);
-      if (word && !isGone(ctx, el) && !looksLikeContent(el, { memo: ctx, root })) {
+      const byline = !(
+        word &&
+        AUTHOR_BOX.test(word) &&
+        squash(el.textContent).length >= AUTHOR_BOX_MIN_CHARS
+      );
+      if (word && !isGone(ctx, el) && !looksLikeContent(el, { memo: ctx, root }, { byline })) {
         remove(ctx, el, "promo", `page furniture (${describe(el)}: "${word}")`);
       }
     }

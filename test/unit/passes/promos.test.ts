@@ -96,6 +96,38 @@ describe("promoBlocks: removes", () => {
   });
 });
 
+describe("promoBlocks: the box about the author", () => {
+  const box = (cls: string) =>
+    `${STORY}<div class="${cls}"><h4>Über Jane Roe</h4><p>Jane Roe schreibt seit 2010 über Verkehr und Städtebau, vorher war sie Lokalreporterin. Sie lebt mit ihrer Familie am Stadtrand.</p><a rel="author" href="/author/jane-roe">Alle Beiträge von Jane Roe anzeigen</a></div>`;
+
+  it("goes, though it links to the author", () => {
+    const { root, ctx, text } = setup(box("author-info"));
+    promoBlocks.run(root, ctx);
+    expect(text()).not.toContain("Lokalreporterin");
+    expect(text()).toContain("The council said");
+  });
+
+  it("a byline block with the author's link stays (it is not named as a box about the author)", () => {
+    const { root, ctx, text } = setup(box("post-byline share"));
+    promoBlocks.run(root, ctx);
+    expect(text()).toContain("Lokalreporterin");
+  });
+
+  it("a byline named so stays: it is too short to be a biography", () => {
+    const { root, ctx, text } = setup(
+      `<div class="authorInfo">Politics by <a rel="author" href="/a/jane-roe">Jane Roe</a> May 3, 2021</div>${STORY}`,
+    );
+    promoBlocks.run(root, ctx);
+    expect(text()).toContain("Politics by Jane Roe");
+  });
+
+  it("stays when it holds the headline", () => {
+    const { root, ctx, text } = setup(`<div class="author-box"><h1>The headline</h1>${STORY}</div>`);
+    promoBlocks.run(root, ctx);
+    expect(text()).toContain("The headline");
+  });
+});
+
 describe("promoBlocks: keeps", () => {
   it("a story wrapped in a class that says 'related' or 'share'", () => {
     const { root, ctx } = setup(
