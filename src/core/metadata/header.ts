@@ -28,12 +28,31 @@ export interface HeaderRegion {
 
 /** The article's h1: the one whose text is the title, else the first in an article/main, else the first. */
 export function articleHeading(index: PageIndex, title: string | null): Element | null {
-  const h1s = index.headings.filter((h) => h.localName === "h1" && !inFurniture(h));
+  const h1s = index.headings.filter((h) => h.localName === "h1" && !inFurniture(h) && !isSiteName(h));
   if (title) {
     const match = h1s.find((h) => comparable(h.textContent ?? "") === comparable(title));
     if (match) return match;
   }
   return h1s.find(inArticleOrMain) ?? h1s[0] ?? null;
+}
+
+/** A link to the site's home page: "/", "index.html", "../", "https://example.org/". */
+const HOME_HREF = /^(?:(?:\.\.?\/)*(?:index\.\w{2,5})?|\/(?:index\.\w{2,5})?|https?:\/\/[^/?#]+\/?)$/i;
+
+/**
+ * `<h1><a href="/">Site name</a></h1>`: the site's name in its banner (older themes make it the
+ * page's h1), not the story's headline; a dek found under it is the site's tagline.
+ */
+export function isSiteName(h1: Element): boolean {
+  const links = h1.getElementsByTagName("a");
+  if (links.length !== 1) return false;
+  const link = links[0]!;
+  const text = (h1.textContent ?? "").trim();
+  return (
+    text !== "" &&
+    (link.textContent ?? "").trim() === text &&
+    HOME_HREF.test(link.getAttribute("href") ?? "x")
+  );
 }
 
 function inArticleOrMain(h1: Element): boolean {

@@ -59,6 +59,12 @@ const PROMO_LINE = new RegExp(
     "mehr laden",
     "zurück zur (?:liste|listenansicht|übersicht)",
     "back to (?:top|list|overview)",
+    // Skip links: the keyboard's way past the site's header, printed as a line.
+    "skip to (?:the )?(?:main )?(?:content|navigation|search|footer|menu|article)",
+    "(?:direkt )?(?:zum|zur) (?:hauptinhalt|inhalt|suche|navigation|hauptnavigation|hauptmenü|menü|footer|seitenanfang)(?: (?:springen|wechseln|gehen))?",
+    "aller (?:au|à la) (?:contenu|menu|navigation|recherche)(?: principal)?",
+    "(?:ir|saltar) (?:al|a la) (?:contenido|navegación|búsqueda)(?: principal)?",
+    "(?:vai|salta) al (?:contenuto|menu)(?: principale)?",
     "nach oben",
     "inhaltsverzeichnis(?: (?:anzeigen|ausblenden))?",
     "table of contents",

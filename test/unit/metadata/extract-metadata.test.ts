@@ -383,6 +383,27 @@ describe("subtitle and description", () => {
     expect(m.description).toBe("A description written for sharing.");
   });
 
+  it("does not take the site's tagline under its name in the banner for a dek", () => {
+    for (const href of ["/", "../index.html", "https://news.example.com/"]) {
+      const doc = page(
+        "",
+        `<header><div id="logo"><h1><a href="${href}">example.com</a></h1>
+          <p class="sub_title">Notes from a small workshop, since 2004</p></div></header>
+          <main><h2>Moving files between Linux and a floppy drive</h2><p>Body text.</p></main>`,
+      );
+      expect(extractMetadata(doc, URL).subtitle).toBeNull();
+    }
+  });
+
+  it("still finds the dek under a headline that links to the story itself", () => {
+    const doc = page(
+      "",
+      `<article><h1><a href="/world/2021/08/24/story.html">Storm batters the coast</a></h1>
+        <p class="subtitle">Thousands lost power as winds reached 120km/h.</p><p>Body text.</p></article>`,
+    );
+    expect(extractMetadata(doc, URL).subtitle).toBe("Thousands lost power as winds reached 120km/h.");
+  });
+
   it("leaves a byline inside the standfirst out of the dek", () => {
     const doc = page(
       "",

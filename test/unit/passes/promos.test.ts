@@ -312,6 +312,9 @@ describe("promo lines: prompts that many sites print", () => {
     ["a network's name alone", "Twitter"],
     ["a metadata label alone", "Aktualisiert:"],
     ["a category line with a space before its colon", "Category : Press Releases"],
+    ["a skip link", "Skip to main content"],
+    ["a German skip link", "Zum Hauptinhalt springen"],
+    ["a French skip link", "Aller au contenu principal"],
   ])("removes %s", (_name, line) => {
     const { root, ctx, text } = passSetup(`<p>The council met on Tuesday.</p><p>${line}</p>`);
     promoLines.run(root, ctx);
@@ -323,6 +326,7 @@ describe("promo lines: prompts that many sites print", () => {
     "She shared her tips for growing tomatoes on a balcony with the neighbours.",
     "Twitter users reacted within minutes of the announcement.",
     "Updated figures show the river fell by two metres overnight.",
+    "Skip to the end of the story and the council is still arguing about the bridge.",
   ])("keeps a sentence: %s", (line) => {
     const { root, ctx, text } = passSetup(`<p>${line}</p>`);
     promoLines.run(root, ctx);
