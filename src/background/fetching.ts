@@ -32,11 +32,25 @@ export type FetchMessages =
 export function fetching(api: Browser.Browser): { handlers: Handlers<FetchMessages>; wake(): Promise<void> } {
   const host = fetchHost(api);
   const allowed = () => siteAccessIn(api.permissions).catch(() => false);
+  // The host asks to be closed when it has nothing to do; not while it is answering a request.
+  let asking = 0;
+  let closeWanted = false;
+  const closeIfWanted = async () => {
+    if (asking > 0 || !closeWanted) return;
+    closeWanted = false;
+    await host.close().catch(() => {});
+  };
   const toHost = async <T extends "host-fetch" | "host-cancel" | "host-clear" | "host-stop">(
     message: Parameters<typeof sendToBackground<T>>[1],
   ) => {
-    await host.open();
-    return sendToBackground<T>(api.runtime, message);
+    asking++;
+    try {
+      await host.open();
+      return await sendToBackground<T>(api.runtime, message);
+    } finally {
+      asking--;
+      void closeIfWanted();
+    }
   };
 
   /** Jobs still waiting, and access: set the host on them. */
@@ -76,8 +90,9 @@ export function fetching(api: Browser.Browser): { handlers: Handlers<FetchMessag
       host.ready();
       return { ok: true };
     },
-    "host-alive": async ({ idle }) => {
-      if (idle) await host.close();
+    "host-alive": ({ idle }) => {
+      closeWanted = idle;
+      void closeIfWanted();
       return { ok: true };
     },
   };

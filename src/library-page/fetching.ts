@@ -51,7 +51,11 @@ export function fetching(page: LibraryPage): void {
     } else {
       ui.fetchText.textContent = `Fetched ${pagesText(total, locale)}: ${formatNumber(status.done, locale)} ${
         status.done === 1 ? "is an article" : "are articles"
-      } now${status.failed ? `; ${formatNumber(status.failed, locale)} could not be fetched and stay links` : ""}.`;
+      } now${
+        status.failed
+          ? `; ${formatNumber(status.failed, locale)} could not be fetched and ${status.failed === 1 ? "stays a link" : "stay links"}`
+          : ""
+      }.`;
     }
     const lines = status.failures.map((f) => `${f.title || f.url} (${f.url}): ${f.reason}`);
     const shown = ui.fetchList.childElementCount;
@@ -108,6 +112,7 @@ export function fetching(page: LibraryPage): void {
   ui.fetchCancel.addEventListener("click", () => {
     ui.fetchCancel.disabled = true;
     void sendToBackground(browser.runtime, { type: "fetch-cancel" })
+      .then(() => page.info("Fetching cancelled. The pages not fetched yet stay links to read."))
       .catch((error) => page.alert(`Folio could not cancel: ${String(error)}`))
       .finally(() => {
         ui.fetchCancel.disabled = false;

@@ -70,14 +70,19 @@ const runner = fetchRunner({
         resolve();
       });
     }),
-  idle: () => void tell(true),
+  idle: () => closeWhenIdle(),
 });
 
-/** Asks to be closed when there is nothing to do (the waiting jobs stay in the database). */
-const closeWhenIdle = async () => {
-  const status = await runner.status();
-  if (!status.running) await tell(true);
-};
+/**
+ * Asks to be closed when there is nothing to do (the waiting jobs stay in the database): after
+ * the current reply has gone, since closing ends this page.
+ */
+function closeWhenIdle() {
+  setTimeout(async () => {
+    const status = await runner.status();
+    if (!status.running) await tell(true);
+  }, 0);
+}
 
 const handlers: Handlers<"host-fetch" | "host-cancel" | "host-clear" | "host-stop"> = {
   "host-fetch": async ({ urls, resume }) => {
@@ -89,17 +94,17 @@ const handlers: Handlers<"host-fetch" | "host-cancel" | "host-clear" | "host-sto
   },
   "host-cancel": async () => {
     await runner.cancel();
-    await closeWhenIdle();
+    closeWhenIdle();
     return { ok: true };
   },
   "host-clear": async () => {
     await runner.clear();
-    await closeWhenIdle();
+    closeWhenIdle();
     return { ok: true };
   },
   "host-stop": async () => {
     await runner.stop();
-    await tell(true);
+    closeWhenIdle();
     return { ok: true };
   },
 };

@@ -16,66 +16,17 @@
  * production build.
  */
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { readFile } from "node:fs/promises";
-import { createServer, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { type Browser, CHROME_DIST, launch, ROOT } from "./harness.ts";
+import { ARTICLES, pocketCsv, site } from "./fetch-site.ts";
+import { type Browser, CHROME_DIST, launch } from "./harness.ts";
 import { ARTIFACTS, describeE2E } from "./suite.ts";
 
 declare const chrome: import("webextension-polyfill").Browser;
 
 const LIBRARY_PAGE = "src/library-page/index.html";
-const PAGES = join(ROOT, "test", "fixtures", "pages");
-const ARTICLES = ["nyt-like", "bbc-like", "german-news", "hostile", "seed-deccan"];
-
-/** The fixture pages, each answered after `delayMs`; /gone is a 404, /paper.pdf a PDF. */
-async function site(delayMs: number) {
-  const requests: string[] = [];
-  const server: Server = createServer(async (req, res) => {
-    const path = new URL(req.url ?? "/", "http://x").pathname;
-    requests.push(path);
-    await new Promise((r) => setTimeout(r, delayMs));
-    const m = /^\/p\/([a-z-]+)\.html$/.exec(path);
-    if (m && ARTICLES.includes(m[1]!)) {
-      res.writeHead(200, { "content-type": "text/html; charset=utf-8" });
-      res.end(await readFile(join(PAGES, `${m[1]}.html`)));
-    } else if (path === "/paper.pdf") {
-      res.writeHead(200, { "content-type": "application/pdf" }).end("%PDF-1.4 not a page");
-    } else {
-      res.writeHead(404, { "content-type": "text/html" }).end("<h1>Not found</h1>");
-    }
-  });
-  await new Promise<void>((ok) => server.listen(0, "127.0.0.1", ok));
-  const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  return {
-    origin,
-    requests,
-    close: () =>
-      new Promise<void>((ok) => {
-        server.close(() => ok());
-        server.closeAllConnections();
-      }),
-  };
-}
-
-function pocketCsv(origin: string): string {
-  const rows = [
-    "title,url,time_added,tags,status",
-    `Kelp,${origin}/p/nyt-like.html,1717236000,sea|later,archive`,
-    `Harbour vote,${origin}/p/bbc-like.html,1717236001,,unread`,
-    `Parkhaus,${origin}/p/german-news.html,1717236002,,unread`,
-    `Ferry,${origin}/p/hostile.html,1717236003,,unread`,
-    `Deccan,${origin}/p/seed-deccan.html,1717236004,,unread`,
-    `Gone page,${origin}/gone,1717236005,,unread`,
-    `A paper,${origin}/paper.pdf,1717236006,,unread`,
-  ];
-  return `${rows.join("\n")}\n`;
-}
-
 async function openLibrary(browser: Browser, id: string): Promise<Page> {
   const page = await browser.context.newPage();
   await page.setViewportSize({ width: 1280, height: 900 });
@@ -214,6 +165,34 @@ describeE2E("fetching linked pages (Chromium)", () => {
         () => document.getElementById("lib-fetch")?.textContent === "Fetch 2 linked pages…",
       );
       expect(await page.locator("#lib-fetch-box").isHidden()).toBe(true);
+
+      // One link's own Fetch: the 404 again, listed again.
+      await page.locator(".lib-row", { hasText: "Gone page" }).hover();
+      await page.locator(".lib-row", { hasText: "Gone page" }).getByRole("button", { name: "Fetch" }).click();
+      await page.waitForFunction(
+        () => document.getElementById("lib-fetch-text")?.textContent?.startsWith("Fetched 1 page"),
+        undefined,
+        { timeout: 20_000 },
+      );
+      expect(await page.locator("#lib-fetch-text").textContent()).toBe(
+        "Fetched 1 page: 0 are articles now; 1 could not be fetched and stays a link.",
+      );
+      await page.locator("#lib-fetch-close").click();
+
+      // Cancelled while both pages are in flight: nothing more is saved, the links stay.
+      const asked = server.requests.length;
+      await page.locator("#lib-fetch").click();
+      await page.waitForFunction(() =>
+        document.getElementById("lib-fetch-text")?.textContent?.startsWith("Fetching 2 pages"),
+      );
+      await page.locator("#lib-fetch-cancel").click();
+      await page.waitForFunction(() =>
+        document.getElementById("lib-info")?.textContent?.startsWith("Fetching cancelled"),
+      );
+      await page.waitForTimeout(2500);
+      expect(await page.locator("#lib-fetch-box").isHidden()).toBe(true);
+      expect(await page.locator(".lib-row.lib-link").count()).toBe(2);
+      expect(server.requests.length - asked).toBeLessThanOrEqual(2);
       await browser.close();
     } finally {
       rmSync(profile, { recursive: true, force: true });
