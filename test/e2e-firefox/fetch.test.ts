@@ -19,6 +19,40 @@ import { ARTIFACTS, describeFirefox } from "./suite.ts";
 const text = (page: Page, selector: string) =>
   page.evaluate((s) => document.querySelector(s)?.textContent ?? "", selector);
 
+/** Opens the library page, imports the CSV, clicks Fetch for real and waits for the report. */
+async function importAndFetch(
+  ff: Firefox,
+  origin: string,
+  requests: string[],
+  timeoutMs: number,
+): Promise<Page> {
+  const page = await ff.openExtensionPage(LIBRARY_PAGE);
+  await page.setViewport({ width: 1280, height: 900 });
+  await waitFor(
+    () => page.evaluate(() => document.documentElement.dataset.search === "ready"),
+    15_000,
+    "search ready",
+  );
+  const file = join(tmpdir(), `folio-ff-fetch-${process.pid}.csv`);
+  writeFileSync(file, pocketCsv(origin));
+  const input = (await page.$("#lib-import")) as ElementHandle<HTMLInputElement>;
+  await input.uploadFile(file);
+  await waitFor(
+    async () => (await text(page, "#lib-fetch")) === "Fetch 7 linked pages…",
+    15_000,
+    "the Fetch button",
+  );
+  expect(requests).toEqual([]);
+
+  await page.click("#lib-fetch");
+  await waitFor(
+    async () => (await text(page, "#lib-fetch-text")).startsWith("Fetched 7 pages"),
+    timeoutMs,
+    "the fetching to finish",
+  );
+  return page;
+}
+
 describeFirefox("fetching linked pages (Firefox)", () => {
   let server: Awaited<ReturnType<typeof site>>;
   let ff: Firefox;
@@ -33,30 +67,7 @@ describeFirefox("fetching linked pages (Firefox)", () => {
   });
 
   it("asks for access in the click, fetches every link in the event page, lists what failed", async () => {
-    const page = await ff.openExtensionPage(LIBRARY_PAGE);
-    await page.setViewport({ width: 1280, height: 900 });
-    await waitFor(
-      () => page.evaluate(() => document.documentElement.dataset.search === "ready"),
-      15_000,
-      "search ready",
-    );
-    const file = join(tmpdir(), `folio-ff-fetch-${process.pid}.csv`);
-    writeFileSync(file, pocketCsv(server.origin));
-    const input = (await page.$("#lib-import")) as ElementHandle<HTMLInputElement>;
-    await input.uploadFile(file);
-    await waitFor(
-      async () => (await text(page, "#lib-fetch")) === "Fetch 7 linked pages…",
-      15_000,
-      "the Fetch button",
-    );
-    expect(server.requests).toEqual([]);
-
-    await page.click("#lib-fetch");
-    await waitFor(
-      async () => (await text(page, "#lib-fetch-text")).startsWith("Fetched 7 pages"),
-      60_000,
-      "the fetching to finish",
-    );
+    const page = await importAndFetch(ff, server.origin, server.requests, 60_000);
     expect(await text(page, "#lib-fetch-text")).toBe(
       "Fetched 7 pages: 5 are articles now; 2 could not be fetched and stay links.",
     );
@@ -108,4 +119,27 @@ describeFirefox("fetching linked pages (Firefox)", () => {
       ),
     ).toBe(0);
   });
+
+  it("keeps the event page awake while it fetches (Firefox suspends an idle one)", async () => {
+    // Firefox suspends an event page after `extensions.background.idle.timeout` without events
+    // (30 s by default), and the host (its iframe) with it. Here 16 s, and pages that take 6 s:
+    // three rounds of three outlast it, so the run finishes only if the host's `host-alive`
+    // (every 15 s) keeps the event page awake. (With 1 s and no event in time, it stalls.)
+    const slow = await site(6000);
+    const sleepy = await launchFirefox({
+      prefs: {
+        "extensions.webextOptionalPermissionPrompts": false,
+        "extensions.background.idle.timeout": 16_000,
+      },
+    });
+    try {
+      const page = await importAndFetch(sleepy, slow.origin, slow.requests, 90_000);
+      expect(await text(page, "#lib-fetch-text")).toBe(
+        "Fetched 7 pages: 5 are articles now; 2 could not be fetched and stay links.",
+      );
+    } finally {
+      await sleepy.close();
+      await slow.close();
+    }
+  }, 150_000);
 });
