@@ -142,4 +142,65 @@ describeFirefox("fetching linked pages (Firefox)", () => {
       await slow.close();
     }
   }, 150_000);
+
+  it("stops when access to websites is taken away, and goes on when it is given again", async () => {
+    const slow = await site(2500);
+    const other = await launchFirefox({ prefs: { "extensions.webextOptionalPermissionPrompts": false } });
+    try {
+      const page = await other.openExtensionPage(LIBRARY_PAGE);
+      await waitFor(
+        () => page.evaluate(() => document.documentElement.dataset.search === "ready"),
+        15_000,
+        "search ready",
+      );
+      const file = join(tmpdir(), `folio-ff-stop-${process.pid}.csv`);
+      writeFileSync(file, pocketCsv(slow.origin));
+      await ((await page.$("#lib-import")) as ElementHandle<HTMLInputElement>).uploadFile(file);
+      await waitFor(
+        async () => (await text(page, "#lib-fetch")) === "Fetch 7 linked pages…",
+        15_000,
+        "the button",
+      );
+      await page.click("#lib-fetch");
+      await waitFor(
+        async () => (await text(page, "#lib-fetch-text")).startsWith("Fetching 7 pages"),
+        10_000,
+        "fetching",
+      );
+      await page.evaluate(() =>
+        (
+          globalThis as unknown as { browser: { permissions: { remove(p: unknown): Promise<boolean> } } }
+        ).browser.permissions.remove({
+          origins: ["http://*/*", "https://*/*"],
+        }),
+      );
+      await waitFor(
+        async () => (await text(page, "#lib-fetch-text")).startsWith("Fetching paused"),
+        15_000,
+        "paused",
+      );
+      await page.setViewport({ width: 1280, height: 700 });
+      await page.screenshot({ path: join(ARTIFACTS, "library-fetch-paused.png") });
+      const asked = slow.requests.length;
+      await new Promise((r) => setTimeout(r, 4000));
+      expect(slow.requests.length).toBe(asked);
+      expect(
+        await page.evaluate(() => document.querySelectorAll(".lib-row.lib-link").length),
+      ).toBeGreaterThan(2);
+
+      // Fetch again: access asked for (and given), the waiting pages go on.
+      await page.click("#lib-fetch");
+      await waitFor(
+        async () => (await text(page, "#lib-fetch-text")).startsWith("Fetched 7 pages"),
+        60_000,
+        "the rest",
+      );
+      expect(await text(page, "#lib-fetch-text")).toBe(
+        "Fetched 7 pages: 5 are articles now; 2 could not be fetched and stay links.",
+      );
+    } finally {
+      await other.close();
+      await slow.close();
+    }
+  }, 120_000);
 });
