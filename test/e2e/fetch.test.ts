@@ -168,6 +168,9 @@ describeE2E("fetching linked pages (Chromium)", () => {
 
       // One link's own Fetch: the 404 again, listed again.
       await page.locator(".lib-row", { hasText: "Gone page" }).hover();
+      await page
+        .locator(".lib-row", { hasText: "Gone page" })
+        .screenshot({ path: join(ARTIFACTS, "library-link-row.png") });
       await page.locator(".lib-row", { hasText: "Gone page" }).getByRole("button", { name: "Fetch" }).click();
       await page.waitForFunction(
         () => document.getElementById("lib-fetch-text")?.textContent?.startsWith("Fetched 1 page"),
