@@ -146,8 +146,14 @@ export function fetchRunner(deps: RunnerDeps): Runner {
     if (stopper.signal.aborted) stopper = new AbortController();
     running ??= loop().finally(() => {
       running = null;
+      const left = [...(jobs?.values() ?? [])].some((j) => j.status === "waiting");
+      // Queued while the loop was finishing: go on with them.
+      if (left && !stopper.signal.aborted) {
+        void run();
+        return;
+      }
       publish();
-      if (![...(jobs?.values() ?? [])].some((j) => j.status === "waiting")) deps.idle?.();
+      if (!left) deps.idle?.();
     });
     return running;
   };
