@@ -32,8 +32,11 @@ export type FetchMessages =
 export function fetching(api: Browser.Browser): { handlers: Handlers<FetchMessages>; wake(): Promise<void> } {
   const host = fetchHost(api);
   const allowed = () => siteAccessIn(api.permissions).catch(() => false);
-  // The host asks to be closed when it has nothing to do; not while it is answering a request.
+  // The host asks to be closed when it has nothing to do; not while it is answering a request,
+  // nor when it decided so before a request sent since reached it (`seen` < `sent`): closing
+  // then would end the work that request started.
   let asking = 0;
+  let sent = 0;
   let closeWanted = false;
   const closeIfWanted = async () => {
     if (asking > 0 || !closeWanted) return;
@@ -44,8 +47,10 @@ export function fetching(api: Browser.Browser): { handlers: Handlers<FetchMessag
     message: Parameters<typeof sendToBackground<T>>[1],
   ) => {
     asking++;
+    closeWanted = false;
     try {
-      await host.open();
+      if (await host.open()) sent = 0;
+      sent++;
       return await sendToBackground<T>(api.runtime, message);
     } finally {
       asking--;
@@ -90,8 +95,8 @@ export function fetching(api: Browser.Browser): { handlers: Handlers<FetchMessag
       host.ready();
       return { ok: true };
     },
-    "host-alive": ({ idle }) => {
-      closeWanted = idle;
+    "host-alive": ({ idle, seen }) => {
+      closeWanted = idle && seen >= sent;
       void closeIfWanted();
       return { ok: true };
     },

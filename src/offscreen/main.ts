@@ -38,7 +38,10 @@ const jobs: JobStore = {
 };
 const parser = new DOMParser();
 
-const tell = (idle: boolean) => sendToBackground(api.runtime, { type: "host-alive", idle }).catch(() => {});
+/** The background's requests received so far (it closes this page only when none is unseen). */
+let seen = 0;
+const tell = (idle: boolean) =>
+  sendToBackground(api.runtime, { type: "host-alive", idle, seen }).catch(() => {});
 
 const runner = fetchRunner({
   jobs,
@@ -86,6 +89,7 @@ function closeWhenIdle() {
 
 const handlers: Handlers<"host-fetch" | "host-cancel" | "host-clear" | "host-stop"> = {
   "host-fetch": async ({ urls, resume }) => {
+    seen++;
     if (resume) {
       void runner.run();
       return { queued: 0 };
@@ -93,16 +97,19 @@ const handlers: Handlers<"host-fetch" | "host-cancel" | "host-clear" | "host-sto
     return runner.enqueue(Array.isArray(urls) ? urls : undefined);
   },
   "host-cancel": async () => {
+    seen++;
     await runner.cancel();
     closeWhenIdle();
     return { ok: true };
   },
   "host-clear": async () => {
+    seen++;
     await runner.clear();
     closeWhenIdle();
     return { ok: true };
   },
   "host-stop": async () => {
+    seen++;
     await runner.stop();
     closeWhenIdle();
     return { ok: true };

@@ -29,8 +29,8 @@ const offscreenOf = (api: Browser.Browser) => (api as unknown as { offscreen?: O
 const READY_MS = 15_000;
 
 export interface FetchHost {
-  /** Opens the host unless it is open; resolves once it listens. */
-  open(): Promise<void>;
+  /** Opens the host unless it is open; resolves once it listens, true when it opened a new one. */
+  open(): Promise<boolean>;
   /** The host said it listens. */
   ready(): void;
   /** Closes the host (its queue is empty). */
@@ -66,16 +66,17 @@ export function fetchHost(api: Browser.Browser): FetchHost {
     async open() {
       if (listening) {
         const offscreen = offscreenOf(api);
-        if (!offscreen || (await offscreen.hasDocument())) return;
+        if (!offscreen || (await offscreen.hasDocument())) return false;
         listening = false;
       }
       let pending = waiting;
+      const creating = !pending;
       if (!pending) {
         const offscreen = offscreenOf(api);
         // A worker stopped and woken again finds the host it opened before, still listening.
         if (offscreen && (await offscreen.hasDocument())) {
           listening = true;
-          return;
+          return false;
         }
         let resolve = () => {};
         const promise = new Promise<void>((r) => {
@@ -98,6 +99,7 @@ export function fetchHost(api: Browser.Browser): FetchHost {
       } finally {
         clearTimeout(timer);
       }
+      return creating;
     },
     ready() {
       listening = true;

@@ -93,8 +93,11 @@ export interface Protocol {
   "host-stop": { request: NoFields; response: { ok: true } };
   /** Host -> background: loaded and listening. */
   "host-ready": { request: NoFields; response: { ok: true } };
-  /** Host -> background while it works (keeps a Firefox event page awake); `idle`: all done. */
-  "host-alive": { request: { idle: boolean }; response: { ok: true } };
+  /**
+   * Host -> background while it works (keeps a Firefox event page awake); `idle`: all done,
+   * close me; `seen`: how many `host-*` requests it had received when it said so.
+   */
+  "host-alive": { request: { idle: boolean; seen: number }; response: { ok: true } };
 }
 
 export type MessageType = keyof Protocol;
