@@ -51,6 +51,8 @@ export default defineConfig({
         "src/reader/index.html",
         "src/library-page/index.html",
         "src/notes-page/index.html",
+        // The fetch queue's host: Chrome's offscreen document, an iframe of Firefox's event page.
+        "src/offscreen/index.html",
       ],
       skipManifestValidation: true,
       disableAutoLaunch: true,

@@ -14,7 +14,7 @@ import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { gunzipSync } from "node:zlib";
 import type { JSDOM } from "jsdom";
-import { type DecodedHtml, declaredEncoding, decodeHtml } from "../src/node/decode.ts";
+import { type DecodedHtml, declaredEncoding, decodeHtml } from "../src/core/decode.ts";
 import { makeJSDOM } from "../src/node/jsdom.ts";
 
 /** Document URL the Mozilla expected output assumes (see the corpus README). */
@@ -216,7 +216,7 @@ export function listTrafilaturaPages(status: CorpusStatus = corpusStatus()): Tra
 }
 
 // ---------------------------------------------------------------------------------------------
-// Decoding bytes as a browser would: src/node/decode.ts, shared with the command line.
+// Decoding bytes as a browser would: src/core/decode.ts, shared with the command line.
 
 export { type DecodedHtml, declaredEncoding, decodeHtml };
 

@@ -1,6 +1,7 @@
 /**
  * Background: the context-menu items ("Read in Folio", "Save to Folio"), the one place reader
- * tabs are opened, and the one place articles are saved to the library (save.ts).
+ * tabs are opened, the one place articles are saved to the library (save.ts), and the door to
+ * the queue that fetches link-only entries (fetching.ts).
  * The keyboard shortcut (Alt+Shift+R) is the manifest's `_execute_action` command: the browser
  * opens the popup itself, nothing runs here for it.
  */
@@ -10,6 +11,7 @@ import { contextMenusOf, nativeApi } from "../platform/browser.ts";
 import { READER_PAGE } from "../platform/pages.ts";
 import { saveBadge, showBadge } from "../platform/badge.ts";
 import { storeArticle } from "../platform/reader-handoff.ts";
+import { fetching } from "./fetching.ts";
 import { isSaved, saveArticle, saveTab } from "./save.ts";
 
 const READ_MENU_ID = "folio-read";
@@ -20,6 +22,7 @@ const SAVE_MENU_ID = "folio-save";
 const browser = nativeApi();
 const library = libraryConnection();
 const menus = contextMenusOf(browser);
+const fetchQueue = fetching(browser);
 
 async function openReader(query: Record<string, string>, besideTabId?: number): Promise<number | null> {
   let index: number | undefined;
@@ -49,7 +52,9 @@ const handlers: Handlers<"open-reader" | "save-article" | "is-saved"> = {
   "save-article": ({ article }) => saveArticle(library, article),
   "is-saved": ({ url, pageUrl }) => isSaved(library, url, pageUrl),
 };
-listen(browser.runtime, handlers);
+listen(browser.runtime, { ...handlers, ...fetchQueue.handlers });
+// Pages left waiting when the worker (or the browser) stopped: go on with them.
+void fetchQueue.wake();
 
 browser.runtime.onInstalled.addListener(async () => {
   await menus.removeAll();

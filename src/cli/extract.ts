@@ -10,7 +10,7 @@ import { pathToFileURL } from "node:url";
 import { extractArticle } from "../core/extract.ts";
 import type { Article, ExtractFailure, ExtractResult } from "../core/types.ts";
 import { parseDocument } from "../node/jsdom.ts";
-import { decodeHtml } from "../node/decode.ts";
+import { decodeHtml } from "../core/decode.ts";
 import { type CliOptions, parseArgs, USAGE, UsageError } from "./args.ts";
 
 const FETCH_TIMEOUT_MS = 20_000;

@@ -5,7 +5,8 @@
  *
  * - listing.ts: the rows, a screen at a time, the count, the empty list;
  * - search-index.ts: the in-memory search index, and other pages' changes;
- * - selection.ts, deleting.ts (with Undo), row-actions.ts, transfer.ts (backup, .zip, import).
+ * - selection.ts, deleting.ts (with Undo), row-actions.ts, transfer.ts (backup, .zip, import);
+ * - fetching.ts: fetching the pages of links to read (the queue runs in the background).
  *
  * First screen fast: the first 20 rows come from one short cursor walk on the store's summaries
  * (`list`), and only then, after the browser has painted them, does the page read every
@@ -29,6 +30,7 @@ import { READER_PAGE, savedReaderQuery } from "../platform/pages.ts";
 import { afterPaint } from "../ui/paint.ts";
 import { applySettings, cachedSettings, loadSettings, watchSettings } from "../ui/settings.ts";
 import { deleting } from "./deleting.ts";
+import { fetching } from "./fetching.ts";
 import { listing } from "./listing.ts";
 import { messages } from "./messages.ts";
 import { type LibraryPage, pageElements, showFatal } from "./page.ts";
@@ -110,6 +112,7 @@ function start(library: LibraryStore): void {
   selectionChanged = selecting.update;
   rowActions(page, removing.remove);
   organising(page, list, search);
+  fetching(page);
 
   // First screen: the newest rows, painted; then the count, the search index and the sites.
   void (async () => {

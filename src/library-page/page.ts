@@ -2,7 +2,7 @@
  * What every feature of the library page shares: its elements, the open library, the one
  * state object the features read and change, and the two lines that tell the reader what
  * happened. The features (listing.ts, search-index.ts, selection.ts, deleting.ts,
- * transfer.ts, row-actions.ts) each take this and wire their own part; main.ts puts them
+ * transfer.ts, row-actions.ts, fetching.ts) each take this and wire their own part; main.ts puts them
  * together.
  */
 import type { AnnotationStore } from "../library/annotations.ts";
@@ -54,6 +54,15 @@ export function pageElements(doc: Document) {
     toastText: el("lib-toast-text"),
     undo: el<HTMLButtonElement>("lib-undo"),
     toastClose: el<HTMLButtonElement>("lib-toast-close"),
+    fetch: el<HTMLButtonElement>("lib-fetch"),
+    fetchBox: el("lib-fetch-box"),
+    fetchText: el("lib-fetch-text"),
+    fetchProgress: el<HTMLProgressElement>("lib-fetch-progress"),
+    fetchReport: el<HTMLDetailsElement>("lib-fetch-report"),
+    fetchSummary: el("lib-fetch-summary"),
+    fetchList: el<HTMLUListElement>("lib-fetch-list"),
+    fetchCancel: el<HTMLButtonElement>("lib-fetch-cancel"),
+    fetchClose: el<HTMLButtonElement>("lib-fetch-close"),
   };
 }
 

@@ -8,6 +8,7 @@
  *                SITE · 14 Mar 2024 · 6 min read · saved 2 Dec 2026 · Original ↗
  *                The excerpt, one line…
  *                                  [★] [Mark read] [Archive] [Tag…] [Markdown] [HTML] [Delete]
+ *   (a link to read has [Fetch] instead of [Markdown] [HTML]: library-page/fetching.ts)
  *
  * The row's buttons carry `data-action`; the page handles their clicks once, on the list.
  */
@@ -16,7 +17,16 @@ import type { ArticleSummary } from "../library/summary.ts";
 import { el, originalLink } from "../ui/elements.ts";
 import { metaParts } from "./text.ts";
 
-export type RowAction = "markdown" | "html" | "delete" | "favourite" | "read" | "archive" | "tag" | "untag";
+export type RowAction =
+  | "markdown"
+  | "html"
+  | "delete"
+  | "favourite"
+  | "read"
+  | "archive"
+  | "tag"
+  | "untag"
+  | "fetch";
 
 export interface RowOptions {
   locale?: string;
@@ -152,7 +162,9 @@ export function renderRow(doc: Document, summary: ArticleSummary, options: RowOp
     state === "archived" ? "Back to the reading list" : "Archive",
   );
   button("tag", "Tag…", "Add tags (separate them with commas)");
-  if (!summary.linkOnly) {
+  if (summary.linkOnly) {
+    button("fetch", "Fetch", "Fetch the page and keep it as a clean article (asks for access to websites)");
+  } else {
     button("markdown", "Markdown", "Download as a Markdown file (.md)");
     button("html", "HTML", "Download as a standalone web page (.html)");
   }

@@ -62,7 +62,7 @@ export async function importBackup(
 }
 
 /** Both lists of tags, the first's order first, without repeats (any case). */
-function mergeTags(a: readonly string[], b: readonly string[]): string[] {
+export function mergeTags(a: readonly string[], b: readonly string[]): string[] {
   const seen = new Set<string>();
   const out: string[] = [];
   for (const tag of [...a, ...b]) {

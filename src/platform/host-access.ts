@@ -8,9 +8,10 @@
  * `await` before it: Firefox only shows the permission prompt during the user's gesture.
  */
 import { browser } from "./extension.ts";
+import { SITE_ACCESS } from "./site-access.ts";
 
-/** Every http(s) site: what both features need (their pages and images live anywhere). */
-export const SITE_ACCESS = { origins: ["http://*/*", "https://*/*"] };
+// Defined without the polyfill, for the background too (site-access.ts).
+export { SITE_ACCESS };
 
 /** Whether the user has granted access to websites. */
 export function hasSiteAccess(): Promise<boolean> {

@@ -35,6 +35,17 @@ export type SaveReply =
   | { ok: true; status: "added" | "updated"; url: string; title: string }
   | { ok: false; error: { kind: LibraryErrorKind | "no-article"; message: string } };
 
+/**
+ * The background's answer to `fetch-links`: how many pages were queued, or why nothing was
+ * (`no-access`: the reader has not given Folio access to websites).
+ */
+export type FetchReply =
+  | { ok: true; queued: number }
+  | { ok: false; error: { kind: "no-access" | "error"; message: string } };
+
+// biome-ignore lint/complexity/noBannedTypes: a message that carries nothing but its type
+type NoFields = {};
+
 export interface Protocol {
   /**
    * Page of the extension -> content script: run the core on the live page. By default the
@@ -58,6 +69,35 @@ export interface Protocol {
    * the Save button can say "Saved" before it is pressed. A link to read is not saved yet.
    */
   "is-saved": { request: { url: string; pageUrl?: string }; response: { saved: boolean } };
+  /**
+   * Library page -> background: fetch and read the pages of link-only entries (`urls`, or every
+   * link in the library), in the background queue (library/fetch/). Only with access to
+   * websites: the page asks for it first, in the click (platform/host-access.ts).
+   */
+  "fetch-links": { request: { urls?: string[] }; response: FetchReply };
+  /** Library page -> background: stop fetching; the pages not fetched yet stay links. */
+  "fetch-cancel": { request: NoFields; response: { ok: true } };
+  /** Library page -> background: forget the last run's report (its failures). */
+  "fetch-clear": { request: NoFields; response: { ok: true } };
+  /**
+   * Library page -> background, when it opens with pages still waiting: go on with them (the
+   * background was stopped, or the browser restarted before it woke). `running` is false
+   * without access to websites.
+   */
+  "fetch-resume": { request: NoFields; response: { running: boolean } };
+  /** Background -> the fetch host (src/offscreen/): the same four, carried out there. */
+  "host-fetch": { request: { urls?: string[]; resume?: boolean }; response: { queued: number } };
+  "host-cancel": { request: NoFields; response: { ok: true } };
+  "host-clear": { request: NoFields; response: { ok: true } };
+  /** Background -> host: access to websites was taken away; stop, keeping the queue. */
+  "host-stop": { request: NoFields; response: { ok: true } };
+  /** Host -> background: loaded and listening. */
+  "host-ready": { request: NoFields; response: { ok: true } };
+  /**
+   * Host -> background while it works (keeps a Firefox event page awake); `idle`: all done,
+   * close me; `seen`: how many `host-*` requests it had received when it said so.
+   */
+  "host-alive": { request: { idle: boolean; seen: number }; response: { ok: true } };
 }
 
 export type MessageType = keyof Protocol;

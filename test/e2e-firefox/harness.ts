@@ -94,6 +94,8 @@ export async function launchFirefox(
   options: {
     headless?: boolean /** The browser's environment (default: this process's). */;
     env?: Record<string, string>;
+    /** More preferences (e.g. optional permissions granted without a prompt). */
+    prefs?: Record<string, unknown>;
   } = {},
 ): Promise<Firefox> {
   const downloads = mkdtempSync(join(tmpdir(), "folio-firefox-dl-"));
@@ -114,6 +116,7 @@ export async function launchFirefox(
       "browser.download.panel.shown": true,
       "browser.download.alwaysOpenPanel": false,
       "browser.download.start_downloads_in_tmp_dir": false,
+      ...options.prefs,
     },
   });
   const bidi = <T>(method: string, params: Record<string, unknown>) =>

@@ -24,6 +24,8 @@ describeFirefox("popup (Firefox, real toolbar click)", () => {
       "storage",
       "unlimitedStorage",
     ]);
+    // No "offscreen" (Chrome only): Firefox's event page has a DOM and hosts the fetch queue.
+    expect(manifest.permissions).not.toContain("offscreen");
     expect(manifest.host_permissions).toBeUndefined();
     // Websites only on request, for the library's fetch-and-clean and offline images (platform/host-access.ts).
     expect(manifest.optional_host_permissions).toEqual(["http://*/*", "https://*/*"]);

@@ -22,10 +22,12 @@ describeE2E("popup (Chromium, real toolbar click)", () => {
     expect([...manifest.permissions].sort()).toEqual([
       "activeTab",
       "contextMenus",
+      "offscreen",
       "scripting",
       "storage",
       "unlimitedStorage",
     ]);
+    // "offscreen": the fetch queue's page with a DOM (src/offscreen/), which the service worker lacks.
     // Downloads are <a download> clicks on Blob URLs: no "downloads" permission.
     expect(manifest.permissions).not.toContain("downloads");
     expect(manifest.host_permissions).toBeUndefined();

@@ -1,6 +1,6 @@
 /** Page bytes to text, as a browser decides: BOM, HTTP charset, <meta charset>, UTF-8, windows-1252. */
 import { describe, expect, it } from "vitest";
-import { decodeHtml } from "../../src/node/decode.ts";
+import { decodeHtml } from "../../src/core/decode.ts";
 
 const latin1 = (s: string) => Uint8Array.from(Buffer.from(s, "latin1"));
 const utf8 = (s: string) => Uint8Array.from(Buffer.from(s, "utf8"));

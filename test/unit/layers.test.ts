@@ -23,6 +23,7 @@ const MAY_IMPORT: Record<string, readonly string[]> = {
   "library-page": ["core", "library", "platform", "ui"],
   "notes-page": ["core", "library", "platform", "ui"],
   background: ["core", "library", "platform"],
+  offscreen: ["core", "library", "platform"],
   types: [],
 };
 

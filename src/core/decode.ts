@@ -1,6 +1,7 @@
 /**
- * Page bytes to text as a browser decides (Node only: it is used by the command line and the
- * benchmarks; extension code gets text from the browser).
+ * Page bytes to text as a browser decides: the command line and the benchmarks (Node), and the
+ * library's fetching of link-only entries (library/fetch/), which gets bytes and the
+ * Content-Type header, not a document. Pure: TextDecoder only, no Node module.
  */
 
 export interface DecodedHtml {
@@ -53,10 +54,8 @@ export function decodeHtml(bytes: Uint8Array, headerCharset?: string | null): De
 
 /** The WHATWG name of the encoding declared by a `<meta>` in `head`, or null. */
 export function declaredEncoding(head: Uint8Array): string | null {
-  // latin1 keeps one char per byte, so ASCII markup is readable whatever the real encoding.
-  const text = Buffer.from(head)
-    .toString("latin1")
-    .replace(/<!--[\s\S]*?-->/g, "");
+  // windows-1252 keeps one char per byte, so ASCII markup is readable whatever the real encoding.
+  const text = new TextDecoder("windows-1252").decode(head).replace(/<!--[\s\S]*?-->/g, "");
   for (const meta of text.match(/<meta\b[^>]*>/gi) ?? []) {
     const attrs = parseAttributes(meta);
     let label = attrs.get("charset");

@@ -1,0 +1,13 @@
+/**
+ * Access to websites without the polyfill, for the background (which uses the browser's own
+ * API, browser.ts `nativeApi`): the same origins as host-access.ts, which re-exports them.
+ */
+import type Browser from "webextension-polyfill";
+
+/** Every http(s) site: what both features need (their pages and images live anywhere). */
+export const SITE_ACCESS = { origins: ["http://*/*", "https://*/*"] };
+
+/** Whether the user has granted access to websites, through the given permissions API. */
+export function siteAccessIn(permissions: Browser.Permissions.Static): Promise<boolean> {
+  return permissions.contains(SITE_ACCESS);
+}
