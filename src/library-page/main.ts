@@ -5,7 +5,8 @@
  *
  * - listing.ts: the rows, a screen at a time, the count, the empty list;
  * - search-index.ts: the in-memory search index, and other pages' changes;
- * - selection.ts, deleting.ts (with Undo), row-actions.ts, transfer.ts (backup, .zip, import).
+ * - selection.ts, deleting.ts (with Undo), row-actions.ts, transfer.ts (backup, .zip, import);
+ * - images.ts: each article's images not kept offline, and fetching them.
  *
  * First screen fast: the first 20 rows come from one short cursor walk on the store's summaries
  * (`list`), and only then, after the browser has painted them, does the page read every
@@ -23,12 +24,14 @@
  * through the sanitizer.
  */
 import { type AnnotationStore, openAnnotations } from "../library/annotations.ts";
+import { type ImageDb, openImages } from "../library/image-store.ts";
 import { type LibraryStore, openLibrary } from "../library/store.ts";
 import { browser } from "../platform/extension.ts";
 import { READER_PAGE, savedReaderQuery } from "../platform/pages.ts";
 import { afterPaint } from "../ui/paint.ts";
 import { applySettings, cachedSettings, loadSettings, watchSettings } from "../ui/settings.ts";
 import { deleting } from "./deleting.ts";
+import { imageNotes } from "./images.ts";
 import { listing } from "./listing.ts";
 import { messages } from "./messages.ts";
 import { type LibraryPage, pageElements, showFatal } from "./page.ts";
@@ -67,6 +70,7 @@ if (!opened.ok) {
 
 function start(library: LibraryStore): void {
   let annotations: Promise<AnnotationStore> | undefined;
+  let images: Promise<ImageDb | null> | undefined;
   const page: LibraryPage = {
     doc,
     win: window,
@@ -90,6 +94,10 @@ function start(library: LibraryStore): void {
       annotations ??= openAnnotations(indexedDB);
       return annotations;
     },
+    images: () => {
+      images ??= openImages(indexedDB).catch(() => null);
+      return images;
+    },
     alert,
     info,
     filtered: () =>
@@ -110,6 +118,7 @@ function start(library: LibraryStore): void {
   selectionChanged = selecting.update;
   rowActions(page, removing.remove);
   organising(page, list, search);
+  const notes = imageNotes(page);
 
   // First screen: the newest rows, painted; then the count, the search index and the sites.
   void (async () => {
@@ -118,6 +127,8 @@ function start(library: LibraryStore): void {
     performance.mark(FIRST_ROWS_MARK);
     ui.query.focus();
     await list.refreshTotal();
+    // The image notes meanwhile: a small read, not in search's way.
+    void notes.load();
     await search.build();
   })();
 }
