@@ -31,7 +31,6 @@ import { READER_PAGE, savedReaderQuery } from "../platform/pages.ts";
 import { afterPaint } from "../ui/paint.ts";
 import { applySettings, cachedSettings, loadSettings, watchSettings } from "../ui/settings.ts";
 import { deleting } from "./deleting.ts";
-import { imageNotes } from "./images.ts";
 import { listing } from "./listing.ts";
 import { messages } from "./messages.ts";
 import { type LibraryPage, pageElements, showFatal } from "./page.ts";
@@ -118,7 +117,6 @@ function start(library: LibraryStore): void {
   selectionChanged = selecting.update;
   rowActions(page, removing.remove);
   organising(page, list, search);
-  const notes = imageNotes(page);
 
   // First screen: the newest rows, painted; then the count, the search index and the sites.
   void (async () => {
@@ -127,8 +125,9 @@ function start(library: LibraryStore): void {
     performance.mark(FIRST_ROWS_MARK);
     ui.query.focus();
     await list.refreshTotal();
-    // The image notes meanwhile: a small read, not in search's way.
-    void notes.load();
+    // The image notes meanwhile (their code loaded now, not before the first rows): a small
+    // read, not in search's way.
+    void import("./images.ts").then(({ imageNotes }) => imageNotes(page).load());
     await search.build();
   })();
 }
