@@ -31,7 +31,7 @@ export type FetchMessages =
 
 export function fetching(api: Browser.Browser): { handlers: Handlers<FetchMessages>; wake(): Promise<void> } {
   const host = fetchHost(api);
-  const allowed = () => siteAccessIn(api.permissions).catch(() => false);
+  const allowed = () => siteAccessIn(api.permissions);
   // The host asks to be closed when it has nothing to do; not while it is answering a request,
   // nor when it decided so before a request sent since reached it (`seen` < `sent`): closing
   // then would end the work that request started.

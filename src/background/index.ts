@@ -12,6 +12,7 @@ import { READER_PAGE } from "../platform/pages.ts";
 import { saveBadge, showBadge } from "../platform/badge.ts";
 import { storeArticle } from "../platform/reader-handoff.ts";
 import { fetching } from "./fetching.ts";
+import { imageKeeper } from "./images.ts";
 import { isSaved, saveArticle, saveTab } from "./save.ts";
 
 const READ_MENU_ID = "folio-read";
@@ -23,6 +24,7 @@ const browser = nativeApi();
 const library = libraryConnection();
 const menus = contextMenusOf(browser);
 const fetchQueue = fetching(browser);
+const keepImages = imageKeeper(browser);
 
 async function openReader(query: Record<string, string>, besideTabId?: number): Promise<number | null> {
   let index: number | undefined;
@@ -41,7 +43,12 @@ async function openReader(query: Record<string, string>, besideTabId?: number): 
 const handlers: Handlers<"open-reader" | "save-article" | "is-saved"> = {
   "open-reader": async ({ article, sourceTabId }) => {
     const id = await storeArticle(browser.storage.session, article);
-    if (id) return { tabId: await openReader({ id }, sourceTabId) };
+    // `source`: the tab the article came from, where a save fetches its images.
+    if (id) {
+      const query: Record<string, string> = { id };
+      if (sourceTabId !== undefined) query.source = String(sourceTabId);
+      return { tabId: await openReader(query, sourceTabId) };
+    }
     // Too large to hand over: the reader tab reads the page again (the click's activeTab
     // grant on it still holds).
     if (sourceTabId === undefined) throw new Error("the article is too large to open in a tab");
@@ -49,7 +56,8 @@ const handlers: Handlers<"open-reader" | "save-article" | "is-saved"> = {
       tabId: await openReader({ tab: String(sourceTabId), url: article.pageUrl ?? article.url }, sourceTabId),
     };
   },
-  "save-article": ({ article }) => saveArticle(library, article),
+  "save-article": ({ article, tabId }) =>
+    saveArticle(library, article, keepImages, typeof tabId === "number" ? tabId : undefined),
   "is-saved": ({ url, pageUrl }) => isSaved(library, url, pageUrl),
 };
 listen(browser.runtime, { ...handlers, ...fetchQueue.handlers });
@@ -71,7 +79,7 @@ menus.onClicked.addListener(async (info, tab) => {
     await openReader(query, tab.id);
   } else if (info.menuItemId === SAVE_MENU_ID) {
     // Saved without opening anything; the badge on the toolbar button says how it went.
-    const reply = await saveTab(browser.scripting, library, tab.id, info.pageUrl ?? tab.url);
+    const reply = await saveTab(browser.scripting, library, tab.id, info.pageUrl ?? tab.url, keepImages);
     const defaultTitle = browser.runtime.getManifest().action?.default_title ?? "Folio";
     await showBadge(browser.action, tab.id, saveBadge(reply), defaultTitle);
   }

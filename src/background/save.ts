@@ -6,24 +6,34 @@
  *
  * Saves go through the background because they start in short-lived pages: a popup may close
  * before IndexedDB has committed, the background finishes the write anyway. Each save is
- * announced to open library pages (src/library/changes.ts).
+ * announced to open library pages (src/library/changes.ts). Once the article is saved (and the
+ * reply sent), its images are kept offline (`AfterSave`, images.ts), from the page the save
+ * came from when the sender names its tab.
  */
 import type Browser from "webextension-polyfill";
 import type { Article } from "../core/types.ts";
 import { trustedUrl, withTrustedUrl } from "../library/canonical.ts";
 import { announceChange, libraryChange } from "../library/changes.ts";
 import type { OpenedLibrary } from "../library/connection.ts";
+import type { SavedArticle } from "../library/schema.ts";
 import type { SaveReply } from "../platform/messages.ts";
 import { extractFromTab } from "../platform/read-tab.ts";
 
 export type GetLibrary = () => Promise<OpenedLibrary>;
+/** What runs after a save, not awaited by it: keeping the article's images (images.ts). */
+export type AfterSave = (article: SavedArticle, tabId?: number) => Promise<void>;
 
 /**
  * Saves `article` (its Markdown already made) and announces the change. Never throws. It is
  * saved under its canonical URL only when that is on the page's own site (canonical.ts): a page
  * cannot replace another site's article by naming it.
  */
-export async function saveArticle(getLibrary: GetLibrary, given: Article): Promise<SaveReply> {
+export async function saveArticle(
+  getLibrary: GetLibrary,
+  given: Article,
+  afterSave?: AfterSave,
+  tabId?: number,
+): Promise<SaveReply> {
   const article = given && typeof given === "object" ? withTrustedUrl(given) : given;
   if (typeof article?.markdown !== "string") {
     return {
@@ -37,6 +47,7 @@ export async function saveArticle(getLibrary: GetLibrary, given: Article): Promi
     const saved = await opened.library.save(article);
     if (!saved.ok) return { ok: false, error: saved.error };
     announceChange(libraryChange([saved.entry]));
+    void afterSave?.(saved.article, tabId).catch(() => {});
     return { ok: true, status: saved.status, url: saved.article.url, title: saved.article.title };
   } catch (error) {
     return {
@@ -78,6 +89,7 @@ export async function saveTab(
   getLibrary: GetLibrary,
   tabId: number,
   url?: string,
+  afterSave?: AfterSave,
 ): Promise<SaveReply> {
   const outcome = await extractFromTab(scripting, tabId, false, url, true);
   if (outcome.state !== "ready") {
@@ -85,5 +97,5 @@ export async function saveTab(
       outcome.state === "not-article" ? " Open Folio on it and choose Show anyway, then Save." : "";
     return { ok: false, error: { kind: "no-article", message: `${outcome.title}.${hint}` } };
   }
-  return saveArticle(getLibrary, outcome.article);
+  return saveArticle(getLibrary, outcome.article, afterSave, tabId);
 }

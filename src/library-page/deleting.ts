@@ -2,8 +2,13 @@
  * Deleting articles, with Undo for a few seconds. The rows go where they are (the list keeps
  * its place); the toast that offers Undo takes the focus, so the keyboard can reach it, and is
  * never withdrawn under the reader's pointer or focus (WCAG 2.2.1): it waits for them.
+ *
+ * A deleted article's highlights go with it, and its images kept offline are released
+ * (library/image-store.ts): Undo brings both back; once Undo is no longer offered, the images
+ * no article holds are deleted.
  */
 import type { Annotation } from "../library/annotations.ts";
+import { type ReleasedImages, releaseImages, restoreImages, sweepImages } from "../library/image-store.ts";
 import type { SavedArticle } from "../library/schema.ts";
 import type { Listing } from "./listing.ts";
 import type { LibraryPage } from "./page.ts";
@@ -29,13 +34,19 @@ export function deleting(
   let undoRecords: SavedArticle[] | null = null;
   /** The deleted articles' highlights and notes, put back with them on Undo. */
   let undoNotes: Annotation[] = [];
+  /** What the deleted articles' images were, held again on Undo. */
+  let undoImages: ReleasedImages | null = null;
   let toastHeld = false;
   let toastExpired = false;
 
   const closeToast = () => {
     clearTimeout(undoTimer);
+    const released = undoImages !== null;
     undoRecords = null;
+    undoImages = null;
     ui.toast.hidden = true;
+    // No Undo now: the images no article holds any more go.
+    if (released) void page.images().then((db) => db && sweepImages(db, Date.now()).catch(() => 0));
   };
   const armToast = () => {
     clearTimeout(undoTimer);
@@ -83,6 +94,14 @@ export function deleting(
     } catch {
       notes = [];
     }
+    let images: ReleasedImages | null = null;
+    const releasedAt = Date.now();
+    try {
+      const db = await page.images();
+      if (db) images = await releaseImages(db, [...gone], releasedAt);
+    } catch {
+      images = null;
+    }
     search.changed([], [...gone]);
     if (state.results) state.results = state.results.filter((url) => !gone.has(url));
     for (const row of [...ui.list.children] as HTMLElement[]) {
@@ -96,8 +115,11 @@ export function deleting(
     list.showEmpty();
     list.updateCount();
     selectionChanged();
+    // The previous delete can no longer be undone: what it released goes (not what this one did).
+    if (undoImages) void page.images().then((db) => db && sweepImages(db, releasedAt - 1).catch(() => 0));
     undoRecords = deleted;
     undoNotes = notes;
+    undoImages = images;
     ui.toastText.textContent = deletedText(
       deleted.map((d) => d.title),
       locale,
@@ -110,6 +132,8 @@ export function deleting(
   ui.undo.addEventListener("click", async () => {
     const records = undoRecords;
     const notes = undoNotes;
+    const images = undoImages;
+    undoImages = null; // not swept by closing the toast: they are held again below
     closeToast();
     if (!records) return;
     const restored = await restoreArticles(library, records);
@@ -118,6 +142,8 @@ export function deleting(
       return;
     }
     if (notes.length) await (await page.annotations()).merge(notes);
+    const db = images ? await page.images() : null;
+    if (db && images) await restoreImages(db, images).catch(() => undefined);
     search.changed(restored.report.changed);
     await list.refreshTotal();
     await list.show(state.rendered + records.length);

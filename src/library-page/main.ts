@@ -7,6 +7,7 @@
  * - search-index.ts: the in-memory search index, and other pages' changes;
  * - selection.ts, deleting.ts (with Undo), row-actions.ts, transfer.ts (backup, .zip, import);
  * - fetching.ts: fetching the pages of links to read (the queue runs in the background).
+ * - images.ts: each article's images not kept offline, and fetching them.
  *
  * First screen fast: the first 20 rows come from one short cursor walk on the store's summaries
  * (`list`), and only then, after the browser has painted them, does the page read every
@@ -24,6 +25,7 @@
  * through the sanitizer.
  */
 import { type AnnotationStore, openAnnotations } from "../library/annotations.ts";
+import { type ImageDb, openImages } from "../library/image-store.ts";
 import { type LibraryStore, openLibrary } from "../library/store.ts";
 import { browser } from "../platform/extension.ts";
 import { READER_PAGE, savedReaderQuery } from "../platform/pages.ts";
@@ -69,6 +71,7 @@ if (!opened.ok) {
 
 function start(library: LibraryStore): void {
   let annotations: Promise<AnnotationStore> | undefined;
+  let images: Promise<ImageDb | null> | undefined;
   const page: LibraryPage = {
     doc,
     win: window,
@@ -91,6 +94,10 @@ function start(library: LibraryStore): void {
     annotations: () => {
       annotations ??= openAnnotations(indexedDB);
       return annotations;
+    },
+    images: () => {
+      images ??= openImages(indexedDB).catch(() => null);
+      return images;
     },
     alert,
     info,
@@ -121,6 +128,9 @@ function start(library: LibraryStore): void {
     performance.mark(FIRST_ROWS_MARK);
     ui.query.focus();
     await list.refreshTotal();
+    // The image notes meanwhile (their code loaded now, not before the first rows): a small
+    // read, not in search's way.
+    void import("./images.ts").then(({ imageNotes }) => imageNotes(page).load());
     await search.build();
   })();
 }

@@ -6,6 +6,7 @@
  * together.
  */
 import type { AnnotationStore } from "../library/annotations.ts";
+import type { ImageDb } from "../library/image-store.ts";
 import type { LibraryChange } from "../library/changes.ts";
 import type { SearchIndex } from "../library/search.ts";
 import type { LibraryStore } from "../library/store.ts";
@@ -41,6 +42,7 @@ export function pageElements(doc: Document) {
     reportSummary: el("lib-report-summary"),
     reportList: el<HTMLUListElement>("lib-report-list"),
     exportJson: el<HTMLButtonElement>("lib-export-json"),
+    backupImages: el<HTMLInputElement>("lib-backup-images"),
     exportZip: el<HTMLButtonElement>("lib-export-zip"),
     importButton: el<HTMLButtonElement>("lib-import-button"),
     importInput: el<HTMLInputElement>("lib-import"),
@@ -101,6 +103,8 @@ export interface LibraryPage {
   readerUrl(url: string): string;
   /** The highlights and notes (their own database), opened on first use. */
   annotations(): Promise<AnnotationStore>;
+  /** The images kept offline (their own database), opened on first use; null when it cannot be. */
+  images(): Promise<ImageDb | null>;
   /** A failure the reader must read (role=alert); null clears it. */
   alert(text: string | null): void;
   /**

@@ -1,7 +1,10 @@
 /**
- * The buttons on a row: download the article as Markdown or as an HTML file, or delete it.
+ * The buttons on a row: download the article as Markdown or as an HTML file (with its images
+ * kept offline in it, as `data:` URLs), or delete it.
  * Handled once on the list, not per row (organising.ts handles tags, state and favourite).
  */
+import { imageDataUrl } from "../library/image-data.ts";
+import { imageBlobs } from "../library/image-store.ts";
 import type { SavedArticle } from "../library/schema.ts";
 import { downloadText } from "./download.ts";
 import { busy, type LibraryPage } from "./page.ts";
@@ -40,7 +43,14 @@ export function rowActions(page: LibraryPage, remove: (urls: string[]) => Promis
         downloadText(doc, text, file.name, "text/markdown;charset=utf-8");
       } else {
         const { htmlFile } = await import("../library/export/html.ts");
-        const file = htmlFile(article, page.win, { locale });
+        const images = new Map<string, string>();
+        const db = await page.images();
+        if (db) {
+          for (const [address, blob] of await imageBlobs(db, article.url)) {
+            images.set(address, await imageDataUrl(blob));
+          }
+        }
+        const file = htmlFile(article, page.win, { locale, images });
         downloadText(doc, file.text, file.name, "text/html;charset=utf-8");
       }
     });

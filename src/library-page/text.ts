@@ -19,6 +19,11 @@ export function articlesText(n: number, locale?: string): string {
   return plural(n, "article", "articles", locale);
 }
 
+/** "1 image", "3 images". */
+export function imagesText(n: number, locale?: string): string {
+  return plural(n, "image", "images", locale);
+}
+
 /** "1 highlight", "3 highlights" (a highlight's note goes with it). */
 export function highlightsText(n: number, locale?: string): string {
   return plural(n, "highlight", "highlights", locale);

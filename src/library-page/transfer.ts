@@ -1,16 +1,18 @@
 /**
- * Moving articles out of and into the library: the JSON backup, the Markdown .zip (of the whole
- * library or of a selection), and importing a file of any format Folio reads (a Folio backup,
- * Pocket, Instapaper, Omnivore, Wallabag, bookmarks: library/import/). The export and import
- * code is loaded when it is first used, not with the page.
+ * Moving articles out of and into the library: the JSON backup (with the images kept offline
+ * when "with images" is ticked), the Markdown .zip (of the whole library or of a selection,
+ * with the images kept offline as files), and importing a file of any format Folio reads (a
+ * Folio backup, Pocket, Instapaper, Omnivore, Wallabag, bookmarks: library/import/). The export
+ * and import code is loaded when it is first used, not with the page.
  */
+import { announceImages, imagesOf } from "../library/image-store.ts";
 import type { SavedArticle } from "../library/schema.ts";
 import { downloadBlob, downloadText } from "./download.ts";
 import type { Listing } from "./listing.ts";
 import { busy, type LibraryPage } from "./page.ts";
 import type { Search } from "./search-index.ts";
 import { formatNumber } from "../library/format.ts";
-import { articlesText, highlightsText, importDetails, importText } from "./text.ts";
+import { articlesText, highlightsText, imagesText, importDetails, importText } from "./text.ts";
 
 export interface Transfer {
   /** Downloads the articles of `urls` as Markdown files in one .zip. */
@@ -24,15 +26,20 @@ export function transfer(page: LibraryPage, list: Listing, search: Search): Tran
     // A link to read has no text yet: an empty file would say nothing.
     const articles = all.filter((a) => !a.linkOnly);
     const links = all.length - articles.length;
-    const { markdownZip, zipFileName } = await import("../library/export/zip.ts");
-    const { bytes } = markdownZip(articles);
+    const { markdownZipWithImages, zipFileName } = await import("../library/export/zip.ts");
+    const db = await page.images();
+    const { parts, images } = await markdownZipWithImages(articles, async (article) =>
+      db ? await imagesOf(db, article.url) : [],
+    );
     downloadBlob(
       doc,
-      new Blob([bytes as BlobPart], { type: "application/zip" }),
+      new Blob(parts as BlobPart[], { type: "application/zip" }),
       zipFileName().replace(/\.zip$/, `${suffix}.zip`),
     );
     page.info(
-      `Exported ${articlesText(articles.length, locale)} as Markdown files in one .zip.${
+      `Exported ${articlesText(articles.length, locale)} as Markdown files in one .zip${
+        images ? `, with ${imagesText(images, locale)} kept offline` : ""
+      }.${
         links
           ? ` ${formatNumber(links, locale)} ${links === 1 ? "link" : "links"} to read, with no text yet, left out.`
           : ""
@@ -70,10 +77,31 @@ export function transfer(page: LibraryPage, list: Listing, search: Search): Tran
       const articles = await readAll();
       if (!articles) return;
       const notes = await (await page.annotations()).all();
-      const { backupFileName, backupPieces } = await import("../library/export/backup.ts");
-      downloadText(doc, backupPieces(articles, Date.now(), notes), backupFileName(), "application/json");
+      const { backupFileName, backupPieces, MAX_BACKUP_BYTES } = await import("../library/export/backup.ts");
+      let images = { pieces: [] as string[], images: 0, left: 0 };
+      const db = ui.backupImages.checked ? await page.images() : null;
+      if (db) {
+        const { backupImagePieces } = await import("../library/image-backup.ts");
+        // The images fill what a backup may weigh (import reads up to MAX_BACKUP_BYTES).
+        const textBytes = new Blob(backupPieces(articles, Date.now(), notes)).size;
+        images = await backupImagePieces(db, MAX_BACKUP_BYTES - textBytes - 1024 * 1024);
+      }
+      downloadText(
+        doc,
+        backupPieces(articles, Date.now(), notes, images.pieces),
+        backupFileName(),
+        "application/json",
+      );
+      const extras = [
+        notes.length ? highlightsText(notes.length, locale) : "",
+        images.images ? imagesText(images.images, locale) : "",
+      ].filter(Boolean);
       page.info(
-        `Backed up ${articlesText(articles.length, locale)}${notes.length ? `, with ${highlightsText(notes.length, locale)}` : ""}.`,
+        `Backed up ${articlesText(articles.length, locale)}${extras.length ? `, with ${extras.join(" and ")}` : ""}.${
+          images.left
+            ? ` ${imagesText(images.left, locale)} left out: a backup holds at most ${Math.round(MAX_BACKUP_BYTES / (1024 * 1024))} MB.`
+            : ""
+        }`,
       );
     }),
   );
@@ -122,15 +150,27 @@ export function transfer(page: LibraryPage, list: Listing, search: Search): Tran
         return;
       }
       const { report } = result;
-      // A backup's highlights and notes go back into their own database.
+      // A backup's highlights and notes go back into their own database, and its images into
+      // theirs; every article that came in gets its images' status (the library says which
+      // stay online).
       const restored = result.annotations.length
         ? await (await page.annotations()).merge(result.annotations)
         : 0;
+      const db = await page.images();
+      let images = { added: 0, refused: 0 };
+      if (db) {
+        const { importImages } = await import("../library/image-backup.ts");
+        const changed = report.changed.map((entry) => entry.url);
+        images = await importImages(db, library, result.images, changed).catch(() => images);
+        announceImages(changed);
+      }
       search.changed(report.changed);
       await list.refreshTotal();
       await list.show(state.rendered);
       page.info(
-        `${importText(report, locale)}${restored ? ` ${highlightsText(restored, locale)} restored.` : ""}`,
+        `${importText(report, locale)}${restored ? ` ${highlightsText(restored, locale)} restored.` : ""}${
+          images.added ? ` ${imagesText(images.added, locale)} restored.` : ""
+        }${images.refused ? ` ${imagesText(images.refused, locale)} left out: not pictures.` : ""}`,
         importDetails(report, locale),
       );
       // Every summary again (the tags and states of what came in), for the filters.

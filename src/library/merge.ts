@@ -9,6 +9,7 @@
 import { ALL_STORES } from "./db.ts";
 import type { Annotation } from "./annotations.ts";
 import { parseBackup } from "./export/backup.ts";
+import type { BackupImage } from "./image-backup.ts";
 import { fail, type LibraryResult } from "./result.ts";
 import { readRecord, type SavedArticle, TAG_LIMITS } from "./schema.ts";
 import { type SearchEntry, searchEntry } from "./search-terms.ts";
@@ -53,12 +54,15 @@ export async function restoreArticles(
 export async function importBackup(
   library: LibraryStore,
   text: string,
-): Promise<LibraryResult<{ report: MergeReport; annotations: Annotation[] }>> {
+): Promise<LibraryResult<{ report: MergeReport; annotations: Annotation[]; images: BackupImage[] }>> {
   const parsed = parseBackup(text);
   if (!parsed.ok) return fail("not-a-backup", parsed.message);
   const merged = await merge(library, parsed.backup.articles, "import the backup");
-  // The highlights live in their own database (annotations.ts): the caller puts them back.
-  return merged.ok ? { ...merged, annotations: parsed.backup.annotations } : merged;
+  // The highlights and the images live in their own databases (annotations.ts,
+  // image-store.ts): the caller puts them back (image-backup.ts `importImages`).
+  return merged.ok
+    ? { ...merged, annotations: parsed.backup.annotations, images: parsed.backup.images }
+    : merged;
 }
 
 /** Both lists of tags, the first's order first, without repeats (any case). */

@@ -60,9 +60,11 @@ export interface Protocol {
   "open-reader": { request: { article: Article; sourceTabId?: number }; response: { tabId: number | null } };
   /**
    * Popup or reader tab -> background: save an article to the library. The sender computes
-   * `article.markdown` first (it has a DOM; the service worker does not).
+   * `article.markdown` first (it has a DOM; the service worker does not). `tabId`, the tab the
+   * article was read from, is where its images are fetched to be kept offline (the click's
+   * activeTab grant lets Folio run there; background/images.ts).
    */
-  "save-article": { request: { article: Article }; response: SaveReply };
+  "save-article": { request: { article: Article; tabId?: number }; response: SaveReply };
   /**
    * Popup or reader tab -> background: whether the article at `url` (its canonical address when
    * that is on the page's own site, as a save would key it) is already saved with its page, so

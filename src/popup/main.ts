@@ -54,7 +54,9 @@ startApp({
     window.close();
   },
   // The background writes, so the save completes even if the popup closes meanwhile.
-  save: (article) => sendToBackground(api.runtime, { type: "save-article", article }),
+  // Its images are fetched in the tab it came from (background/images.ts).
+  save: async (article) =>
+    sendToBackground(api.runtime, { type: "save-article", article, tabId: (await tab)?.id }),
   isSaved: async (article) =>
     (await sendToBackground(api.runtime, { type: "is-saved", url: article.url, pageUrl: article.pageUrl }))
       .saved,

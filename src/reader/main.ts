@@ -4,7 +4,11 @@
  *   (no second extraction);
  * - `?tab=<id>`: extract from that tab (the context menu's click granted activeTab on it);
  * - `?saved=<url>`: an article of the library, read from IndexedDB (offline: the page it came
- *   from is not needed), rendered by the same view through the same sanitizer.
+ *   from is not needed, nor are the sites of its images kept offline: images.ts), rendered by
+ *   the same view through the same sanitizer.
+ *
+ * `?source=<id>` (or `?tab=<id>`) names the tab the article came from: a Save fetches the
+ * article's images there, to keep them offline (background/images.ts).
  */
 import { browser } from "../platform/extension.ts";
 import { isStoredArticle, readerKey } from "../platform/reader-handoff.ts";
@@ -15,12 +19,17 @@ import type { Outcome } from "../platform/read-outcome.ts";
 import { LIBRARY_PAGE } from "../platform/pages.ts";
 import { extractFromTab } from "../platform/read-tab.ts";
 import { readerExtras } from "./extras.ts";
+import { type ReaderImages, readerImages } from "./images.ts";
 
 const params = new URLSearchParams(location.search);
 const id = params.get("id");
 const tab = params.get("tab");
 const saved = params.get("saved");
+const source = tab ?? params.get("source");
+const sourceTabId = source && /^\d+$/.test(source) ? Number(source) : undefined;
 const library = libraryConnection();
+/** The saved article's images kept offline, read with it. */
+let kept: ReaderImages | null = null;
 
 async function loadSaved(url: string): Promise<Outcome> {
   const opened = await library();
@@ -37,14 +46,17 @@ async function loadSaved(url: string): Promise<Outcome> {
       action: null,
     };
   }
+  kept = await readerImages(read.article.url);
   return { state: "ready", article: read.article };
 }
+
+const extras = readerExtras(browser.storage, saved);
 
 startApp({
   // An article of the library is not saved again from here.
   save:
     saved === null
-      ? (article) => sendToBackground(browser.runtime, { type: "save-article", article })
+      ? (article) => sendToBackground(browser.runtime, { type: "save-article", article, tabId: sourceTabId })
       : undefined,
   isSaved:
     saved === null
@@ -60,7 +72,13 @@ startApp({
   openLibrary: async () => {
     await browser.tabs.create({ url: browser.runtime.getURL(LIBRARY_PAGE) });
   },
-  onReady: readerExtras(browser.storage, saved),
+  onReady: (article, rendered) => {
+    const undo = [extras(article, rendered), kept?.note(article, rendered)];
+    return () => {
+      for (const step of undo) step?.();
+    };
+  },
+  localImages: () => kept?.local,
   load: async (force) => {
     if (saved !== null) return loadSaved(saved);
     if (id && !force) {

@@ -10,7 +10,7 @@ import { sanitizeHtml } from "../core/sanitize.ts";
 import type { SaveReply } from "../platform/messages.ts";
 import { ACTION_LABELS, actionOf, type Outcome, type ViewState } from "../platform/read-outcome.ts";
 import { saveText } from "../platform/save-text.ts";
-import { afterPaint, type RenderedArticle, renderArticle } from "./article-view.ts";
+import { afterPaint, type LocalImage, type RenderedArticle, renderArticle } from "./article-view.ts";
 import {
   applySettings,
   cachedSettings,
@@ -41,6 +41,8 @@ export interface AppConfig {
    * aloud); the function it returns, if any, is called when another state replaces it.
    */
   onReady?: (article: Article, rendered: RenderedArticle) => (() => void) | undefined;
+  /** The images of `article` kept offline (a saved article in the reader tab), shown in place. */
+  localImages?: (article: Article) => LocalImage | undefined;
 }
 
 /** Name of the performance mark set once the first screen of the article has been painted. */
@@ -282,7 +284,7 @@ export function startApp(config: AppConfig, doc: Document = document): void {
       );
       warn(null);
       performance.mark("folio-render-start");
-      const rendered = renderArticle(main, article);
+      const rendered = renderArticle(main, article, window, { localImage: config.localImages?.(article) });
       performance.mark("folio-first-screen");
       delete root.dataset.rendered;
       setState("ready");

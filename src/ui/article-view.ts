@@ -6,6 +6,11 @@
  * and page HTML reaches this page's DOM only through core/sanitize.ts (`htmlSanitizer`, one
  * per render), right before insertion, although the core sanitized it already (the article crossed a boundary to get here).
  *
+ * Images kept offline (a saved article in the reader tab): `localImage` gives the local
+ * address (a `blob:` URL this page made) of a kept image, which replaces its web address after
+ * the sanitizer has seen the HTML (library/image-sources.ts `swapImages`): the sanitizer only
+ * ever sees web addresses, and only Folio's own local addresses are put in their place.
+ *
  * Speed: the body is parsed once into an inert document and split at its top-level blocks; the
  * blocks that fill the first screen are sanitized and inserted at once, the rest after the
  * browser has painted, in slices that keep the page responsive.
@@ -14,6 +19,7 @@ import { parseFragment, serializeElement } from "../core/html.ts";
 import { htmlSanitizer } from "../core/sanitize.ts";
 import type { Article, Removal } from "../core/types.ts";
 import { formatDate, formatReading, hostOf, safeHttpUrl } from "../library/format.ts";
+import { imageUrl, swapImages } from "../library/image-sources.ts";
 import { cleanedGroups, cleanedSummary } from "./cleaned.ts";
 import { el, originalLink } from "./elements.ts";
 import { afterPaint } from "./paint.ts";
@@ -25,6 +31,14 @@ export { afterPaint };
 const FIRST_SCREEN_CHARS = 2_500;
 /** Characters of text per later slice. */
 const SLICE_CHARS = 30_000;
+
+/** A kept image's local address (a `blob:` URL of this page) by its web address, or null. */
+export type LocalImage = (url: string) => string | null;
+
+export interface RenderOptions {
+  /** Images kept offline (a saved article): see above. */
+  localImage?: LocalImage;
+}
 
 export interface RenderedArticle {
   element: HTMLElement;
@@ -124,13 +138,14 @@ function bodyHasImage(body: HTMLElement, lead: string | null, base: string): boo
   return false;
 }
 
-function renderLead(doc: Document, article: Article): HTMLElement | null {
+function renderLead(doc: Document, article: Article, localImage?: LocalImage): HTMLElement | null {
   const lead = article.leadImage;
   const src = lead ? safeHttpUrl(lead.url, article.url) : null;
   if (!lead || !src) return null;
   const figure = el(doc, "figure", "folio-lead");
   const img = el(doc, "img");
-  img.src = src;
+  const key = imageUrl(src, article.url);
+  img.src = (key && localImage?.(key)) || src;
   img.alt = lead.alt ?? "";
   img.decoding = "async";
   img.referrerPolicy = "no-referrer";
@@ -145,10 +160,20 @@ function nodeHtml(node: Node): string {
   return "";
 }
 
-/** Sanitizes `nodes` (of the inert copy) and appends the result to `target`. */
-function insertBlocks(target: HTMLElement, nodes: readonly Node[], sanitize: (html: string) => string): void {
+/**
+ * Sanitizes `nodes` (of the inert copy) and appends the result to `target`, kept images in
+ * place of their web addresses.
+ */
+function insertBlocks(
+  target: HTMLElement,
+  nodes: readonly Node[],
+  sanitize: (html: string) => string,
+  local: { image?: LocalImage; base: string },
+): void {
   const html = nodes.map(nodeHtml).join("");
-  target.append(...parseFragment(target.ownerDocument, sanitize(html)).childNodes);
+  const safe = parseFragment(target.ownerDocument, sanitize(html));
+  if (local.image) swapImages(safe, local.image, local.base);
+  target.append(...safe.childNodes);
 }
 
 /**
@@ -177,7 +202,9 @@ export function renderArticle(
   container: HTMLElement,
   article: Article,
   win: Window = window,
+  options: RenderOptions = {},
 ): RenderedArticle {
+  const local = { image: options.localImage, base: article.url };
   const doc = container.ownerDocument;
   const locale = win.navigator.language || undefined;
 
@@ -195,7 +222,7 @@ export function renderArticle(
   const blocks = [...blockRoot(inert).childNodes];
   const leadKey = article.leadImage ? imageKey(article.leadImage.url, article.url) : null;
   if (!bodyHasImage(inert, leadKey, article.url)) {
-    const lead = renderLead(doc, article);
+    const lead = renderLead(doc, article, options.localImage);
     if (lead) root.append(lead);
   }
 
@@ -204,7 +231,7 @@ export function renderArticle(
   // One purifier for the whole render: the body goes in slice by slice.
   const sanitize = htmlSanitizer(win);
   const first = takeSlice(blocks, 0, FIRST_SCREEN_CHARS);
-  insertBlocks(body, blocks.slice(0, first), sanitize);
+  insertBlocks(body, blocks.slice(0, first), sanitize, local);
   container.replaceChildren(root);
 
   const complete = (async () => {
@@ -212,7 +239,7 @@ export function renderArticle(
     while (start < blocks.length) {
       await afterPaint(win);
       const end = takeSlice(blocks, start, SLICE_CHARS);
-      insertBlocks(body, blocks.slice(start, end), sanitize);
+      insertBlocks(body, blocks.slice(start, end), sanitize, local);
       start = end;
     }
   })();

@@ -285,7 +285,8 @@ describeFirefox("popup (Firefox, real toolbar click)", () => {
     const { popup } = await f.popupFor(page);
     await popup.evaluate(`document.getElementById("folio-open").click()`);
     const url = await f.waitForTab(READER_PAGE);
-    expect(url).toMatch(/\?id=[0-9a-f-]{36}$/);
+    // `source`: the tab the article came from, where a Save fetches its images.
+    expect(url).toMatch(/\?id=[0-9a-f-]{36}&source=\d+$/);
     const reader = f.tab(url);
     await waitFor(
       () => reader.evaluate<boolean>(`document.documentElement.dataset.state === "ready"`),

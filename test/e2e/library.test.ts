@@ -330,8 +330,11 @@ describeE2E("library (Chromium)", () => {
     const zip = await download(library, () => library.locator("#lib-export-selected").click());
     expect(zip.name).toMatch(/^folio-library-\d{4}-\d{2}-\d{2}-selection\.zip$/);
     const files = unzipSync(new Uint8Array(zip.bytes));
-    expect(Object.keys(files)).toHaveLength(2);
-    expect(Object.values(files).map((f) => strFromU8(f).split("\n")[1])).toEqual(
+    // The two articles, and the images kept offline for them (the city article's lead image).
+    const mdFiles = Object.entries(files).filter(([name]) => name.endsWith(".md"));
+    expect(mdFiles).toHaveLength(2);
+    expect(Object.keys(files).filter((name) => !name.endsWith(".md"))).toEqual(["images/reading-room.svg"]);
+    expect(mdFiles.map(([, f]) => strFromU8(f).split("\n")[1])).toEqual(
       expect.arrayContaining([`title: "${CITY}"`, `title: "${HARBOUR}"`]),
     );
     await library.locator("#lib-clear-selection").click();

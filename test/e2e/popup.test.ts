@@ -250,7 +250,8 @@ describeE2E("popup (Chromium, real toolbar click)", () => {
     );
     await popup.evaluate(`document.getElementById("folio-open").click()`);
     const reader = await readerPage;
-    expect(reader.url()).toMatch(/\?id=[0-9a-f-]{36}$/);
+    // `source`: the tab the article came from, where a Save fetches its images.
+    expect(reader.url()).toMatch(/\?id=[0-9a-f-]{36}&source=\d+$/);
     await reader.waitForFunction(() => document.documentElement.dataset.state === "ready");
     expect(await reader.locator(".folio-title").textContent()).toBe(HEADLINE);
     expect(await reader.locator(".folio-body").textContent()).toContain("a kettle and free tea");

@@ -2,11 +2,13 @@
  * The library's JSON backup: making it, and reading one back with every field checked.
  *
  *     { "format": "folio-library", "version": 1, "exportedAt": "<ISO 8601>", "articles": [...],
- *       "annotations": [...] }
+ *       "annotations": [...], "images": [...] }
  *
  * Each article is a saved article as stored (schema.ts; `savedAt`/`updatedAt` in epoch ms);
  * `annotations`, the reader's highlights and notes (annotations.ts), is there when there are
- * any (older Folio versions ignore it; backups made before it read with none).
+ * any (older Folio versions ignore it; backups made before it read with none); `images`, the
+ * images kept offline (image-backup.ts), when the reader chose to include them (older Folio
+ * versions ignore it too).
  * A backup file is foreign data: `parseBackup` refuses anything that is not exactly a backup
  * this version understands, with one message naming the first problem ("This is not a Folio
  * backup: missing format field", "Article 12: title must be text"), before anything is
@@ -14,6 +16,7 @@
  * keep a hostile file from exhausting memory or storage.
  */
 import { type Annotation, isAnnotation } from "../annotations.ts";
+import { type BackupImage, MAX_BACKUP_IMAGES, readBackupImage } from "../image-backup.ts";
 import type { SavedArticle } from "../schema.ts";
 import { readRecord } from "../schema.ts";
 
@@ -32,6 +35,8 @@ export interface LibraryBackup {
   articles: SavedArticle[];
   /** Highlights and notes (annotations.ts); absent in backups made before they existed. */
   annotations: Annotation[];
+  /** Images kept offline (image-backup.ts), when the backup includes them. */
+  images: BackupImage[];
 }
 
 export type ParsedBackup = { ok: true; backup: LibraryBackup } | { ok: false; message: string };
@@ -50,13 +55,15 @@ export function checkBackupSize(bytes: number): string | null {
 }
 
 /**
- * The backup as JSON text in pieces (one per article), for `new Blob(pieces)`: a large library
- * can exceed what one JavaScript string holds. Joined, they are `makeBackup`'s text.
+ * The backup as JSON text in pieces (one per article, one per image), for `new Blob(pieces)`:
+ * a large library can exceed what one JavaScript string holds. Joined, they are `makeBackup`'s
+ * text. `images` are image-backup.ts `backupImagePieces`' entries, each JSON text.
  */
 export function backupPieces(
   articles: readonly SavedArticle[],
   exportedAt: number = Date.now(),
   annotations: readonly Annotation[] = [],
+  images: readonly string[] = [],
 ): string[] {
   const head = JSON.stringify({
     format: BACKUP_FORMAT,
@@ -67,8 +74,17 @@ export function backupPieces(
   articles.forEach((article, i) => {
     pieces.push(`${i ? "," : ""}\n${JSON.stringify(article)}`);
   });
-  // Highlights and notes after the articles, in the last piece (absent when there are none).
-  pieces.push(annotations.length > 0 ? `\n],"annotations":${JSON.stringify(annotations)}}\n` : "\n]}\n");
+  // Highlights and notes after the articles (absent when there are none), then the images.
+  const notes = annotations.length > 0 ? `,"annotations":${JSON.stringify(annotations)}` : "";
+  if (images.length === 0) {
+    pieces.push(`\n]${notes}}\n`);
+    return pieces;
+  }
+  pieces.push(`\n]${notes},"images":[`);
+  images.forEach((image, i) => {
+    pieces.push(`${i ? "," : ""}\n${image}`);
+  });
+  pieces.push("\n]}\n");
   return pieces;
 }
 
@@ -77,8 +93,9 @@ export function makeBackup(
   articles: readonly SavedArticle[],
   exportedAt: number = Date.now(),
   annotations: readonly Annotation[] = [],
+  images: readonly string[] = [],
 ): string {
-  return backupPieces(articles, exportedAt, annotations).join("");
+  return backupPieces(articles, exportedAt, annotations, images).join("");
 }
 
 /** The backup's file name: `folio-library-YYYY-MM-DD.json` (local date). */
@@ -154,6 +171,20 @@ export function validateBackup(value: unknown): ParsedBackup {
       annotations.push({ ...a });
     }
   }
+  const images: BackupImage[] = [];
+  if (v.images !== undefined) {
+    if (!Array.isArray(v.images)) return refuse("This Folio backup's images field must be a list.");
+    if (v.images.length > MAX_BACKUP_IMAGES) {
+      return refuse(
+        `This backup holds too many images (${v.images.length.toLocaleString("en-US")}; at most ${MAX_BACKUP_IMAGES.toLocaleString("en-US")}).`,
+      );
+    }
+    for (let i = 0; i < v.images.length; i++) {
+      const read = readBackupImage(v.images[i]);
+      if (!read.ok) return refuse(`Image ${i + 1}: ${read.message}.`);
+      images.push(read.image);
+    }
+  }
   return {
     ok: true,
     backup: {
@@ -162,6 +193,7 @@ export function validateBackup(value: unknown): ParsedBackup {
       exportedAt: typeof v.exportedAt === "string" ? v.exportedAt : "",
       articles,
       annotations,
+      images,
     },
   };
 }

@@ -1,6 +1,7 @@
 /**
  * One saved article as a standalone HTML file: one document with inline CSS, readable offline
- * and printable, its images loaded by URL from the site (no referrer), as the reader shows it.
+ * and printable. Its images kept offline (image-store.ts) are in the file, as `data:` URLs
+ * (`images`); the others load by URL from their site (no referrer), as the reader shows them.
  *
  * Safety: the file is opened later, from disk, by a browser, so it is built as hostile input
  * would require. The body goes through the core's one sanitizer again (src/core/sanitize.ts;
@@ -9,9 +10,10 @@
  * module (source link, lead image) must be http(s). A Content-Security-Policy in the document
  * forbids every script, frame, form and plugin even if something slipped through.
  */
-import { htmlHasUrl } from "../../core/html.ts";
+import { htmlHasUrl, parseFragment, serializeChildren } from "../../core/html.ts";
 import { sanitizeHtml } from "../../core/sanitize.ts";
 import { formatDate, formatReading, safeHttpUrl } from "../format.ts";
+import { imageUrl, swapImages } from "../image-sources.ts";
 import { siteOf } from "../keys.ts";
 import type { SavedArticle } from "../schema.ts";
 import { articleFileName } from "./filename.ts";
@@ -65,6 +67,29 @@ footer { margin-top: 3rem; padding-top: 1rem; border-top: 1px solid var(--line);
 export interface HtmlExportOptions {
   /** Locale for the dates shown (default: the runtime's). The machine-readable dates stay ISO. */
   locale?: string;
+  /**
+   * The article's images kept offline, as `data:` URLs by their web address
+   * (image-data.ts `imageDataUrl`): they go into the file in place of their addresses, after
+   * the sanitizer (which sees web addresses only).
+   */
+  images?: ReadonlyMap<string, string>;
+}
+
+const DATA_IMAGE = /^data:image\/(?:png|jpeg|gif|webp|avif|svg\+xml);base64,[A-Za-z0-9+/]*={0,2}$/;
+
+/** The sanitized body with the kept images in it (only well-formed image `data:` URLs). */
+function withImages(
+  html: string,
+  article: SavedArticle,
+  win: Window,
+  images: ReadonlyMap<string, string>,
+): string {
+  const body = parseFragment(win.document, html);
+  const local = (url: string) => {
+    const data = images.get(url);
+    return data && DATA_IMAGE.test(data) ? data : null;
+  };
+  return swapImages(body, local, article.url) ? serializeChildren(body) : html;
 }
 
 /** The article as a complete HTML document. `win` does the sanitizer's parsing. */
@@ -97,7 +122,10 @@ export function articleHtml(article: SavedArticle, win: Window, options: HtmlExp
     const caption = article.leadImage.caption
       ? `<figcaption>${e(article.leadImage.caption)}</figcaption>`
       : "";
-    lead = `<figure><img src="${e(leadUrl)}" alt="${e(alt)}">${caption}</figure>\n`;
+    const key = imageUrl(leadUrl, article.url);
+    const kept = key ? options.images?.get(key) : undefined;
+    const src = kept && DATA_IMAGE.test(kept) ? kept : leadUrl;
+    lead = `<figure><img src="${e(src)}" alt="${e(alt)}">${caption}</figure>\n`;
   }
 
   const savedIso = new Date(article.savedAt).toISOString();
@@ -123,7 +151,7 @@ export function articleHtml(article: SavedArticle, win: Window, options: HtmlExp
 ${head.join("\n")}
 </header>
 ${lead}<div class="content">
-${sanitizeHtml(article.content, win)}
+${options.images?.size ? withImages(sanitizeHtml(article.content, win), article, win, options.images) : sanitizeHtml(article.content, win)}
 </div>
 ${footer}
 </article>

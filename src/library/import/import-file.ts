@@ -5,6 +5,7 @@
  * that cannot be read changes nothing; a bad row is skipped, never stopping the rest.
  */
 import type { Annotation } from "../annotations.ts";
+import type { BackupImage } from "../image-backup.ts";
 import { importBackup, importRecords, type MergeReport } from "../merge.ts";
 import { fail, type LibraryResult } from "../result.ts";
 import type { LibraryStore } from "../store.ts";
@@ -26,7 +27,7 @@ export async function importFile(
   library: LibraryStore,
   file: { name: string; bytes: Uint8Array },
   options: Omit<ToRecordsOptions, "now"> & { now?: number },
-): Promise<LibraryResult<{ report: ImportReport; annotations: Annotation[] }>> {
+): Promise<LibraryResult<{ report: ImportReport; annotations: Annotation[]; images: BackupImage[] }>> {
   const read = readImport(file, options.parseHtml);
   if (!read.ok) return fail("not-a-backup", read.message);
   if ("text" in read) {
@@ -36,6 +37,7 @@ export async function importFile(
       ok: true,
       report: { ...merged.report, format: "folio-backup", skipped: [], asLinks: [], withHighlights: 0 },
       annotations: merged.annotations,
+      images: merged.images,
     };
   }
   const made = await toRecords(read.items, { ...options, now: options.now ?? Date.now() });
@@ -58,5 +60,6 @@ export async function importFile(
       withHighlights: made.withHighlights,
     },
     annotations: [],
+    images: [],
   };
 }

@@ -65,6 +65,7 @@ describe("making a backup", () => {
         exportedAt: "2025-06-01T09:30:00.000Z",
         articles: records,
         annotations: [],
+        images: [],
       },
     });
   });
