@@ -6,6 +6,7 @@ import { cpSync } from "node:fs";
 import { resolve } from "node:path";
 import { defineConfig, type Plugin } from "vite";
 import webExtension from "vite-plugin-web-extension";
+import { contentScripts } from "./src/platform/content-scripts.ts";
 
 const root = import.meta.dirname;
 const browser = process.env.TARGET_BROWSER === "firefox" ? "firefox" : "chrome";
@@ -13,6 +14,32 @@ const outDir = `dist/${browser}`;
 // One id per build, shared by the child builds the plugin runs in this process: the content
 // script publishes its receiver under it, so a page keeps no stale receiver across updates.
 process.env.FOLIO_BUILD_ID ??= Date.now().toString(36);
+const BUILD_ID = process.env.FOLIO_BUILD_ID;
+
+const CONTENT_SCRIPTS = Object.values(contentScripts(BUILD_ID));
+
+/**
+ * Each content script's file, wrapped so that injecting it answers its usual request
+ * (src/platform/content-scripts.ts): evaluated only while its receiver is not in the page yet,
+ * then the receiver called; that call is the file's completion value, which executeScript
+ * returns. Applied after minifying (generateBundle), to the script's own IIFE.
+ */
+const answerOnInjection = (): Plugin => ({
+  name: "folio-content-answer",
+  apply: "build",
+  generateBundle(_options, bundle) {
+    for (const chunk of Object.values(bundle)) {
+      if (chunk.type !== "chunk" || !chunk.facadeModuleId) continue;
+      const script = CONTENT_SCRIPTS.find((s) => chunk.facadeModuleId === resolve(root, s.entry));
+      if (!script) continue;
+      const receiver = `globalThis[${JSON.stringify(script.receiver)}]`;
+      const iife = chunk.code.trim().replace(/;$/, "");
+      if (!iife.startsWith("(function") || !iife.endsWith(")()"))
+        throw new Error(`${script.entry}: expected an IIFE bundle to wrap`);
+      chunk.code = `${receiver} || ${iife};\n${receiver}(${JSON.stringify(script.first)});\n`;
+    }
+  },
+});
 
 /** The plugin builds entry points only; the icons the manifest names are copied here. */
 const copyIcons = (): Plugin => ({
@@ -41,13 +68,22 @@ export default defineConfig({
     // Firefox reviewers read the shipped code; Chrome gets the smaller bundle.
     minify: browser === "chrome",
     sourcemap: false,
+    rollupOptions: {
+      // DOMPurify and turndown make an instance or probe the DOM at module level, but change
+      // nothing outside themselves: a bundle that uses neither drops them (the popup's content
+      // script: src/platform/content-scripts.ts).
+      treeshake: {
+        moduleSideEffects: (id: string) =>
+          !/[\\/]node_modules[\\/](?:dompurify|turndown|@joplin[\\/]turndown-plugin-gfm)[\\/]/.test(id),
+      },
+    },
   },
   plugins: [
     webExtension({
       browser,
       manifest: "manifest.json",
       additionalInputs: [
-        "src/content/extract.ts",
+        ...CONTENT_SCRIPTS.map((s) => s.entry),
         "src/reader/index.html",
         "src/library-page/index.html",
         "src/notes-page/index.html",
@@ -58,5 +94,6 @@ export default defineConfig({
       disableAutoLaunch: true,
     }),
     copyIcons(),
+    answerOnInjection(),
   ],
 });

@@ -35,6 +35,7 @@ import { copyDocument } from "./depth.ts";
 import { nonHtmlDocument } from "./document-type.ts";
 import { serializeChildren } from "./html.ts";
 import { leadImageOnce } from "./lead-image.ts";
+import { defineLazyMarkdown } from "./lazy-markdown.ts";
 import { toMarkdown } from "./markdown.ts";
 import { cleanAuthors, extractMetadata } from "./metadata/index.ts";
 import type { PageMetadata } from "./metadata/types.ts";
@@ -106,9 +107,30 @@ function notAnArticle(): ExtractResult {
   );
 }
 
+/** What finishes an article for the outside world: the sanitizer and the Markdown converter. */
+interface Finisher {
+  sanitizeInPlace: (element: Element, win: Window) => void;
+  toMarkdown: (article: Article) => string;
+}
+
+/** A page's article, sanitized, with its Markdown on first read (unless `options` say not). */
 export function extractArticle(doc: Document, options: ExtractOptions = {}): ExtractResult {
+  return guarded(() => extract(doc, options, { sanitizeInPlace, toMarkdown }));
+}
+
+/**
+ * The same reading, its HTML not yet sanitized and without Markdown (`sanitize: false,
+ * markdown: false`), for a page that sanitizes every block itself right before it shows it
+ * (the popup, the reader tab). Neither the sanitizer nor the Markdown converter is reached from
+ * here, so the content script of that path carries neither (the build drops both libraries).
+ */
+export function extractUnsanitized(doc: Document, options: ExtractOptions = {}): ExtractResult {
+  return guarded(() => extract(doc, { ...options, sanitize: false, markdown: false }, null));
+}
+
+function guarded(run: () => ExtractResult): ExtractResult {
   try {
-    return extract(doc, options);
+    return run();
   } catch (error) {
     return fail(
       "error",
@@ -117,7 +139,7 @@ export function extractArticle(doc: Document, options: ExtractOptions = {}): Ext
   }
 }
 
-function extract(doc: Document, options: ExtractOptions): ExtractResult {
+function extract(doc: Document, options: ExtractOptions, finish: Finisher | null): ExtractResult {
   const url = options.url ?? doc.URL;
   const win = options.window ?? doc.defaultView;
   if (!win) return fail("error", "Folio needs the page's window to make its HTML safe.");
@@ -188,16 +210,14 @@ function extract(doc: Document, options: ExtractOptions): ExtractResult {
   ctx.title = meta.title ?? parsed.title ?? "";
   for (const pass of AFTER_READABILITY) pass.run(root, ctx);
 
-  // 7b. Is it an article? Decided from evidence, after reading: a page that declares an
-  // article is one; otherwise the reading must be prose (a page Readability's guess turned
-  // down: a short post, a story in <div>s), and never a list of teasers (a section front,
-  // search results, a feed, even when their summaries are long enough for the guess).
+  // 7b. Is it an article? Decided after reading: a page that declares an article is one; else
+  // the reading must be prose, never a list of teasers (a section front, search results, a feed).
   if (!options.force && !meta.declaresArticle && !isArticleReading(root, readerable)) return notAnArticle();
 
   // 8. Sanitize once, in place; or leave it to a caller that sanitizes each block as it shows
   // it (the popup's first screen need not wait for the rest). The text is the same either way.
-  const sanitize = options.sanitize !== false;
-  if (sanitize) sanitizeInPlace(root, win);
+  const sanitize = finish !== null && options.sanitize !== false;
+  if (sanitize) finish.sanitizeInPlace(root, win);
 
   // 9. Assemble.
   const body = plainText(root, sanitize ? undefined : sanitizerDropsContent);
@@ -220,7 +240,7 @@ function extract(doc: Document, options: ExtractOptions): ExtractResult {
   if (oversized(article)) {
     return fail("too-large", "This article is too long to show or save (over 10 million characters).");
   }
-  if (sanitize && options.markdown !== false) defineLazyMarkdown(article);
+  if (sanitize && options.markdown !== false) defineLazyMarkdown(article, finish.toMarkdown);
   return { ok: true, article };
 }
 
@@ -263,26 +283,6 @@ function readAlone(
   copy.body.replaceChildren(el);
   const fresh: PassContext = { ...ctx, doc: copy, hidden: undefined, removed: [], captionTexts: undefined };
   return { parsed: readClone(copy, fresh), ctx: fresh };
-}
-
-/**
- * `article.markdown` is computed on first read (then kept): converting a long article costs as
- * much as extracting it, and most readers never export. It is an ordinary enumerable property
- * to every consumer: JSON.stringify, spreading and structured cloning all read it.
- */
-function defineLazyMarkdown(article: Article): void {
-  let markdown: string | null = null;
-  Object.defineProperty(article, "markdown", {
-    enumerable: true,
-    configurable: true,
-    get: () => {
-      markdown ??= toMarkdown(article);
-      return markdown;
-    },
-    set: (value: string | null) => {
-      markdown = value;
-    },
-  });
 }
 
 /**

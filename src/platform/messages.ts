@@ -17,6 +17,7 @@ import type Browser from "webextension-polyfill";
 import type { Article, ExtractResult } from "../core/types.ts";
 import type { LibraryErrorKind } from "../library/result.ts";
 import { executeInTab } from "./browser.ts";
+import { contentScripts } from "./content-scripts.ts";
 
 /** What the content script answers when extraction itself threw or the script is missing. */
 export interface ContentFailure {
@@ -139,10 +140,13 @@ export function dispatch<K extends MessageType>(
 declare const __FOLIO_BUILD__: string | undefined;
 
 /**
- * The name under which the content script publishes its receiver in its isolated world. It
- * carries the build id: a receiver left in a page by an older build is never called.
+ * The content scripts of this build (content-scripts.ts): the page's reading (`page`) and the
+ * finished article with its Markdown (`markdown`), each with the name of its receiver.
  */
-export const CONTENT_RECEIVER = `__folioReceive_${typeof __FOLIO_BUILD__ === "string" ? __FOLIO_BUILD__ : "dev"}`;
+export const CONTENT_SCRIPTS = contentScripts(typeof __FOLIO_BUILD__ === "string" ? __FOLIO_BUILD__ : "dev");
+
+/** The name under which the popup's content script publishes its receiver in its isolated world. */
+export const CONTENT_RECEIVER = CONTENT_SCRIPTS.page.receiver;
 
 /**
  * How a background reply travels: the value, or the handler's error as a message. Listeners
@@ -190,12 +194,14 @@ export async function sendToBackground<K extends MessageType>(
 
 /**
  * Sends a message to the content script in `tabId` (injected already with `files`), through
- * `executeScript`'s `func`. Rejects when the browser refuses to script the tab.
+ * `executeScript`'s `func`, to the receiver named `receiver`. Rejects when the browser refuses
+ * to script the tab.
  */
 export function sendToTab<K extends MessageType>(
   scripting: Browser.Scripting.Static,
   tabId: number,
   message: Message<K>,
+  receiver = CONTENT_RECEIVER,
 ): Promise<Reply<K> | undefined> {
   return executeInTab<Reply<K>>(scripting, tabId, {
     // Serialised and run in the content script's isolated world: must stay self-contained.
@@ -209,6 +215,6 @@ export function sendToTab<K extends MessageType>(
         ? receive(msg)
         : { ok: false, error: { kind: "not-injected", message: "Folio's page script did not load." } };
     },
-    args: [message, CONTENT_RECEIVER],
+    args: [message, receiver],
   });
 }

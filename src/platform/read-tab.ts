@@ -1,14 +1,16 @@
 /**
- * Gets the article of a tab: ask the content script through the message protocol, injecting
- * it first when the page does not have it yet (allowed by the activeTab grant of the user's
- * click). A refused call means the browser does not let extensions read that page.
+ * Gets the article of a tab from a content script (content-scripts.ts), allowed by the activeTab
+ * grant of the user's click. The usual request is one round trip: injecting the script's file
+ * answers it (the script is evaluated only the first time; after that its receiver answers).
+ * Show anyway asks the receiver, injecting the file first when the page does not have it. A
+ * refused call means the browser does not let extensions read that page.
  *
  * Takes the `scripting` API as an argument and imports no polyfill, so the popup can start
  * this before the rest of its code has loaded.
  */
 import type Browser from "webextension-polyfill";
-import { type Reply, sendToTab } from "./messages.ts";
-import { CONTENT_SCRIPT, executeInTab } from "./browser.ts";
+import { CONTENT_SCRIPTS, type Reply, sendToTab } from "./messages.ts";
+import { executeInTab } from "./browser.ts";
 import { READ_TIMEOUT_MS, withDeadline } from "./deadline.ts";
 import { type Outcome, outcomeOf, refusedOutcome } from "./read-outcome.ts";
 
@@ -44,21 +46,30 @@ async function read(
   url: string | undefined,
   markdown: boolean,
 ): Promise<Outcome> {
-  const message = { type: "extract", force, ...(markdown ? { markdown } : {}) } as const;
+  const script = markdown ? CONTENT_SCRIPTS.markdown : CONTENT_SCRIPTS.page;
   let reply: Reply<"extract"> | undefined;
+  if (!force) {
+    // The usual request: the file's completion value is the reply (one executeScript call).
+    try {
+      reply = await executeInTab<Reply<"extract">>(scripting, tabId, { files: [script.file] });
+    } catch (error) {
+      return refusedOutcome(url, error, false);
+    }
+    performance.mark("folio-injected");
+    return outcomeOf(reply, force);
+  }
+  const message = { type: "extract", force, ...(markdown ? { markdown } : {}) } as const;
   try {
-    // The content script stays in the page's isolated world after the first open: reuse it
-    // (its code is compiled and warm) and inject only when it is not there yet.
-    reply = await sendToTab(scripting, tabId, message);
+    reply = await sendToTab(scripting, tabId, message, script.receiver);
   } catch (error) {
     return refusedOutcome(url, error, false);
   }
   // From here on Folio has reached the page: a refusal means the page changed meanwhile.
   try {
     if (!reply || (!reply.ok && reply.error.kind === "not-injected")) {
-      await executeInTab(scripting, tabId, { files: [CONTENT_SCRIPT] });
+      await executeInTab(scripting, tabId, { files: [script.file] });
       performance.mark("folio-injected");
-      reply = await sendToTab(scripting, tabId, message);
+      reply = await sendToTab(scripting, tabId, message, script.receiver);
     }
   } catch (error) {
     return refusedOutcome(url, error, true);

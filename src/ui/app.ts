@@ -113,7 +113,10 @@ export function startApp(config: AppConfig, doc: Document = document): void {
     }
     saving = false;
   };
+  // Set once the stored settings are read, or once the reader has chosen here (that choice wins).
+  let settingsLoaded = false;
   const panel = createSettingsPanel(doc, settings, (next) => {
+    settingsLoaded = true;
     settings = next;
     applySettings(root, next);
     unsaved = next;
@@ -125,7 +128,13 @@ export function startApp(config: AppConfig, doc: Document = document): void {
     applySettings(root, next);
     panel.update(next);
   };
-  void loadSettings(browser.storage).then(setSettings);
+  // The stored settings (storage.sync) are read after the first paint of the reading: the
+  // local mirror applied above holds the same unless another device changed them meanwhile.
+  const loadStoredSettings = () => {
+    if (settingsLoaded) return;
+    settingsLoaded = true;
+    void loadSettings(browser.storage).then(setSettings);
+  };
   watchSettings(browser.storage, (next) => {
     const echoes = ownWrites.get(keyOf(next)) ?? 0;
     if (echoes > 0) {
@@ -272,16 +281,6 @@ export function startApp(config: AppConfig, doc: Document = document): void {
       delete root.dataset.saved;
       delete root.dataset.inLibrary;
       if (saveButton) saveButton.textContent = "Save";
-      const shown = article;
-      void config.isSaved?.(shown).then(
-        (saved) => {
-          // Only while this article is shown and no save of it has started.
-          if (!saved || article !== shown || root.dataset.saved || !saveButton) return;
-          root.dataset.inLibrary = "true";
-          saveButton.textContent = "Saved";
-        },
-        () => {},
-      );
       warn(null);
       performance.mark("folio-render-start");
       const rendered = renderArticle(main, article, window, { localImage: config.localImages?.(article) });
@@ -289,7 +288,23 @@ export function startApp(config: AppConfig, doc: Document = document): void {
       delete root.dataset.rendered;
       setState("ready");
       doc.title = `${article.title} · Folio`;
-      void afterPaint(window).then(() => performance.mark(PAINTED_MARK));
+      // What can follow the first paint does: whether the library has it (a message that may
+      // start the background), and the stored settings.
+      const shown = article;
+      void afterPaint(window).then(() => {
+        performance.mark(PAINTED_MARK);
+        loadStoredSettings();
+        if (article !== shown) return;
+        void config.isSaved?.(shown).then(
+          (saved) => {
+            // Only while this article is shown and no save of it has started.
+            if (!saved || article !== shown || root.dataset.saved || !saveButton) return;
+            root.dataset.inLibrary = "true";
+            saveButton.textContent = "Saved";
+          },
+          () => {},
+        );
+      });
       void rendered.complete.then(() => {
         root.dataset.rendered = "complete";
       });
@@ -306,6 +321,7 @@ export function startApp(config: AppConfig, doc: Document = document): void {
     const button = renderMessage(main, outcome, action);
     setState(outcome.state);
     button?.focus();
+    loadStoredSettings();
   };
 
   const load = async (force: boolean) => {

@@ -1,16 +1,18 @@
 // @vitest-environment jsdom
 /**
- * The content script's `extract` receiver: without `markdown` it skips the Markdown and the
- * sanitizer (the popup's fast path: the popup sanitizes each block as it shows it); with `markdown: true` (the context menu's save, whose service worker cannot run
- * turndown) the reply carries it as a plain string, not as the core's lazy getter.
+ * The content scripts' `extract` receivers: the popup's (`page`) skips the Markdown and the
+ * sanitizer (the popup sanitizes each block as it shows it) and carries neither library; the
+ * background's (`markdown`, the context menu's save, whose service worker cannot run turndown)
+ * gives the sanitized article with its Markdown as a plain string, not as the core's lazy getter.
  */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { CONTENT_RECEIVER, type ExtractReply } from "../../src/platform/messages.ts";
+import { CONTENT_SCRIPTS, type ExtractReply } from "../../src/platform/messages.ts";
 
 type Receive = (message: unknown) => ExtractReply;
 let receive: Receive;
+let receiveMarkdown: Receive;
 
 beforeAll(async () => {
   const html = readFileSync(join(import.meta.dirname, "..", "fixtures", "pages", "german-news.html"), "utf8");
@@ -18,7 +20,10 @@ beforeAll(async () => {
   document.write(html);
   document.close();
   await import("../../src/content/extract.ts");
-  receive = (globalThis as unknown as Record<string, Receive>)[CONTENT_RECEIVER];
+  await import("../../src/content/extract-markdown.ts");
+  const published = globalThis as unknown as Record<string, Receive>;
+  receive = published[CONTENT_SCRIPTS.page.receiver]!;
+  receiveMarkdown = published[CONTENT_SCRIPTS.markdown.receiver]!;
 });
 
 describe("content script extract", () => {
@@ -29,7 +34,8 @@ describe("content script extract", () => {
   });
 
   it("returns the Markdown as a plain field when asked", () => {
-    const reply = receive({ type: "extract", force: false, markdown: true });
+    expect(receive({ type: "extract", force: false, markdown: true })).toMatchObject({ ok: false });
+    const reply = receiveMarkdown({ type: "extract", force: false, markdown: true });
     if (!reply.ok) throw new Error(JSON.stringify(reply));
     const field = Object.getOwnPropertyDescriptor(reply.article, "markdown");
     expect(field?.get).toBeUndefined();
@@ -39,11 +45,18 @@ describe("content script extract", () => {
 
   it("leaves sanitizing to the page that shows it; the finished article (with Markdown) comes sanitized", () => {
     const shown = receive({ type: "extract", force: false });
-    const finished = receive({ type: "extract", force: false, markdown: true });
+    const finished = receiveMarkdown({ type: "extract", force: false, markdown: true });
     if (!shown.ok || !finished.ok) throw new Error("no article");
     expect(shown.article.content).toMatch(/ class="/);
     expect(finished.article.content).not.toMatch(/ class="/);
     expect(shown.article.textContent).toBe(finished.article.textContent);
+  });
+
+  it("gives the same reading from either script without Markdown", () => {
+    const page = receive({ type: "extract", force: false });
+    const other = receiveMarkdown({ type: "extract", force: false });
+    if (!page.ok || !other.ok) throw new Error("no article");
+    expect(other.article).toEqual(page.article);
   });
 
   it("answers an unknown message with a failure, not silence", () => {

@@ -18,7 +18,7 @@ import {
 import { libraryConnection } from "../../src/library/connection.ts";
 import type { SearchEntry } from "../../src/library/search-terms.ts";
 import { openLibrary } from "../../src/library/store.ts";
-import type { ExtractReply, SaveReply } from "../../src/platform/messages.ts";
+import { CONTENT_SCRIPTS, type ExtractReply, type SaveReply } from "../../src/platform/messages.ts";
 import { saveBadge } from "../../src/platform/badge.ts";
 import { SAVED_TEXT, saveText, UPDATED_TEXT } from "../../src/platform/save-text.ts";
 import { makeArticle, makeRecord, ok } from "./library/helpers.ts";
@@ -121,19 +121,18 @@ describe("saveArticle (the save-article handler)", () => {
   });
 });
 
-/** A scripting API whose page answers `reply` (after one injection, as a fresh page does). */
+/**
+ * A scripting API whose page answers `reply`: injecting a content script's file answers that
+ * script's usual request (platform/content-scripts.ts), as the build's wrapper makes it do.
+ */
 function fakeScripting(reply: ExtractReply | "refuse") {
-  const calls: { files?: string[]; args?: unknown[] }[] = [];
-  let injected = false;
+  const calls: { files?: string[]; args?: unknown[]; request?: unknown }[] = [];
   const scripting = {
     executeScript: async (options: { files?: string[]; args?: unknown[] }) => {
-      calls.push(options);
+      const script = Object.values(CONTENT_SCRIPTS).find((s) => options.files?.includes(s.file));
+      calls.push({ ...options, request: script ? script.first : options.args?.[0] });
       if (reply === "refuse") throw new Error("Cannot access contents of the page.");
-      if (options.files) {
-        injected = true;
-        return [{ result: undefined }];
-      }
-      return [{ result: injected ? reply : undefined }];
+      return [{ result: reply }];
     },
   } as unknown as Browser.Scripting.Static;
   return { scripting, calls };
@@ -149,8 +148,8 @@ describe("saveTab (the context menu's Save to Folio)", () => {
       status: "added",
       title: "From the menu",
     });
-    const message = calls.find((c) => c.args)?.args?.[0];
-    expect(message).toEqual({ type: "extract", force: false, markdown: true });
+    expect(calls.map((c) => c.request)).toEqual([{ type: "extract", force: false, markdown: true }]);
+    expect(calls[0]?.files).toEqual([CONTENT_SCRIPTS.markdown.file]);
     const stored = ok(await ok(await library()).library.get("https://news.example/menu")).article!;
     expect(stored.markdown).toBe(article.markdown);
   });
