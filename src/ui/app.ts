@@ -92,10 +92,9 @@ export function startApp(config: AppConfig, doc: Document = document): void {
   let finished: { from: Article; article: Article } | null = null;
   let run = 0;
 
-  // storage.onChanged also reports this page's own writes, and may do so after the reader has
-  // changed something else: applying that echo puts an older state back, and the next change
-  // builds on it (in Firefox, three quick changes lost the text size). Only changes made
-  // elsewhere (another popup, a reader tab, another device) are applied.
+  // storage.onChanged also reports this page's own writes, maybe after the reader changed
+  // something else: applying that echo put an older state back (in Firefox, three quick changes
+  // lost the text size). Only changes made elsewhere (another page or device) are applied.
   // Writes go one at a time, the newest waiting one next: two writes in flight can land in
   // either order in Firefox's storage.sync, and an older one landing last kept the old size.
   const ownWrites = new Map<string, number>();
@@ -113,10 +112,12 @@ export function startApp(config: AppConfig, doc: Document = document): void {
     }
     saving = false;
   };
-  // Set once the stored settings are read, or once the reader has chosen here (that choice wins).
+  // The reader's choice here wins, also over stored settings that arrive after it.
   let settingsLoaded = false;
+  let chosenHere = false;
   const panel = createSettingsPanel(doc, settings, (next) => {
     settingsLoaded = true;
+    chosenHere = true;
     settings = next;
     applySettings(root, next);
     unsaved = next;
@@ -128,12 +129,14 @@ export function startApp(config: AppConfig, doc: Document = document): void {
     applySettings(root, next);
     panel.update(next);
   };
-  // The stored settings (storage.sync) are read after the first paint of the reading: the
-  // local mirror applied above holds the same unless another device changed them meanwhile.
+  // The stored settings (storage.sync) are read after the first paint; the local mirror applied
+  // above holds the same unless another device changed them.
   const loadStoredSettings = () => {
     if (settingsLoaded) return;
     settingsLoaded = true;
-    void loadSettings(browser.storage).then(setSettings);
+    void loadSettings(browser.storage).then((stored) => {
+      if (!chosenHere) setSettings(stored);
+    });
   };
   watchSettings(browser.storage, (next) => {
     const echoes = ownWrites.get(keyOf(next)) ?? 0;
