@@ -5,7 +5,7 @@
  * which one is its own: the article whose id, permalink attribute or headline link carries the
  * address's slug, or whose headline is the page's declared title.
  */
-import { descendants } from "./dom.ts";
+import { descendants, firstDescendant } from "./dom.ts";
 import { comparable } from "./metadata/text.ts";
 import { squash } from "./whitespace.ts";
 
@@ -41,18 +41,22 @@ export function slugOf(url: string): string | null {
   return last && last.length >= 12 && /[a-z]/.test(last) && /[-_]/.test(last) ? last : null;
 }
 
+/** The article's headline: its first h1, else its first h2 (each walk stops at the first). */
 function headlineOf(article: Element): Element | null {
-  return descendants(article, "h1")[0] ?? descendants(article, "h2")[0] ?? null;
+  return (
+    firstDescendant(article, (el) => el.localName === "h1") ??
+    firstDescendant(article, (el) => el.localName === "h2")
+  );
 }
 
 function isOwn(article: Element, slug: string | null, title: string): boolean {
+  const headline = headlineOf(article);
   if (slug) {
     for (const name of ADDRESS_ATTRIBUTES)
       if (article.getAttribute(name)?.toLowerCase().includes(slug)) return true;
-    const link = headlineOf(article)?.getElementsByTagName("a")[0];
+    const link = headline?.getElementsByTagName("a")[0];
     if (link?.getAttribute("href")?.toLowerCase().includes(slug)) return true;
   }
-  const headline = headlineOf(article);
   return title.length >= 12 && headline !== null && comparable(squash(headline.textContent)) === title;
 }
 
