@@ -83,20 +83,16 @@ export function importText(
   return `Imported${from}: ${parts.join(", ")}.`;
 }
 
-/** The import's details: each skipped row with its reason, links kept as links, highlights. */
+/** The import's details: each skipped row with its reason, links kept as links, highlights left out. */
 export function importDetails(
-  report: Pick<ImportReport, "skipped" | "asLinks" | "withHighlights">,
+  report: Pick<ImportReport, "skipped" | "asLinks" | "highlightsLeft">,
   locale?: string,
 ): { summary: string; lines: string[] } {
   const lines = [
     ...report.skipped.map((s) => `Skipped ${s.where}: ${s.reason}.`),
     ...report.asLinks.map((s) => `Kept ${s.where} as a link to read: ${s.reason}.`),
+    ...report.highlightsLeft.map((s) => `Highlights of ${s.where} not imported: ${s.reason}.`),
   ];
-  if (report.withHighlights) {
-    lines.push(
-      `${formatNumber(report.withHighlights, locale)} ${report.withHighlights === 1 ? "article has" : "articles have"} highlights in the file, which Folio does not import yet.`,
-    );
-  }
   return { summary: `Details (${formatNumber(lines.length, locale)})`, lines };
 }
 

@@ -150,7 +150,7 @@ export function transfer(page: LibraryPage, list: Listing, search: Search): Tran
         return;
       }
       const { report } = result;
-      // A backup's highlights and notes go back into their own database, and its images into
+      // A backup's highlights and notes (or those of another app) go into their own database, and its images into
       // theirs; every article that came in gets its images' status (the library says which
       // stay online).
       const restored = result.annotations.length
@@ -168,7 +168,11 @@ export function transfer(page: LibraryPage, list: Listing, search: Search): Tran
       await list.refreshTotal();
       await list.show(state.rendered);
       page.info(
-        `${importText(report, locale)}${restored ? ` ${highlightsText(restored, locale)} restored.` : ""}${
+        `${importText(report, locale)}${
+          restored
+            ? ` ${highlightsText(restored, locale)} ${report.format === "folio-backup" ? "restored" : "imported"}.`
+            : ""
+        }${
           images.added ? ` ${imagesText(images.added, locale)} restored.` : ""
         }${images.refused ? ` ${imagesText(images.refused, locale)} left out: not pictures.` : ""}`,
         importDetails(report, locale),

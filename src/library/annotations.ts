@@ -18,6 +18,26 @@ export const CONTEXT_CHARS = 32;
 export const MAX_QUOTE = 5_000;
 export const MAX_NOTE = 10_000;
 
+/** Where an annotation is in the body's text: its words with some context, and their place. */
+export interface TextAnchor {
+  exact: string;
+  prefix: string;
+  suffix: string;
+  start: number;
+  end: number;
+}
+
+/** The anchor of characters `start` to `end` of `text`. */
+export function anchorOf(text: string, start: number, end: number): TextAnchor {
+  return {
+    exact: text.slice(start, end),
+    prefix: text.slice(Math.max(0, start - CONTEXT_CHARS), start),
+    suffix: text.slice(end, end + CONTEXT_CHARS),
+    start,
+    end,
+  };
+}
+
 export interface Annotation {
   /** Random, unique. */
   id: string;

@@ -5,27 +5,10 @@
  * survives a new rendering, another width or font (the place does not change), and a body
  * that changed a little (a new save of the article: the quote is looked up).
  */
-import { CONTEXT_CHARS } from "../library/annotations.ts";
+import type { TextAnchor } from "../library/annotations.ts";
 import { rangeOf } from "./sentences.ts";
 
-export interface TextAnchor {
-  exact: string;
-  prefix: string;
-  suffix: string;
-  start: number;
-  end: number;
-}
-
-/** The anchor of characters `start` to `end` of `text`. */
-export function anchorOf(text: string, start: number, end: number): TextAnchor {
-  return {
-    exact: text.slice(start, end),
-    prefix: text.slice(Math.max(0, start - CONTEXT_CHARS), start),
-    suffix: text.slice(end, end + CONTEXT_CHARS),
-    start,
-    end,
-  };
-}
+export { anchorOf, type TextAnchor } from "../library/annotations.ts";
 
 /** Characters shared by the end of `a` and the end of `b`. */
 function sharedEnd(a: string, b: string): number {

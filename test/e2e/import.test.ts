@@ -83,6 +83,8 @@ describeE2E("importing into the library (Chromium)", () => {
       /^Imported from Browser bookmarks \(HTML\): 0 added, 0 updated, 1 kept/,
     );
     expect(results[zip]).toMatch(/^Imported from Omnivore export \(zip\): 1 added, 1 updated,/);
+    // Omnivore's highlights come too: two of its three are in the article's text.
+    expect(results[zip]).toMatch(/ 2 highlights imported\.$/);
     expect(await library.locator("#lib-count").textContent()).toBe("9 articles");
   });
 
@@ -103,6 +105,28 @@ describeE2E("importing into the library (Chromium)", () => {
     expect(await reader.locator("body").textContent()).toContain("In a basement laboratory in Naples");
     expect(await reader.locator(".folio-body script, [onerror]").count()).toBe(0);
     await reader.close();
+
+    // The article from Omnivore opens with the highlights made there, painted on its words.
+    const [harbour] = await Promise.all([
+      library.context().waitForEvent("page"),
+      rowOf(library, "The harbour that moved").locator(".lib-open").click(),
+    ]);
+    await harbour.waitForFunction(() => document.documentElement.dataset.annotations === "2", undefined, {
+      timeout: 20_000,
+    });
+    const painted = await harbour.evaluate(() =>
+      [
+        ...((CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights.get("folio-note-yellow") ??
+          []),
+      ]
+        .map((r) => r.toString())
+        .sort(),
+    );
+    expect(painted).toEqual([
+      "The land, still rising after the last ice age, lifted the harbour floor a few millimetres a year",
+      "and to let the old one become a pond.The old quay is still there, with its iron rings",
+    ]);
+    await harbour.close();
 
     // The whole library as Markdown: the two articles; the seven links to read are left out.
     const download = library.waitForEvent("download");

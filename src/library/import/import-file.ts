@@ -19,8 +19,8 @@ export interface ImportReport extends MergeReport {
   skipped: Skipped[];
   /** Items whose content gave no article, imported as links to read. */
   asLinks: Skipped[];
-  /** Items that had highlights in the other app, which are not imported yet. */
-  withHighlights: number;
+  /** Highlights in the other app that could not be imported, with the reason. */
+  highlightsLeft: Skipped[];
 }
 
 export async function importFile(
@@ -35,7 +35,7 @@ export async function importFile(
     if (!merged.ok) return merged;
     return {
       ok: true,
-      report: { ...merged.report, format: "folio-backup", skipped: [], asLinks: [], withHighlights: 0 },
+      report: { ...merged.report, format: "folio-backup", skipped: [], asLinks: [], highlightsLeft: [] },
       annotations: merged.annotations,
       images: merged.images,
     };
@@ -57,9 +57,9 @@ export async function importFile(
       format: read.format,
       skipped,
       asLinks: made.asLinks,
-      withHighlights: made.withHighlights,
+      highlightsLeft: made.highlightsLeft,
     },
-    annotations: [],
+    annotations: made.annotations,
     images: [],
   };
 }

@@ -12,8 +12,10 @@
  */
 import { extractArticle } from "../../core/extract.ts";
 import type { ExtractOptions } from "../../core/types.ts";
+import type { Annotation } from "../annotations.ts";
 import { readRecord, type SavedArticle } from "../schema.ts";
 import type { ImportItem, Skipped } from "./item.ts";
+import { omnivoreAnnotations } from "./omnivore-highlights.ts";
 
 export interface ToRecordsOptions {
   /** The import's clock, epoch ms: the saved date of items that have none. */
@@ -35,8 +37,10 @@ export interface Records {
   skipped: Skipped[];
   /** Items whose content gave no article: kept as links, with the reason. */
   asLinks: Skipped[];
-  /** Items that had highlights in the other app (not imported yet). */
-  withHighlights: number;
+  /** The items' highlights in the other app, anchored in the articles' text. */
+  annotations: Annotation[];
+  /** Highlights that could not be imported, with the reason. */
+  highlightsLeft: Skipped[];
 }
 
 /** Work between two pauses: five articles read, or 500 links. */
@@ -118,8 +122,32 @@ function contentRecord(
   };
 }
 
+/** The item's highlights, anchored in the text of the article's body as the reader shows it. */
+function highlightsOf(item: ImportItem, record: SavedArticle, options: ToRecordsOptions, out: Records): void {
+  if (record.linkOnly) {
+    out.highlightsLeft.push({
+      where: item.where,
+      reason: "its highlights need the article's text, which the file does not hold",
+    });
+    return;
+  }
+  let bodyText: string;
+  try {
+    bodyText = options.parseHtml(record.content).body?.textContent ?? "";
+  } catch {
+    bodyText = record.textContent;
+  }
+  const made = omnivoreAnnotations(
+    item.highlights ?? "",
+    { url: record.url, bodyText, at: record.updatedAt },
+    item.where,
+  );
+  out.annotations.push(...made.annotations);
+  out.highlightsLeft.push(...made.left);
+}
+
 export async function toRecords(items: readonly ImportItem[], options: ToRecordsOptions): Promise<Records> {
-  const out: Records = { records: [], skipped: [], asLinks: [], withHighlights: 0 };
+  const out: Records = { records: [], skipped: [], asLinks: [], annotations: [], highlightsLeft: [] };
   const pause = options.pause ?? (() => new Promise<void>((resolve) => setTimeout(resolve, 0)));
   // Reading an article costs about as much as checking a few hundred links.
   let cost = 0;
@@ -133,9 +161,10 @@ export async function toRecords(items: readonly ImportItem[], options: ToRecords
     }
     value ??= linkRecord(item, savedAt);
     const checked = readRecord(value);
-    if (checked.ok) out.records.push(checked.record);
-    else out.skipped.push({ where: item.where, reason: checked.message });
-    if (item.highlights?.trim()) out.withHighlights++;
+    if (checked.ok) {
+      out.records.push(checked.record);
+      if (item.highlights?.trim()) highlightsOf(item, checked.record, options, out);
+    } else out.skipped.push({ where: item.where, reason: checked.message });
     cost += item.content ? 100 : 1;
     if (cost >= SLICE_COST) {
       cost = 0;

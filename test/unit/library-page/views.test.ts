@@ -102,7 +102,7 @@ describe("the import report's words", () => {
       { where: "line 5", reason: "only http and https addresses are kept (this one is javascript:)" },
     ],
     asLinks: [{ where: "entry 2", reason: "its content gave no article" }],
-    withHighlights: 1,
+    highlightsLeft: [{ where: "item 4", reason: "its words are not in the article's text" }],
   };
 
   it("names the format and counts the skipped rows", () => {
@@ -120,7 +120,7 @@ describe("the import report's words", () => {
       lines: [
         "Skipped line 5: only http and https addresses are kept (this one is javascript:).",
         "Kept entry 2 as a link to read: its content gave no article.",
-        "1 article has highlights in the file, which Folio does not import yet.",
+        "Highlights of item 4 not imported: its words are not in the article's text.",
       ],
     });
   });

@@ -64,16 +64,44 @@ describe("importing another app's export", () => {
     expect(link).toMatchObject({ linkOnly: true, state: "archived" });
   });
 
-  it("reads Omnivore's content and counts the highlights it cannot import yet", async () => {
+  it("reads Omnivore's content and its highlights, anchored in the article's text as the reader's own", async () => {
     const { library } = await freshLibrary();
     const bytes = zipDir(join(FIXTURES, "omnivore"));
-    const { report } = ok(await importNamed(library, "omnivore.zip", bytes));
-    expect(report).toMatchObject({ format: "omnivore-zip", added: 2, withHighlights: 1 });
+    const result = ok(await importNamed(library, "omnivore.zip", bytes));
+    const { report } = result;
+    expect(report).toMatchObject({ format: "omnivore-zip", added: 2 });
     expect(report.skipped).toHaveLength(2);
     const harbour = ok(await library.get("https://history.example/harbour")).article!;
     expect(harbour).toMatchObject({ linkOnly: false, state: "archived", byline: "Mara Lindqvist" });
     expect(harbour.textContent).toContain("the boats of Skerholm");
     expect(harbour.content).not.toMatch(/onerror/);
+
+    // Two of the three highlights are in the article's text: the second runs across two
+    // paragraphs and carries its labels and note; the back link is not part of the words.
+    const body = parseHtml(harbour.content).body.textContent ?? "";
+    expect(result.annotations.map((a) => a.exact)).toEqual([
+      "The land, still rising after the last ice age, lifted the harbour floor a few millimetres a year",
+      "and to let the old one become a pond.The old quay is still there, with its iron rings",
+    ]);
+    for (const a of result.annotations) {
+      expect(a).toMatchObject({ url: harbour.url, color: "yellow", created: harbour.updatedAt });
+      expect(body.slice(a.start, a.end)).toBe(a.exact);
+      expect(body.slice(a.start - a.prefix.length, a.start)).toBe(a.prefix);
+    }
+    expect(result.annotations[1]!.note).toBe("#history #quays\n\nWorth a visit in summer.");
+    expect(report.highlightsLeft).toEqual([
+      {
+        where: "metadata_0_to_20.json, item 1, highlight 3",
+        reason: "its words are not in the article's text",
+      },
+      {
+        where: "metadata_0_to_20.json, item 2",
+        reason: "its highlights need the article's text, which the file does not hold",
+      },
+    ]);
+    // The same file again gives the same highlights (same ids), not copies.
+    const again = ok(await importNamed(library, "omnivore.zip", bytes));
+    expect(again.annotations.map((a) => a.id)).toEqual(result.annotations.map((a) => a.id));
   });
 
   it("imports bookmarks and both Instapaper files", async () => {
