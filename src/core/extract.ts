@@ -39,6 +39,7 @@ import { defineLazyMarkdown } from "./lazy-markdown.ts";
 import { toMarkdown } from "./markdown.ts";
 import { cleanAuthors, extractMetadata } from "./metadata/index.ts";
 import type { PageMetadata } from "./metadata/types.ts";
+import { pickHeadline } from "./metadata/title.ts";
 import { adLabels, adSlots } from "./passes/ads.ts";
 import { CAPTION_SELECTOR, captionMarks, hiddenCopies, repeatedText } from "./passes/captions.ts";
 import type { Pass, PassContext } from "./passes/context.ts";
@@ -308,7 +309,7 @@ function assembleMetadata(meta: PageMetadata, parsed: Parsed, url: string) {
   return {
     url: meta.canonicalUrl ?? url,
     pageUrl: url,
-    title: pickHeadline(squashOrNull(parsed.title), meta.title),
+    title: pickHeadline(squashOrNull(parsed.title), meta),
     subtitle: meta.subtitle,
     byline: authors.length > 0 ? authors.join(", ") : null,
     authors,
@@ -319,19 +320,6 @@ function assembleMetadata(meta: PageMetadata, parsed: Parsed, url: string) {
     dir,
     excerpt: meta.description ?? squashOrNull(parsed.excerpt),
   };
-}
-
-/**
- * Readability's title, unless it is the page's own headline with a site or section name still
- * around it ("Headline - Site", "Section: Headline"): then the metadata's title, which is the
- * headline the page shows (metadata/title.ts picks it against the page's h1).
- */
-function pickHeadline(fromReadability: string | null, fromMetadata: string | null): string {
-  if (fromReadability && fromMetadata && fromReadability !== fromMetadata) {
-    const inner = fromMetadata.toLowerCase();
-    if (inner.length >= 10 && fromReadability.toLowerCase().includes(inner)) return fromMetadata;
-  }
-  return fromReadability ?? fromMetadata ?? "";
 }
 
 /**

@@ -39,11 +39,25 @@ export function articleHeading(index: PageIndex, title: string | null): Element 
 /** A link to the site's home page: "/", "index.html", "../", "https://example.org/". */
 const HOME_HREF = /^(?:(?:\.\.?\/)*(?:index\.\w{2,5})?|\/(?:index\.\w{2,5})?|https?:\/\/[^/?#]+\/?)$/i;
 
+/** A class token or id naming the site's brand: logo, branding, masthead, site-title, blogname… */
+const BRAND_TOKEN =
+  /^(?:logo|site-?logo|branding|brand|masthead|site-?title|site-?name|blog-?title|blog-?name)$/i;
+
+function namesBrand(el: Element): boolean {
+  const names = `${el.getAttribute("class") ?? ""} ${el.id}`.split(/\s+/);
+  return names.some((token) => BRAND_TOKEN.test(token));
+}
+
 /**
- * `<h1><a href="/">Site name</a></h1>`: the site's name in its banner (older themes make it the
- * page's h1), not the story's headline; a dek found under it is the site's tagline.
+ * The site's name in its banner, not the story's headline (older themes make it the page's h1):
+ * `<h1><a href="/">Site name</a></h1>`, or an h1 in (or named as) the logo, branding or
+ * masthead, up to two levels up. A dek found under it is the site's tagline.
  */
 export function isSiteName(h1: Element): boolean {
+  for (let el: Element | null = h1, up = 0; el && up <= 2; el = el.parentElement, up++) {
+    if (el.localName === "body" || el.localName === "article" || el.localName === "main") break;
+    if (namesBrand(el)) return true;
+  }
   const links = h1.getElementsByTagName("a");
   if (links.length !== 1) return false;
   const link = links[0]!;
@@ -55,7 +69,7 @@ export function isSiteName(h1: Element): boolean {
   );
 }
 
-function inArticleOrMain(h1: Element): boolean {
+export function inArticleOrMain(h1: Element): boolean {
   // closest("article, main, [role=main]")
   return (
     closestWhere(

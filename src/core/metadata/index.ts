@@ -120,8 +120,10 @@ function readTitle(
   index: PageIndex,
   meta: MetaTags,
   article: JsonLdArticle | null,
-  siteNames: string[],
-): string | null {
+  declaredSiteNames: string[],
+): { title: string | null; printed: boolean } {
+  const headings = headingTexts(index);
+  const siteNames = [...declaredSiteNames, ...headings.siteNames];
   const strip = (t: string | null | undefined) => (t ? stripKnownSiteName(t, siteNames) : null);
   const docTitle = decodedText(index.titleElement?.textContent);
   const candidates = [
@@ -137,7 +139,7 @@ function readTitle(
     // Whole, after its cleaned form: the page's h1 may print the dash or colon too.
     docTitle,
   ];
-  return pickTitle(candidates, headingTexts(index));
+  return pickTitle(candidates, headings.headlines, headings.sole);
 }
 
 function readAuthors(
@@ -274,7 +276,7 @@ export function extractMetadata(doc: Document, documentUrl: string): PageMetadat
     meta.first("twitter:site")?.replace(/^@/, ""),
   ].filter((s): s is string => !!s);
 
-  const title = readTitle(index, meta, article, siteNames);
+  const { title, printed: titlePrinted } = readTitle(index, meta, article, siteNames);
   const description = firstNonNull(
     meta.first("og:description"),
     meta.first("description"),
@@ -297,6 +299,7 @@ export function extractMetadata(doc: Document, documentUrl: string): PageMetadat
   return {
     canonicalUrl: readCanonical(index, meta, article, base),
     title,
+    titlePrinted,
     subtitle,
     subtitlePrinted: dek ? dek.printed : subtitle !== null && printedAfterHeadline(index, title, subtitle),
     authors: readAuthors(index, meta, article, title, siteNames),

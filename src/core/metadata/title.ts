@@ -3,11 +3,14 @@
  * headline the page actually shows when several declared titles disagree.
  */
 
+import { inArticleOrMain, isSiteName } from "./header.ts";
 import { inFurniture, type PageIndex } from "./page-index.ts";
 import { comparable, decodedText } from "./text.ts";
 
-/** Separators between a headline and a site or section name. */
-const SEPARATOR = /\s+(?:\||-|–|—|::|·|•|»|\/|\\)\s+/g;
+/** Separators between a headline and a site or section name (Japanese sites: a full-width bar). */
+const SEPARATOR = /\s+(?:\||-|–|—|::|·|•|»|\/|\\)\s+|\s*｜\s*/g;
+/** The same, and a colon with space on both sides: between a headline and a known site name only. */
+const SITE_SEPARATOR = /\s+(?:\||-|–|—|::?|·|•|»|\/|\\)\s+|\s*｜\s*/g;
 
 function wordCount(value: string): number {
   return value.split(/\s+/).filter(Boolean).length;
@@ -24,11 +27,11 @@ function sameSite(segment: string, siteNames: readonly string[]): boolean {
   });
 }
 
-function segments(title: string): { parts: string[]; seps: string[] } {
+function segments(title: string, separator = SEPARATOR): { parts: string[]; seps: string[] } {
   const parts: string[] = [];
   const seps: string[] = [];
   let last = 0;
-  for (const m of title.matchAll(SEPARATOR)) {
+  for (const m of title.matchAll(separator)) {
     parts.push(title.slice(last, m.index));
     seps.push(m[0]);
     last = m.index + m[0].length;
@@ -43,7 +46,7 @@ function segments(title: string): { parts: string[]; seps: string[] } {
  * matches are removed, so this is safe on og:title and JSON-LD headlines.
  */
 export function stripKnownSiteName(title: string, siteNames: readonly string[]): string {
-  const { parts, seps } = segments(title);
+  const { parts, seps } = segments(title, SITE_SEPARATOR);
   if (parts.length < 2) return title;
   if (sameSite(parts[parts.length - 1]!, siteNames)) {
     return parts
@@ -82,15 +85,46 @@ export function cleanDocumentTitle(title: string, siteNames: readonly string[]):
   return title;
 }
 
-/** Texts of the page's `<h1>` elements outside navigation and sidebars, in order. */
-export function headingTexts(index: PageIndex): string[] {
-  const out: string[] = [];
+/** Text of `el` without what its `<style>` and `<script>` elements hold. */
+function visibleText(el: Element): string {
+  let text = "";
+  const walk = (node: Node) => {
+    for (let child = node.firstChild; child; child = child.nextSibling) {
+      if (child.nodeType === 3) text += (child as Text).data;
+      else if (child.nodeType === 1) {
+        const name = (child as Element).localName;
+        if (name !== "style" && name !== "script" && name !== "noscript") walk(child);
+      }
+    }
+  };
+  walk(el);
+  return text;
+}
+
+/**
+ * Texts of the page's `<h1>` elements outside navigation and sidebars, in order: the headlines
+ * it prints, and apart the site names its banner prints as h1 (header.ts `isSiteName`).
+ */
+export function headingTexts(index: PageIndex): {
+  headlines: string[];
+  /** The one headline, when the page prints exactly one and inside its article or main. */
+  sole: string | null;
+  siteNames: string[];
+} {
+  const headlines: string[] = [];
+  const siteNames: string[] = [];
+  let inArticle = 0;
   for (const h1 of index.headings) {
     if (h1.localName !== "h1" || inFurniture(h1)) continue;
-    const text = decodedText(h1.textContent);
-    if (text) out.push(text);
+    const text = decodedText(visibleText(h1));
+    if (!text) continue;
+    if (isSiteName(h1)) siteNames.push(text);
+    else {
+      headlines.push(text);
+      if (inArticleOrMain(h1)) inArticle++;
+    }
   }
-  return out;
+  return { headlines, sole: headlines.length === 1 && inArticle === 1 ? headlines[0]! : null, siteNames };
 }
 
 /** True when `candidate` is the headline shown in `heading` (allowing a "…"-truncated copy). */
@@ -102,21 +136,100 @@ export function matchesHeading(candidate: string, heading: string): boolean {
   return stem !== a && stem.length >= 20 && b.startsWith(stem);
 }
 
+/** A title's words, for comparing two wordings of one headline. */
+function words(value: string): string[] {
+  return comparable(value)
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter(Boolean);
+}
+
 /**
- * Picks the title: the first candidate (in precedence order) that is the page's visible
- * headline; when none is, the first candidate, unless it is a "…"-truncated copy of a later
- * one (JSON-LD headlines are often cut at 110 characters), in which case the full one.
+ * `candidate` with a heading of the page cut from its end, when the heading is a short trailing
+ * segment ("Headline : Section" where the page's h1 is the section's name); else null.
+ */
+function withoutTrailingHeading(candidate: string, headings: readonly string[]): string | null {
+  const { parts, seps } = segments(candidate, SITE_SEPARATOR);
+  if (parts.length < 2) return null;
+  const last = parts[parts.length - 1]!;
+  if (wordCount(last) > 4 || !headings.some((h) => comparable(h) === comparable(last))) return null;
+  const head = parts
+    .slice(0, -1)
+    .map((p, i) => (i < parts.length - 2 ? p + seps[i] : p))
+    .join("")
+    .trim();
+  return wordCount(head) >= 2 ? head : null;
+}
+
+/**
+ * True when `heading` is another wording of `candidate`: at least two words, and at least half
+ * of the longer one's words, in common ("Coronavirus: New York ramps up mass burials amid
+ * outbreak" printed, "New York ramps up mass burials amid virus outbreak" shared; a section
+ * name or kicker cut from the printed one).
+ */
+function sameHeadline(heading: string, candidate: string): boolean {
+  const h = [...new Set(words(heading))];
+  const c = new Set(words(candidate));
+  const shared = h.filter((w) => c.has(w)).length;
+  return shared >= 2 && shared * 2 >= Math.max(h.length, c.size);
+}
+
+/**
+ * Picks the title, as the page shows it (`printed`: it is the text of the page's h1):
+ * 1. the first candidate (in precedence order) that is the page's visible headline;
+ * 2. a candidate whose short last segment is a heading of the page (the page's h1 is the
+ *    section's name): the candidate without it;
+ * 3. a heading of the page that is another wording of a candidate (a headline written for
+ *    sharing beside the printed one, a site or section name added to the declared one): the
+ *    printed heading (the candidate when the heading is it with a kicker run in front);
+ * 4. the page's one headline, when it prints a single h1, in its article or main element, that
+ *    none of them is (a declared title that is the site's or the section's name, or the page's
+ *    previous headline);
+ * 5. else the first candidate, unless it is a "…"-truncated copy of a later one (JSON-LD
+ *    headlines are often cut at 110 characters), in which case the full one.
  */
 export function pickTitle(
   candidates: readonly (string | null)[],
   headings: readonly string[],
-): string | null {
+  sole: string | null = null,
+): { title: string | null; printed: boolean } {
   const present = candidates.filter((c): c is string => !!c);
   for (const candidate of present) {
-    if (headings.some((h) => matchesHeading(candidate, h))) return candidate;
+    if (headings.some((h) => matchesHeading(candidate, h))) return { title: candidate, printed: true };
   }
+  for (const candidate of present) {
+    const cut = withoutTrailingHeading(candidate, headings);
+    if (cut) return { title: cut, printed: false };
+  }
+  for (const candidate of present) {
+    const printed = headings.find((h) => sameHeadline(h, candidate));
+    // A heading that holds the whole candidate has a kicker run into it: the candidate is cleaner.
+    if (printed) {
+      return comparable(printed).includes(comparable(candidate))
+        ? { title: candidate, printed: false }
+        : { title: printed, printed: true };
+    }
+  }
+  if (sole) return { title: sole, printed: true };
   const first = present[0];
-  if (first === undefined) return headings[0] ?? null;
+  if (first === undefined) return { title: headings[0] ?? null, printed: headings.length > 0 };
   const longer = present.find((c) => c !== first && matchesHeading(first, c));
-  return longer ?? first;
+  return { title: longer ?? first, printed: false };
+}
+
+/**
+ * The article's headline from Readability's title and the metadata's: the metadata's when it is
+ * the h1 the page prints; else Readability's, unless that is the metadata's title with a site
+ * or section name still around it ("Headline - Site", "Section: Headline").
+ */
+export function pickHeadline(
+  fromReadability: string | null,
+  meta: { title: string | null; titlePrinted: boolean },
+): string {
+  const fromMetadata = meta.title;
+  if (fromMetadata && meta.titlePrinted) return fromMetadata;
+  if (fromReadability && fromMetadata && fromReadability !== fromMetadata) {
+    const inner = fromMetadata.toLowerCase();
+    if (inner.length >= 10 && fromReadability.toLowerCase().includes(inner)) return fromMetadata;
+  }
+  return fromReadability ?? fromMetadata ?? "";
 }

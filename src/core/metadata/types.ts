@@ -3,6 +3,8 @@ export interface PageMetadata {
   /** Canonical URL (link rel=canonical, og:url, JSON-LD url), absolute; null when none. */
   canonicalUrl: string | null;
   title: string | null;
+  /** The title is the text of the page's h1 (the headline it shows), not only declared. */
+  titlePrinted: boolean;
   /** Standfirst / dek / description written for the article. */
   subtitle: string | null;
   /** The subtitle is printed on the page (a dek element near the headline), not only declared. */

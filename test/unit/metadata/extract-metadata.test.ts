@@ -63,6 +63,62 @@ describe("title", () => {
     expect(extractMetadata(doc, URL).title).toBe("Spider-Man - a review");
   });
 
+  it("takes the page's h1 when it is another wording of the declared title", () => {
+    // A headline rewritten for sharing, a word changed since: the page prints its own.
+    const doc = page(
+      meta("property", "og:title", "Ferry strike: talks collapse as crossings stay cancelled") +
+        "<title>Ferry strike: talks collapse as crossings stay cancelled | Harbour Post</title>",
+      "<main><h1>Ferry strike: talks collapse and crossings stay cancelled for a third day</h1><p>Text.</p></main>",
+    );
+    expect(extractMetadata(doc, URL)).toMatchObject({
+      title: "Ferry strike: talks collapse and crossings stay cancelled for a third day",
+      titlePrinted: true,
+    });
+  });
+
+  it("keeps the declared title when the h1 is it with a kicker run in front", () => {
+    const doc = page(
+      meta("property", "og:title", "Ferries stay in port for a third day"),
+      '<main><h1><span class="kicker">Strike</span> Ferries stay in port for a third day</h1></main>',
+    );
+    expect(extractMetadata(doc, URL)).toMatchObject({
+      title: "Ferries stay in port for a third day",
+      titlePrinted: false,
+    });
+  });
+
+  it("cuts a section name that the page prints as its h1 from the end of the declared title", () => {
+    const doc = page(
+      "<title>Basic sourdough loaf : Bread recipes</title>",
+      "<main><h1>Bread recipes</h1><h2>Basic sourdough loaf</h2></main>",
+    );
+    expect(extractMetadata(doc, URL).title).toBe("Basic sourdough loaf");
+  });
+
+  it("takes the page's one h1 over a declared title that is the site's or the section's name", () => {
+    const doc = page(
+      meta("property", "og:title", "Press releases") + "<title>Press releases</title>",
+      "<main><h1>Vaccination centres open on Sundays until March</h1><p>Text.</p></main>",
+    );
+    expect(extractMetadata(doc, URL).title).toBe("Vaccination centres open on Sundays until March");
+  });
+
+  it("does not take the banner's site name for the headline, and cuts it from <title>", () => {
+    const doc = page(
+      "<title>Muesli without sugar : Morning Kitchen</title>",
+      '<header><div class="logo"><h1>Morning Kitchen</h1></div></header><div><h2>Muesli without sugar</h2><p>Text.</p></div>',
+    );
+    expect(extractMetadata(doc, URL)).toMatchObject({ title: "Muesli without sugar", titlePrinted: false });
+  });
+
+  it("reads an h1 without the text of a style element inside it", () => {
+    const doc = page(
+      "<title>Site</title>",
+      "<main><h1><style>.x{font-size:16px}</style>Bridge reopens after repairs</h1></main>",
+    );
+    expect(extractMetadata(doc, URL).title).toBe("Bridge reopens after repairs");
+  });
+
   it("falls back to the h1, and is null for an empty page", () => {
     expect(extractMetadata(page("", "<h1>Only a heading</h1>"), URL).title).toBe("Only a heading");
     expect(extractMetadata(page(""), URL).title).toBeNull();
@@ -569,6 +625,7 @@ describe("purity", () => {
     expect(extractMetadata(page(""), URL)).toEqual({
       canonicalUrl: null,
       title: null,
+      titlePrinted: false,
       subtitle: null,
       subtitlePrinted: false,
       authors: [],
