@@ -37,9 +37,12 @@ import { listing } from "./listing.ts";
 import { messages } from "./messages.ts";
 import { type LibraryPage, pageElements, showFatal } from "./page.ts";
 import { organising } from "./organising.ts";
+import { readingProgress } from "./reading-progress.ts";
 import { rowActions } from "./row-actions.ts";
 import { searchIndex } from "./search-index.ts";
 import { selection } from "./selection.ts";
+import { tagRenaming } from "./tag-rename.ts";
+import { thumbnails } from "./thumbnails.ts";
 import { browseSource, SummaryCache } from "./sources.ts";
 import { transfer } from "./transfer.ts";
 
@@ -110,6 +113,8 @@ function start(library: LibraryStore): void {
   };
 
   const list = listing(page);
+  list.hook(thumbnails(page));
+  list.hook(readingProgress(page, browser.storage));
   // The selection bar is told of changes made elsewhere (a deleted article leaves it).
   let selectionChanged = () => {};
   const search = searchIndex(page, list, () => selectionChanged());
@@ -119,6 +124,7 @@ function start(library: LibraryStore): void {
   selectionChanged = selecting.update;
   rowActions(page, removing.remove);
   organising(page, list, search);
+  tagRenaming(page, list, search);
   fetching(page);
 
   // First screen: the newest rows, painted; then the count, the search index and the sites.
