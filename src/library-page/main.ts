@@ -8,6 +8,9 @@
  * - selection.ts, deleting.ts (with Undo), row-actions.ts, transfer.ts (backup, .zip, import);
  * - fetching.ts: fetching the pages of links to read (the queue runs in the background).
  * - images.ts: each article's images not kept offline, and fetching them.
+ * - organising.ts and tag-rename.ts: tags, state and favourite; a tag renamed everywhere.
+ * - thumbnails.ts (the kept copy of each row's image, loaded as rows come near the window) and
+ *   reading-progress.ts (how far each article was read), both on rows as listing.ts shows them.
  *
  * First screen fast: the first 20 rows come from one short cursor walk on the store's summaries
  * (`list`), and only then, after the browser has painted them, does the page read every

@@ -37,9 +37,11 @@ export function tagRenaming(page: LibraryPage, list: Listing, search: Search): v
     ui.tag.value = [...ui.tag.options].find((o) => o.value.toLowerCase() === lower)?.value ?? "";
     const n = done.summaries.length;
     page.info(
-      n === 0
-        ? `The tag “${from}” is already called “${done.name}”: nothing changed.`
-        : `Renamed the tag “${from}” to “${done.name}” on ${n.toLocaleString(locale)} ${n === 1 ? "article" : "articles"}.`,
+      n > 0
+        ? `Renamed the tag “${from}” to “${done.name}” on ${n.toLocaleString(locale)} ${n === 1 ? "article" : "articles"}.`
+        : from === done.name
+          ? `The tag is already called “${done.name}”: nothing changed.`
+          : `No article carries the tag “${from}” any more: nothing changed.`,
     );
     await list.show();
     return true;
