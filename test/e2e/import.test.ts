@@ -171,6 +171,14 @@ describeE2E("importing into the library (Chromium)", () => {
     expect(await rename.isHidden()).toBe(true); // no tag chosen
     await library.locator("#lib-tag").selectOption("weekend");
     await library.waitForFunction(() => document.querySelectorAll(".lib-row").length === 1);
+    // The filters and the button stay on one line (the search box gives way).
+    const controlsTop = () =>
+      library.$$eval(".lib-controls > *", (els) => {
+        const shown = els.filter((e) => e.getClientRects().length > 0);
+        const tops = shown.map((e) => e.getBoundingClientRect().top);
+        return Math.max(...tops) - Math.min(...tops);
+      });
+    expect(await controlsTop()).toBeLessThan(12);
     await rename.click();
     const field = library.getByRole("textbox", { name: /^New name for the tag “weekend”/ });
     expect(await field.inputValue()).toBe("weekend");
@@ -180,6 +188,8 @@ describeE2E("importing into the library (Chromium)", () => {
     await library.waitForFunction(() => document.getElementById("lib-alert")?.textContent);
     expect(await library.locator("#lib-alert").textContent()).toMatch(/^A tag needs a name/);
     expect(await field.isVisible()).toBe(true);
+    expect(await controlsTop()).toBeLessThan(12);
+    await library.screenshot({ path: join(ARTIFACTS, "library-tag-rename.png") });
     // "Science": the octopus article has "science" already; the two become one.
     await field.fill("Science");
     await field.press("Enter");
