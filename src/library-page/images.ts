@@ -56,9 +56,9 @@ export function imageNotes(page: LibraryPage): ImageNotes {
     if (box?.dataset.key === key) return;
     if (!box) {
       box = el(doc, "p", "lib-images");
-      // Under the meta line: the row's buttons show over its last line (the excerpt).
+      // Under the meta line (under the line it shares with the row's buttons, when it does).
       const meta = row.querySelector(".lib-meta");
-      if (meta) meta.after(box);
+      if (meta) (meta.closest(".lib-last") ?? meta).after(box);
       else row.querySelector(".lib-row-body")?.append(box);
     }
     box.dataset.key = key;

@@ -22,7 +22,17 @@ const ROW_CACHE = 600;
 /** Performance mark (read by `npm run bench:library`): each search's results painted. */
 export const RESULTS_MARK = "library-results";
 
+/** What other features do to rows: decorate them as they are shown, let go when they are dropped. */
+export interface RowHooks {
+  /** A row goes on the list; `fresh` when it was just built (else a kept row reused). */
+  shown?(row: HTMLLIElement, summary: ArticleSummary, fresh: boolean): void;
+  /** A row built earlier is dropped for good: it will not be shown again. */
+  dropped?(row: HTMLLIElement): void;
+}
+
 export interface Listing {
+  /** Adds what another feature does to rows (see {@link RowHooks}). */
+  hook(hooks: RowHooks): void;
   /** Replaces the list with the first `keep` (at least a screen of) rows of the current view. */
   show(keep?: number): Promise<void>;
   /** Adds the next rows of the current view. */
@@ -38,6 +48,14 @@ export function listing(page: LibraryPage): Listing {
   const { doc, ui, state, cache, library, locale, root } = page;
   const rows = new Map<string, { updatedAt: number; row: HTMLLIElement }>();
   let loadingMore = false;
+  const hooks: RowHooks[] = [];
+  const drop = (row: HTMLLIElement) => {
+    for (const h of hooks) h.dropped?.(row);
+  };
+  const shown = (row: HTMLLIElement, summary: ArticleSummary, fresh: boolean) => {
+    for (const h of hooks) h.shown?.(row, summary, fresh);
+    return row;
+  };
 
   /** A row marked with the current query's hits (rebuilt only when the query changed). */
   const marked = (row: HTMLLIElement, summary: ArticleSummary): HTMLLIElement => {
@@ -56,17 +74,22 @@ export function listing(page: LibraryPage): Listing {
     if (kept && kept.updatedAt === summary.updatedAt) {
       const box = kept.row.querySelector<HTMLInputElement>(".lib-check");
       if (box) box.checked = state.selected.has(summary.url);
-      return marked(kept.row, summary);
+      return shown(marked(kept.row, summary), summary, false);
     }
     const row = renderRow(doc, summary, {
       locale,
       selected: state.selected.has(summary.url),
       readerUrl: page.readerUrl,
     });
+    if (kept) drop(kept.row);
     rows.delete(summary.url);
     rows.set(summary.url, { updatedAt: summary.updatedAt, row });
-    if (rows.size > ROW_CACHE) rows.delete(rows.keys().next().value!);
-    return marked(row, summary);
+    if (rows.size > ROW_CACHE) {
+      const [oldest, { row: old }] = rows.entries().next().value!;
+      rows.delete(oldest);
+      drop(old);
+    }
+    return shown(marked(row, summary), summary, true);
   };
 
   const updateCount = () => {
@@ -184,5 +207,9 @@ export function listing(page: LibraryPage): Listing {
     { rootMargin: "600px" },
   ).observe(ui.more);
 
-  return { show, loadMore, refreshTotal, updateCount, showEmpty };
+  const hook = (more: RowHooks) => {
+    hooks.push(more);
+  };
+
+  return { hook, show, loadMore, refreshTotal, updateCount, showEmpty };
 }

@@ -8,6 +8,9 @@
  * - selection.ts, deleting.ts (with Undo), row-actions.ts, transfer.ts (backup, .zip, import);
  * - fetching.ts: fetching the pages of links to read (the queue runs in the background).
  * - images.ts: each article's images not kept offline, and fetching them.
+ * - organising.ts and tag-rename.ts: tags, state and favourite; a tag renamed everywhere.
+ * - thumbnails.ts (the kept copy of each row's image, loaded as rows come near the window) and
+ *   reading-progress.ts (how far each article was read), both on rows as listing.ts shows them.
  *
  * First screen fast: the first 20 rows come from one short cursor walk on the store's summaries
  * (`list`), and only then, after the browser has painted them, does the page read every
@@ -37,9 +40,12 @@ import { listing } from "./listing.ts";
 import { messages } from "./messages.ts";
 import { type LibraryPage, pageElements, showFatal } from "./page.ts";
 import { organising } from "./organising.ts";
+import { readingProgress } from "./reading-progress.ts";
 import { rowActions } from "./row-actions.ts";
 import { searchIndex } from "./search-index.ts";
 import { selection } from "./selection.ts";
+import { tagRenaming } from "./tag-rename.ts";
+import { thumbnails } from "./thumbnails.ts";
 import { browseSource, SummaryCache } from "./sources.ts";
 import { transfer } from "./transfer.ts";
 
@@ -110,6 +116,8 @@ function start(library: LibraryStore): void {
   };
 
   const list = listing(page);
+  list.hook(thumbnails(page));
+  list.hook(readingProgress(page, browser.storage));
   // The selection bar is told of changes made elsewhere (a deleted article leaves it).
   let selectionChanged = () => {};
   const search = searchIndex(page, list, () => selectionChanged());
@@ -119,6 +127,7 @@ function start(library: LibraryStore): void {
   selectionChanged = selecting.update;
   rowActions(page, removing.remove);
   organising(page, list, search);
+  tagRenaming(page, list, search);
   fetching(page);
 
   // First screen: the newest rows, painted; then the count, the search index and the sites.

@@ -30,6 +30,7 @@ export function pageElements(doc: Document) {
     query: el<HTMLInputElement>("lib-query"),
     site: el<HTMLSelectElement>("lib-site"),
     tag: el<HTMLSelectElement>("lib-tag"),
+    tagRename: el<HTMLButtonElement>("lib-tag-rename"),
     readState: el<HTMLSelectElement>("lib-state"),
     sort: el<HTMLSelectElement>("lib-sort"),
     alert: el("lib-alert"),

@@ -6,9 +6,14 @@
  *
  *   [ ] [thumb]  Headline (opens the article in Folio's reader; a link to read opens the page) #tag
  *                SITE · 14 Mar 2024 · 6 min read · saved 2 Dec 2026 · Original ↗
- *                The excerpt, one line…
- *                                  [★] [Mark read] [Archive] [Tag…] [Markdown] [HTML] [Delete]
+ *                The excerpt, one line…  [★] [Mark read] [Archive] [Tag…] [Markdown] [HTML] [Delete]
  *   (a link to read has [Fetch] instead of [Markdown] [HTML]: library-page/fetching.ts)
+ *
+ * The buttons end the excerpt's line (the meta line's, when there is no excerpt) and show while
+ * the pointer or the focus is on the row; then that line is cut short (with an ellipsis) before
+ * them, never under them. The
+ * thumbnail's address waits in `data-src`: thumbnails.ts shows the kept copy of the image, or
+ * the web one, when the row comes near the window.
  *
  * The row's buttons carry `data-action`; the page handles their clicks once, on the list.
  */
@@ -48,7 +53,7 @@ function thumbnail(doc: Document, summary: ArticleSummary): HTMLElement {
   img.width = 48;
   img.height = 48;
   img.addEventListener("error", () => img.classList.add("lib-thumb-none"), { once: true });
-  img.src = src;
+  img.dataset.src = src;
   return img;
 }
 
@@ -131,14 +136,17 @@ export function renderRow(doc: Document, summary: ArticleSummary, options: RowOp
     if (i > 0) meta.append(el(doc, "span", "lib-sep", " · "));
     meta.append(item);
   });
-  body.append(meta);
 
+  // The last line: the excerpt (else the meta line), then the buttons (shown on hover or focus).
+  const last = el(doc, "div", "lib-last");
   if (summary.excerpt) {
     const excerpt = el(doc, "p", "lib-excerpt", summary.excerpt);
     langDir(excerpt);
-    body.append(excerpt);
+    body.append(meta);
+    last.append(excerpt);
+  } else {
+    last.append(meta);
   }
-
   const actions = el(doc, "div", "lib-actions");
   const button = (action: RowAction, label: string, hint: string, pressed?: boolean) => {
     const b = el(doc, "button", `folio-button lib-${action}`, label);
@@ -170,6 +178,8 @@ export function renderRow(doc: Document, summary: ArticleSummary, options: RowOp
   }
   button("delete", "Delete", "Delete from the library (you can undo)");
 
-  row.append(check, thumbnail(doc, summary), body, actions);
+  last.append(actions);
+  body.append(last);
+  row.append(check, thumbnail(doc, summary), body);
   return row;
 }

@@ -108,6 +108,8 @@ export function searchIndex(page: LibraryPage, list: Listing, onOutsideChange: (
     onOutsideChange();
     void list.refreshTotal();
     void list.show(state.rendered);
+    // The changed articles' summaries read again, so that the tag filter counts them.
+    if (change.saved.length) void cache.of(change.saved.map((e) => e.url)).then(fillSites);
   });
 
   return {

@@ -83,4 +83,7 @@ export function fillTags(page: LibraryPage, summaries: Iterable<ArticleSummary>)
   }
   ui.tag.replaceChildren(...options);
   ui.tag.value = options.some((o) => o.value === current) ? current : "";
+  // "Rename tag…" is offered while a tag is chosen (and its field is not open).
+  if (!ui.tagRename.nextElementSibling?.classList.contains("lib-rename-input"))
+    ui.tagRename.hidden = !ui.tag.value;
 }

@@ -15,9 +15,15 @@ export interface Position {
   offset: number;
   /** When it was written (epoch ms), to keep the most recent. */
   at: number;
+  /**
+   * How far through the article, 0 to 1: the share of the body scrolled past, 1 when its end
+   * is on screen (the library's rows show it). Absent in places kept before it was written.
+   */
+  progress?: number;
 }
 
-const KEY = "positions";
+export const POSITIONS_KEY = "positions";
+const KEY = POSITIONS_KEY;
 export const MAX_POSITIONS = 300;
 
 type Positions = Record<string, Position>;
@@ -32,7 +38,8 @@ function isPosition(value: unknown): value is Position {
     typeof v.offset === "number" &&
     v.offset >= 0 &&
     v.offset <= 1 &&
-    typeof v.at === "number"
+    typeof v.at === "number" &&
+    (v.progress === undefined || (typeof v.progress === "number" && v.progress >= 0 && v.progress <= 1))
   );
 }
 
@@ -47,12 +54,25 @@ export function withPosition(positions: Positions, url: string, position: Positi
   return next;
 }
 
-async function readAll(storage: Browser.Storage.Static): Promise<Positions> {
-  const stored = (await storage.local.get(KEY))[KEY];
+/** The valid places in what `storage.local` holds under {@link POSITIONS_KEY}. Pure. */
+export function validPositions(stored: unknown): Positions {
   if (typeof stored !== "object" || stored === null) return {};
   const valid: Positions = {};
   for (const [url, position] of Object.entries(stored)) if (isPosition(position)) valid[url] = position;
   return valid;
+}
+
+async function readAll(storage: Browser.Storage.Static): Promise<Positions> {
+  return validPositions((await storage.local.get(KEY))[KEY]);
+}
+
+/** Every place kept, by article (the library shows how far each was read). Never throws. */
+export async function loadPositions(storage: Browser.Storage.Static): Promise<Positions> {
+  try {
+    return await readAll(storage);
+  } catch {
+    return {};
+  }
 }
 
 export async function loadPosition(storage: Browser.Storage.Static, url: string): Promise<Position | null> {
@@ -74,14 +94,30 @@ export async function savePosition(storage: Browser.Storage.Static, url: string,
 /** The block at the top of the reading area (below `top`, the toolbar's bottom) and how far into it. */
 export function currentPosition(body: HTMLElement, top: number): Position | null {
   const blocks = body.children;
+  const height = body.ownerDocument.defaultView?.innerHeight ?? 0;
   for (let i = 0; i < blocks.length; i++) {
     const box = blocks[i].getBoundingClientRect();
     if (box.bottom > top) {
       const offset = box.height > 0 ? Math.min(1, Math.max(0, (top - box.top) / box.height)) : 0;
-      return { block: i, offset, at: Date.now() };
+      return {
+        block: i,
+        offset,
+        at: Date.now(),
+        progress: readProgress(body.getBoundingClientRect(), top, height),
+      };
     }
   }
   return null;
+}
+
+/**
+ * How far through a body whose box is `box` the reader is, with the reading area from `top` to
+ * `bottom` (the window's): 0 with the body's start at `top`, 1 with its end on screen. Pure.
+ */
+export function readProgress(box: { top: number; height: number }, top: number, bottom: number): number {
+  const scrollable = box.height - (bottom - top);
+  if (scrollable <= 0) return 1;
+  return Math.round(Math.min(1, Math.max(0, (top - box.top) / scrollable)) * 1000) / 1000;
 }
 
 /** Scrolls the window so that `position` is at `top` (the toolbar's bottom). */

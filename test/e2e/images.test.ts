@@ -211,6 +211,24 @@ describeE2E("images kept offline (Chromium)", () => {
     await reader.close();
   });
 
+  it("with the network gone, the row's thumbnail is the kept copy, drawn small", async () => {
+    await library.reload();
+    await library.waitForFunction(() => document.documentElement.dataset.search === "ready");
+    const thumb = library.locator(".lib-row", { hasText: TITLE }).locator("img.lib-thumb");
+    await library.waitForFunction(
+      () => document.querySelector<HTMLImageElement>(".lib-row img.lib-thumb")?.dataset.kept === "true",
+      undefined,
+      { timeout: 10_000 },
+    );
+    const shown = await thumb.evaluate(async (img: HTMLImageElement) => {
+      await img.decode();
+      return { src: img.src.slice(0, 5), width: img.naturalWidth, height: img.naturalHeight };
+    });
+    // harbour.jpg is 640 x 360: its kept copy drawn to cover 96 x 96.
+    expect(shown).toEqual({ src: "blob:", width: 96, height: 96 });
+    await library.screenshot({ path: join(ARTIFACTS, "library-offline-thumbnail.png") });
+  });
+
   it("the HTML export embeds the kept images, the zip carries them as files", async () => {
     const row = library.locator(".lib-row", { hasText: TITLE });
     const html = (

@@ -187,6 +187,61 @@ describeE2E("importing into the library (Chromium)", () => {
     await library.waitForFunction(() => document.querySelectorAll(".lib-row").length === 9);
   });
 
+  it("renames a tag across the library, merging it into one of the new name; other pages follow", async () => {
+    const other = await library.context().newPage();
+    await other.goto(library.url());
+    await other.waitForFunction(() => document.documentElement.dataset.search === "ready");
+    const rename = library.getByRole("button", { name: "Rename tag…" });
+    expect(await rename.isHidden()).toBe(true); // no tag chosen
+    await library.locator("#lib-tag").selectOption("weekend");
+    await library.waitForFunction(() => document.querySelectorAll(".lib-row").length === 1);
+    // The filters and the button stay on one line (the search box gives way).
+    const controlsTop = () =>
+      library.$$eval(".lib-controls > *", (els) => {
+        const shown = els.filter((e) => e.getClientRects().length > 0);
+        const tops = shown.map((e) => e.getBoundingClientRect().top);
+        return Math.max(...tops) - Math.min(...tops);
+      });
+    expect(await controlsTop()).toBeLessThan(12);
+    await rename.click();
+    const field = library.getByRole("textbox", { name: /^New name for the tag “weekend”/ });
+    expect(await field.inputValue()).toBe("weekend");
+    // No name: refused, said, and the field stays for another try.
+    await field.fill("   ");
+    await field.press("Enter");
+    await library.waitForFunction(() => document.getElementById("lib-alert")?.textContent);
+    expect(await library.locator("#lib-alert").textContent()).toMatch(/^A tag needs a name/);
+    expect(await field.isVisible()).toBe(true);
+    expect(await controlsTop()).toBeLessThan(12);
+    await library.screenshot({ path: join(ARTIFACTS, "library-tag-rename.png") });
+    // "Science": the octopus article has "science" already; the two become one.
+    await field.fill("Science");
+    await field.press("Enter");
+    await library.waitForFunction(() =>
+      document.getElementById("lib-info")?.textContent?.startsWith("Renamed"),
+    );
+    expect(await library.locator("#lib-info").textContent()).toBe(
+      "Renamed the tag “weekend” to “Science” on 1 article.",
+    );
+    expect(await library.locator("#lib-alert").textContent()).toBe("");
+    expect(await library.locator("#lib-tag").inputValue()).toBe("science");
+    expect(await rowOf(library, "Do octopuses dream?").locator(".lib-chip").allTextContents()).toEqual([
+      "science",
+      "to share",
+    ]);
+    const tags = (page: Page) =>
+      page.locator("#lib-tag option").evaluateAll((options) => options.map((o) => o.textContent));
+    expect(await tags(library)).not.toContain("weekend (1)");
+    // The other open library page was told, and lists the tags as they are now.
+    await waitFor(async () => !(await tags(other)).includes("weekend (1)"), 10_000, "the other page's tags");
+    expect(await tags(other)).toEqual(await tags(library));
+    await other.close();
+    await library.getByRole("button", { name: "Dismiss this message" }).last().click();
+    await library.locator("#lib-tag").selectOption("");
+    await library.waitForFunction(() => document.querySelectorAll(".lib-row").length === 9);
+    expect(await rename.isHidden()).toBe(true);
+  });
+
   it("shows at least ten compact rows on a 900 px tall window", async () => {
     // Thirty more links to read, from a generated Pocket file.
     const lines = ["title,url,time_added,tags,status"];
@@ -206,6 +261,16 @@ describeE2E("importing into the library (Chromium)", () => {
           (row) => row.getBoundingClientRect().bottom <= window.innerHeight,
         ).length,
     );
+    // The row's buttons, shown on hover, end the excerpt's line: the excerpt is cut before them.
+    const octopus = rowOf(library, "Do octopuses dream?");
+    await octopus.hover();
+    const boxes = await octopus.evaluate((row) => {
+      const right = (s: string) => row.querySelector(s)!.getBoundingClientRect();
+      return { excerpt: right(".lib-excerpt"), actions: right(".lib-actions"), meta: right(".lib-meta") };
+    });
+    expect(boxes.actions.width).toBeGreaterThan(0);
+    expect(boxes.excerpt.right).toBeLessThanOrEqual(boxes.actions.left);
+    expect(boxes.actions.top).toBeGreaterThanOrEqual(boxes.meta.bottom - 1);
     await library.screenshot({ path: join(ARTIFACTS, "library-imported.png") });
     expect(visible).toBeGreaterThanOrEqual(10);
   });

@@ -318,6 +318,31 @@ describeE2E("reading comfort (Chromium)", () => {
     });
     expect(place.scrolled).toBeGreaterThan(300);
     expect(Math.abs(place.headingBelowBar)).toBeLessThan(40); // the same words at the top
+
+    // The library's row says how far the article was read (the place's progress), with a bar,
+    // and follows the reader tab when it goes back to the start; the state does not change.
+    const kept = Object.values(stored)[0] as { progress?: number };
+    expect(kept.progress).toBeGreaterThan(0);
+    const library = await f.open(`chrome-extension://${f.id}/src/library-page/index.html`);
+    const row = library.locator(`.lib-row[data-url="${f.server.origin}/article.html"]`);
+    await row.locator(".lib-progress").waitFor();
+    const percent = Math.round((kept.progress ?? 0) * 100);
+    expect(await row.locator(".lib-progress").textContent()).toBe(`${percent}% read`);
+    expect(await row.getAttribute("data-read")).toBe(String(percent));
+    const bar = await row.evaluate((r) => getComputedStyle(r, "::after").width);
+    expect(Number.parseFloat(bar)).toBeGreaterThan(0);
+    await library.screenshot({ path: join(ARTIFACTS, "library-progress.png") });
+    await again.bringToFront();
+    await again.mouse.wheel(0, -100); // the reader's own scroll: the restored place is let go
+    await again.evaluate(() => window.scrollTo(0, 0));
+    await library.waitForFunction(
+      (url) => document.querySelector(`.lib-row[data-url="${url}"] .lib-progress`)?.textContent === "0% read",
+      `${f.server.origin}/article.html`,
+      { timeout: 10_000 },
+    );
+    expect(await row.getAttribute("data-read")).toBe("0");
+    expect(await row.evaluate((r) => r.classList.contains("lib-state-unread"))).toBe(true);
+    await library.close();
     await again.close();
     await page.close();
   });

@@ -46,6 +46,11 @@ describe("renderRow", () => {
     expect(row.querySelector(".lib-reading")?.textContent).toBe("6 min read");
     expect(row.querySelector(".lib-saved")?.textContent).toBe("saved 28 Nov 2026");
     expect(row.querySelector(".lib-excerpt")?.textContent).toBe("The first words.");
+    // The buttons end the excerpt's line (so the excerpt is cut before them, not covered).
+    expect([...row.querySelector(".lib-last")!.children].map((c) => c.className)).toEqual([
+      "lib-excerpt",
+      "lib-actions",
+    ]);
     expect(row.querySelector(".lib-original")?.getAttribute("href")).toBe("https://news.example/story");
     // The checkbox and the buttons are named by the headline.
     const check = row.querySelector<HTMLInputElement>(".lib-check")!;
@@ -84,6 +89,11 @@ describe("renderRow", () => {
     expect([title.lang, title.dir]).toEqual(["ar", "rtl"]);
     const plain = renderRow(document, summary({ publishedTime: null, excerpt: "", site: "" }), options);
     expect(plain.querySelector(".lib-published, .lib-excerpt, .lib-site")).toBeNull();
+    // No excerpt: the buttons end the meta line instead (the row stays two lines high).
+    expect([...plain.querySelector(".lib-last")!.children].map((c) => c.className)).toEqual([
+      "lib-meta",
+      "lib-actions",
+    ]);
   });
 
   it("shows a link to read as one: it opens the page, and has nothing to export", () => {
@@ -118,9 +128,10 @@ describe("renderRow", () => {
       "true",
       "Favourite",
     ]);
-    expect(row.querySelector<HTMLImageElement>("img.lib-thumb")?.getAttribute("src")).toBe(
-      "https://news.example/a.jpg",
-    );
+    // The address waits until the row comes near the window (thumbnails.ts picks the kept copy).
+    const thumb = row.querySelector<HTMLImageElement>("img.lib-thumb")!;
+    expect(thumb.dataset.src).toBe("https://news.example/a.jpg");
+    expect(thumb.getAttribute("src")).toBeNull();
     const unsafe = renderRow(document, summary({ leadImageUrl: "javascript:alert(1)" }), options);
     expect(unsafe.querySelector("img")).toBeNull();
   });
