@@ -142,6 +142,10 @@ export function transfer(page: LibraryPage, list: Listing, search: Search): Tran
             page.info(
               `Reading ${file.name}: ${formatNumber(done, locale)} of ${formatNumber(total, locale)}…`,
             ),
+          writing: (done, total) =>
+            page.info(
+              `Adding to your library: ${formatNumber(done, locale)} of ${formatNumber(total, locale)}…`,
+            ),
         },
       );
       if (!result.ok) {
@@ -160,9 +164,10 @@ export function transfer(page: LibraryPage, list: Listing, search: Search): Tran
       let images = { added: 0, refused: 0 };
       if (db) {
         const { importImages } = await import("../library/image-backup.ts");
-        const changed = report.changed.map((entry) => entry.url);
+        // A link to read shows no images: only the articles that came with their page.
+        const changed = report.withPages;
         images = await importImages(db, library, result.images, changed).catch(() => images);
-        announceImages(changed);
+        if (changed.length) announceImages(changed);
       }
       search.changed(report.changed);
       await list.refreshTotal();
