@@ -33,9 +33,18 @@ export function transfer(page: LibraryPage, list: Listing, search: Search): Tran
     const kept: ZipImage[][] = [];
     for (const article of articles) kept.push(db ? await imagesOf(db, article.url) : []);
     // The zip is made in its worker (zip-export.ts); the page says where, for its tests.
-    const { answer, builtIn } = await markdownZipInWorker(articles, kept);
-    doc.documentElement.dataset.zipBuiltIn = builtIn;
-    const { parts, images } = answer;
+    let made: Awaited<ReturnType<typeof markdownZipInWorker>>;
+    try {
+      made = await markdownZipInWorker(articles, kept);
+    } catch (error) {
+      page.info(null);
+      page.alert(
+        `Could not make the .zip: ${error instanceof Error ? error.message : String(error)}. Your library is unchanged: try again, or export fewer articles at a time.`,
+      );
+      return;
+    }
+    doc.documentElement.dataset.zipBuiltIn = made.builtIn;
+    const { parts, images } = made.answer;
     downloadBlob(
       doc,
       new Blob(parts as BlobPart[], { type: "application/zip" }),
