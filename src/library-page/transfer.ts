@@ -6,6 +6,7 @@
  * and import code is loaded when it is first used, not with the page.
  */
 import { announceImages, imagesOf } from "../library/image-store.ts";
+import type { ZipImage } from "../library/export/zip.ts";
 import type { SavedArticle } from "../library/schema.ts";
 import { downloadBlob, downloadText } from "./download.ts";
 import type { Listing } from "./listing.ts";
@@ -13,6 +14,7 @@ import { busy, type LibraryPage } from "./page.ts";
 import type { Search } from "./search-index.ts";
 import { formatNumber } from "../library/format.ts";
 import { articlesText, highlightsText, imagesText, importDetails, importText } from "./text.ts";
+import { markdownZipInWorker } from "./zip-export.ts";
 
 export interface Transfer {
   /** Downloads the articles of `urls` as Markdown files in one .zip. */
@@ -26,11 +28,23 @@ export function transfer(page: LibraryPage, list: Listing, search: Search): Tran
     // A link to read has no text yet: an empty file would say nothing.
     const articles = all.filter((a) => !a.linkOnly);
     const links = all.length - articles.length;
-    const { markdownZipWithImages, zipFileName } = await import("../library/export/zip.ts");
+    const { zipFileName } = await import("../library/export/zip.ts");
     const db = await page.images();
-    const { parts, images } = await markdownZipWithImages(articles, async (article) =>
-      db ? await imagesOf(db, article.url) : [],
-    );
+    const kept: ZipImage[][] = [];
+    for (const article of articles) kept.push(db ? await imagesOf(db, article.url) : []);
+    // The zip is made in its worker (zip-export.ts); the page says where, for its tests.
+    let made: Awaited<ReturnType<typeof markdownZipInWorker>>;
+    try {
+      made = await markdownZipInWorker(articles, kept);
+    } catch (error) {
+      page.info(null);
+      page.alert(
+        `Could not make the .zip: ${error instanceof Error ? error.message : String(error)}. Your library is unchanged: try again, or export fewer articles at a time.`,
+      );
+      return;
+    }
+    doc.documentElement.dataset.zipBuiltIn = made.builtIn;
+    const { parts, images } = made.answer;
     downloadBlob(
       doc,
       new Blob(parts as BlobPart[], { type: "application/zip" }),
@@ -142,6 +156,10 @@ export function transfer(page: LibraryPage, list: Listing, search: Search): Tran
             page.info(
               `Reading ${file.name}: ${formatNumber(done, locale)} of ${formatNumber(total, locale)}…`,
             ),
+          writing: (done, total) =>
+            page.info(
+              `Adding to your library: ${formatNumber(done, locale)} of ${formatNumber(total, locale)}…`,
+            ),
         },
       );
       if (!result.ok) {
@@ -160,9 +178,10 @@ export function transfer(page: LibraryPage, list: Listing, search: Search): Tran
       let images = { added: 0, refused: 0 };
       if (db) {
         const { importImages } = await import("../library/image-backup.ts");
-        const changed = report.changed.map((entry) => entry.url);
+        // A link to read shows no images: only the articles that came with their page.
+        const changed = report.withPages;
         images = await importImages(db, library, result.images, changed).catch(() => images);
-        announceImages(changed);
+        if (changed.length) announceImages(changed);
       }
       search.changed(report.changed);
       await list.refreshTotal();

@@ -27,7 +27,16 @@ export interface MergeReport {
   unchanged: number;
   /** Search entries of the added and updated articles, for `SearchIndex.add`. */
   changed: SearchEntry[];
+  /** The added and updated records that are articles with their page (not links to read):
+   * those whose images kept offline may need their status (image-backup.ts `importImages`). */
+  withPages: string[];
 }
+
+/** Told while the records are written: records written, of all that are written. */
+export type MergeProgress = (written: number, total: number) => void;
+
+/** Records whose writes are queued before the page may paint again (see `merge`). */
+const WRITE_CHUNK = 1000;
 
 /**
  * Puts records back (Undo of `delete`) exactly as they were, `savedAt` included. A URL saved
@@ -84,14 +93,16 @@ export function mergeTags(a: readonly string[], b: readonly string[]): string[] 
 export async function importRecords(
   library: LibraryStore,
   records: readonly SavedArticle[],
+  progress?: MergeProgress,
 ): Promise<LibraryResult<{ report: MergeReport }>> {
-  return merge(library, records, "import the file");
+  return merge(library, records, "import the file", progress);
 }
 
 async function merge(
   library: LibraryStore,
   incoming: readonly SavedArticle[],
   doing: string,
+  progress?: MergeProgress,
 ): Promise<LibraryResult<{ report: MergeReport }>> {
   // One version per URL: the newest in the input.
   const byUrl = new Map<string, SavedArticle>();
@@ -102,21 +113,27 @@ async function merge(
   const records = [...byUrl.values()];
   return library.transact("readwrite", ALL_STORES, doing, async (tx) => {
     const summaries = tx.objectStore("summaries");
-    const existing = await Promise.all(records.map((record) => summaries.get(record.url)));
-    const report: MergeReport = { added: 0, updated: 0, kept: 0, unchanged: 0, changed: [] };
+    // Which of them the library holds: every key in one read, then only those read in full
+    // (an import of 30,000 new links into an empty library reads no record).
+    const keys = new Set(await summaries.getAllKeys());
+    const existing = await Promise.all(
+      records.map((record) => (keys.has(record.url) ? summaries.get(record.url) : undefined)),
+    );
+    const report: MergeReport = {
+      added: 0,
+      updated: 0,
+      kept: 0,
+      unchanged: 0,
+      changed: [],
+      withPages: [],
+    };
     const writes: Promise<unknown>[] = [];
     const write = (p: Promise<unknown>) => {
       // Handled here so that an abort's rejections are not reported as unhandled.
       p.catch(() => {});
       writes.push(p);
     };
-    const writeRecord = (record: SavedArticle) => {
-      const entry = searchEntry(record);
-      report.changed.push(entry);
-      write(tx.objectStore("articles").put(record));
-      write(summaries.put(toSummary(record)));
-      write(tx.objectStore("terms").put(entry));
-    };
+    const toWrite: SavedArticle[] = [];
     for (const [i, incomingRecord] of records.entries()) {
       const here = existing[i];
       let record = incomingRecord;
@@ -136,7 +153,7 @@ async function merge(
             savedAt: Math.min(record.savedAt, here.savedAt),
           };
           report.updated++;
-          writeRecord(record);
+          toWrite.push(record);
           continue;
         }
         if (record.updatedAt < here.updatedAt) {
@@ -153,9 +170,27 @@ async function merge(
       } else {
         report.added++;
       }
-      writeRecord(record);
+      toWrite.push(record);
+    }
+    // The writes go out a chunk at a time, all in this one transaction (so all or nothing):
+    // the next chunk is queued once the one before it is written, which keeps the transaction
+    // busy while the page gets to paint (and say how far it is) between chunks.
+    for (let start = 0; start < toWrite.length; start += WRITE_CHUNK) {
+      const before = writes.length;
+      for (const record of toWrite.slice(start, start + WRITE_CHUNK)) {
+        const entry = searchEntry(record);
+        report.changed.push(entry);
+        if (!record.linkOnly) report.withPages.push(record.url);
+        write(tx.objectStore("articles").put(record));
+        write(summaries.put(toSummary(record)));
+        write(tx.objectStore("terms").put(entry));
+      }
+      // The chunk before this one written (its last write), this one still pending.
+      if (before > 0) await writes[before - 1];
+      progress?.(Math.min(start, toWrite.length), toWrite.length);
     }
     await Promise.all(writes);
+    progress?.(toWrite.length, toWrite.length);
     return { report };
   });
 }

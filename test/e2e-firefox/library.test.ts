@@ -317,6 +317,10 @@ describeFirefox("library (Firefox)", () => {
     const mdFiles = Object.entries(files).filter(([name]) => name.endsWith(".md"));
     expect(mdFiles).toHaveLength(2);
     expect(Object.keys(files).filter((name) => !name.endsWith(".md"))).toEqual(["images/reading-room.svg"]);
+    // Made in the zip worker, off the page's main thread: the worker says which global it ran in.
+    expect(await library.evaluate(() => document.documentElement.dataset.zipBuiltIn)).toBe(
+      "DedicatedWorkerGlobalScope",
+    );
     expect(mdFiles.map(([, x]) => strFromU8(x).split("\n")[1])).toEqual(
       expect.arrayContaining([`title: "${CITY}"`, `title: "${HARBOUR}"`]),
     );

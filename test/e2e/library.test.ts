@@ -334,6 +334,10 @@ describeE2E("library (Chromium)", () => {
     const mdFiles = Object.entries(files).filter(([name]) => name.endsWith(".md"));
     expect(mdFiles).toHaveLength(2);
     expect(Object.keys(files).filter((name) => !name.endsWith(".md"))).toEqual(["images/reading-room.svg"]);
+    // Made in the zip worker, off the page's main thread: the worker says which global it ran in.
+    expect(await library.evaluate(() => document.documentElement.dataset.zipBuiltIn)).toBe(
+      "DedicatedWorkerGlobalScope",
+    );
     expect(mdFiles.map(([, f]) => strFromU8(f).split("\n")[1])).toEqual(
       expect.arrayContaining([`title: "${CITY}"`, `title: "${HARBOUR}"`]),
     );

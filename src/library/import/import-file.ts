@@ -6,7 +6,7 @@
  */
 import type { Annotation } from "../annotations.ts";
 import type { BackupImage } from "../image-backup.ts";
-import { importBackup, importRecords, type MergeReport } from "../merge.ts";
+import { importBackup, importRecords, type MergeProgress, type MergeReport } from "../merge.ts";
 import { fail, type LibraryResult } from "../result.ts";
 import type { LibraryStore } from "../store.ts";
 import type { ImportFormat, Skipped } from "./item.ts";
@@ -26,7 +26,7 @@ export interface ImportReport extends MergeReport {
 export async function importFile(
   library: LibraryStore,
   file: { name: string; bytes: Uint8Array },
-  options: Omit<ToRecordsOptions, "now"> & { now?: number },
+  options: Omit<ToRecordsOptions, "now"> & { now?: number; writing?: MergeProgress },
 ): Promise<LibraryResult<{ report: ImportReport; annotations: Annotation[]; images: BackupImage[] }>> {
   const read = readImport(file, options.parseHtml);
   if (!read.ok) return fail("not-a-backup", read.message);
@@ -48,7 +48,7 @@ export async function importFile(
       `Nothing in this file could be imported (${skipped[0]!.where}: ${skipped[0]!.reason}).`,
     );
   }
-  const merged = await importRecords(library, made.records);
+  const merged = await importRecords(library, made.records, options.writing);
   if (!merged.ok) return merged;
   return {
     ok: true,
