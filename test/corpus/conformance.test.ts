@@ -48,9 +48,16 @@ import type { Article } from "../../src/core/types.ts";
 
 const MEAN_F1_MIN = 0.98;
 const PAGE_F1_MIN = 0.9;
-/** Raw agreement floors: no listed deviation counts. */
+/**
+ * Raw agreement floors: no listed deviation counts. The title's is low on purpose: the expected
+ * title is Readability's own (the document <title> and meta tags, cut by its heuristics), and
+ * Folio takes the headline the page prints (metadata/title.ts), which agrees with the titles
+ * people wrote for trafilatura-dev's pages on 81-84 % of them where Readability's way gave 71-73 %
+ * (`npm run bench:metadata`). Many of Readability's test pages print an h1 ("Lorem") that is not
+ * their <title>.
+ */
 const METADATA_AGREEMENT_MIN: Record<string, number> = {
-  title: 0.9,
+  title: 0.6,
   byline: 0.93,
   siteName: 0.96,
   lang: 1,
