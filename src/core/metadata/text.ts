@@ -1,7 +1,12 @@
 /** Small string helpers shared by the metadata readers. No DOM, no globals. */
 import { squash, squashOrNull } from "../whitespace.ts";
 
-const NAMED_ENTITIES: Record<string, string> = {
+/** HTML's names for U+00A0 to U+00FF, in code point order (Latin-1: "&oacute;", "&szlig;"). */
+const LATIN1_NAMES =
+  "nbsp iexcl cent pound curren yen brvbar sect uml copy ordf laquo not shy reg macr deg plusmn sup2 sup3 acute micro para middot cedil sup1 ordm raquo frac14 frac12 frac34 iquest Agrave Aacute Acirc Atilde Auml Aring AElig Ccedil Egrave Eacute Ecirc Euml Igrave Iacute Icirc Iuml ETH Ntilde Ograve Oacute Ocirc Otilde Ouml times Oslash Ugrave Uacute Ucirc Uuml Yacute THORN szlig agrave aacute acirc atilde auml aring aelig ccedil egrave eacute ecirc euml igrave iacute icirc iuml eth ntilde ograve oacute ocirc otilde ouml divide oslash ugrave uacute ucirc uuml yacute thorn yuml";
+
+const NAMED_ENTITIES: Readonly<Record<string, string>> = {
+  ...Object.fromEntries(LATIN1_NAMES.split(" ").map((name, i) => [name, String.fromCharCode(0xa0 + i)])),
   amp: "&",
   lt: "<",
   gt: ">",
@@ -15,12 +20,7 @@ const NAMED_ENTITIES: Record<string, string> = {
   rsquo: "’",
   ldquo: "“",
   rdquo: "”",
-  laquo: "«",
-  raquo: "»",
-  middot: "·",
   bull: "•",
-  copy: "©",
-  reg: "®",
   trade: "™",
 };
 
@@ -37,7 +37,7 @@ function codePointToString(code: number): string {
 export function decodeEntities(value: string): string {
   if (!value.includes("&")) return value;
   return value.replace(
-    /&(?:#(\d{1,8})|#[xX]([0-9a-fA-F]{1,8})|([a-zA-Z]{2,8}));/g,
+    /&(?:#(\d{1,8})|#[xX]([0-9a-fA-F]{1,8})|([a-zA-Z][a-zA-Z0-9]{1,7}));/g,
     (whole, dec, hex, name) => {
       if (dec !== undefined) return codePointToString(Number.parseInt(dec, 10));
       if (hex !== undefined) return codePointToString(Number.parseInt(hex, 16));
