@@ -5,7 +5,7 @@
 
 import { inArticleOrMain, isSiteName } from "./header.ts";
 import { inFurniture, type PageIndex } from "./page-index.ts";
-import { comparable, decodedText } from "./text.ts";
+import { comparable, decodedText, visibleText } from "./text.ts";
 
 /** Separators between a headline and a site or section name (Japanese sites: a full-width bar). */
 const SEPARATOR = /\s+(?:\||-|–|—|::|·|•|»|\/|\\)\s+|\s*｜\s*/g;
@@ -83,22 +83,6 @@ export function cleanDocumentTitle(title: string, siteNames: readonly string[]):
   const tail = title.slice(firstPart.length + seps[0]!.length).trim();
   if (/[|»:]/.test(seps[0]!) && wordCount(firstPart) <= 3 && wordCount(tail) >= 3) return tail;
   return title;
-}
-
-/** Text of `el` without what its `<style>` and `<script>` elements hold. */
-function visibleText(el: Element): string {
-  let text = "";
-  const walk = (node: Node) => {
-    for (let child = node.firstChild; child; child = child.nextSibling) {
-      if (child.nodeType === 3) text += (child as Text).data;
-      else if (child.nodeType === 1) {
-        const name = (child as Element).localName;
-        if (name !== "style" && name !== "script" && name !== "noscript") walk(child);
-      }
-    }
-  };
-  walk(el);
-  return text;
 }
 
 /**
