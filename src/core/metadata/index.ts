@@ -41,7 +41,8 @@
  * publishedTime (normalised, dates.ts) JSON-LD datePublished > article:published_time >
  *              itemprop=datePublished > dc:date.issued / dc:date / dc:created > parsely-pub-date >
  *              sailthru.date > pubdate / publishdate / publish-date / date meta > <time datetime>
- *              (pubdate/itemprop/header first, then the first in the page).
+ *              (pubdate/itemprop/header first, then the first in the page) > the date the
+ *              article's header prints, a day without a time (printed-date.ts).
  * modifiedTime JSON-LD dateModified > article:modified_time > og:updated_time >
  *              itemprop=dateModified > dc:modified > last-modified meta.
  * canonicalUrl link[rel=canonical] > og:url > JSON-LD url / mainEntityOfPage; resolved against
@@ -63,6 +64,7 @@
 import { readDir } from "./direction.ts";
 import { cleanAuthors } from "./authors.ts";
 import { readHeaderBylines } from "./byline.ts";
+import { readPrintedDate } from "./printed-date.ts";
 import { normalizeDate } from "./dates.ts";
 import { endsLikeSentence, isHeadlineLike, printedAfterHeadline, readDek } from "./dek.ts";
 import { type JsonLdArticle, readJsonLd } from "./json-ld.ts";
@@ -314,6 +316,7 @@ export function extractMetadata(doc: Document, documentUrl: string): PageMetadat
       meta.first("sailthru.date"),
       meta.first("pubdate", "publishdate", "publish-date", "publish_date", "date"),
       readTimeElement(index),
+      readPrintedDate(index, title),
     ),
     modifiedTime: firstDate(
       article?.dateModified,

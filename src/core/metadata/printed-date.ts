@@ -1,0 +1,98 @@
+/**
+ * The date the article's header prints, for pages that declare none in their markup: news
+ * sites' and blogs' date lines ("Erstellt am 09.02.2022", "Published: 23. Juli 2017",
+ * "March 4, 2021 · 5 min read", "Datum 28.01.2022"). Read from the header region (header.ts:
+ * the h1's nearby ancestor, up to the next heading), the h1 itself left out, the first date
+ * written in one of the unambiguous forms below. A date only (`YYYY-MM-DD`): a time printed
+ * beside it has no zone anyone could trust.
+ *
+ * Numeric dates are read day first only with dots (`09.02.2022`, as German, Polish, Czech...
+ * write them) or year first with dashes (`2022-02-09`); a slash date (`02/09/2022`) is left
+ * alone, as it is day first in Europe and month first in the United States.
+ */
+import { headerRegion } from "./header.ts";
+import { inFurniture, type PageIndex } from "./page-index.ts";
+
+/** Month names, lower case, in English, German and French, with their usual abbreviations. */
+const MONTH_NAMES: ReadonlyArray<readonly string[]> = [
+  ["january", "jan", "januar", "jänner", "janvier", "janv"],
+  ["february", "feb", "februar", "février", "févr", "fevrier"],
+  ["march", "mar", "märz", "maerz", "mars"],
+  ["april", "apr", "avril", "avr"],
+  ["may", "mai"],
+  ["june", "jun", "juni", "juin"],
+  ["july", "jul", "juli", "juillet", "juil"],
+  ["august", "aug", "août", "aout"],
+  ["september", "sep", "sept"],
+  ["october", "oct", "oktober", "okt", "octobre"],
+  ["november", "nov", "novembre"],
+  ["december", "dec", "dezember", "dez", "décembre", "decembre"],
+];
+const MONTH = new Map(MONTH_NAMES.flatMap((names, i) => names.map((n) => [n, i + 1] as const)));
+const MONTH_WORD = "([A-Za-zÄäÖöÜüÉéÈèÛû]{3,9})\\.?";
+
+/** The forms read, each giving [day, month, year] from its groups. */
+const FORMS: ReadonlyArray<{ re: RegExp; parts: (m: RegExpExecArray) => [string, string, string] }> = [
+  // 09.02.2022, 9. 2. 2022
+  { re: /(?<![\d.])(\d{1,2})\.\s?(\d{1,2})\.\s?(\d{4})(?![\d.]\d)/, parts: (m) => [m[1]!, m[2]!, m[3]!] },
+  // 2022-02-09
+  { re: /(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)/, parts: (m) => [m[3]!, m[2]!, m[1]!] },
+  // 23. Juli 2017, 23 July 2017, 10 décembre 2019
+  {
+    re: new RegExp(`(?<!\\d)(\\d{1,2})\\.?\\s+${MONTH_WORD}\\s+(\\d{4})(?!\\d)`, "u"),
+    parts: (m) => [m[1]!, m[2]!, m[3]!],
+  },
+  // March 4, 2021; Mar. 4 2021
+  {
+    re: new RegExp(`${MONTH_WORD}\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})(?!\\d)`, "u"),
+    parts: (m) => [m[2]!, m[1]!, m[3]!],
+  },
+];
+
+/** How much of the header's text is searched, and how many of its text nodes. */
+const MAX_CHARS = 1500;
+const MAX_NODES = 2000;
+
+function isoDay(day: string, month: string, year: string): string | null {
+  const d = Number(day);
+  const m = /^\d+$/.test(month) ? Number(month) : MONTH.get(month.toLowerCase());
+  const y = Number(year);
+  if (!m || m > 12 || d < 1 || y < 1990 || y > 2100) return null;
+  const days = new Date(Date.UTC(y, m, 0)).getUTCDate();
+  if (d > days) return null;
+  return `${y}-${String(m).padStart(2, "0")}-${String(d).padStart(2, "0")}`;
+}
+
+/** The first date `text` writes in a form above, as `YYYY-MM-DD`; null when none. */
+export function dateInText(text: string): string | null {
+  let best: { at: number; day: string } | null = null;
+  for (const form of FORMS) {
+    const m = form.re.exec(text);
+    if (!m || (best && m.index >= best.at)) continue;
+    const day = isoDay(...form.parts(m));
+    if (day) best = { at: m.index, day };
+  }
+  return best?.day ?? null;
+}
+
+/** The date printed in the article's header, or null. */
+export function readPrintedDate(index: PageIndex, title: string | null): string | null {
+  const region = headerRegion(index, title);
+  if (!region?.scope) return null;
+  let text = "";
+  let seen = 0;
+  const walker = region.scope.ownerDocument.createTreeWalker(region.scope, 4 /* SHOW_TEXT */);
+  for (
+    let node = walker.nextNode();
+    node && text.length < MAX_CHARS && seen++ < MAX_NODES;
+    node = walker.nextNode()
+  ) {
+    const parent = node.parentElement;
+    if (!parent || region.h1.contains(parent)) continue;
+    if (region.isPast(parent)) break;
+    const tag = parent.localName;
+    if (tag === "script" || tag === "style" || tag === "noscript" || inFurniture(parent)) continue;
+    text += ` ${node.nodeValue ?? ""}`;
+  }
+  return dateInText(text);
+}

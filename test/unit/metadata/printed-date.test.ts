@@ -1,0 +1,61 @@
+/**
+ * The date the article's header prints, when the markup declares none: the forms read, the
+ * ones left alone, and where it is looked for.
+ */
+import { JSDOM } from "jsdom";
+import { describe, expect, it } from "vitest";
+import { extractMetadata } from "../../../src/core/metadata/index.ts";
+import { dateInText } from "../../../src/core/metadata/printed-date.ts";
+
+const URL = "https://news.example.com/2022/story.html";
+const page = (head: string, body: string) =>
+  new JSDOM(`<!doctype html><html><head>${head}</head><body>${body}</body></html>`, { url: URL }).window
+    .document;
+
+describe("dateInText", () => {
+  it.each([
+    ["Erstellt am 09.02.2022 von der Redaktion", "2022-02-09"],
+    ["Datum 1. 3. 2021", "2021-03-01"],
+    ["Published: 23. Juli 2017 | Comments closed", "2017-07-23"],
+    ["Le 10 décembre 2019 à 19h", "2019-12-10"],
+    ["March 4, 2021 · 5 min read", "2021-03-04"],
+    ["Updated Sept. 30th 2020", "2020-09-30"],
+    ["posted 2023-11-06 by admin", "2023-11-06"],
+  ])("%s", (text, day) => {
+    expect(dateInText(text)).toBe(day);
+  });
+
+  it("takes the first date written, and none it cannot read without guessing", () => {
+    expect(dateInText("Published 2 March 2021, updated 5 March 2021")).toBe("2021-03-02");
+    // Day or month first? Europe and the United States disagree.
+    expect(dateInText("02/09/2022")).toBeNull();
+    // Not dates: a version, an impossible day, a price.
+    expect(dateInText("version 1.2.2022.4")).toBeNull();
+    expect(dateInText("31.02.2022")).toBeNull();
+    expect(dateInText("12.50 EUR")).toBeNull();
+  });
+});
+
+describe("the date printed in the article's header", () => {
+  it("is read when no markup declares one, from the header around the h1", () => {
+    const doc = page(
+      "<title>Hens and eggs</title>",
+      `<div class="top">Montag, 30.11.2026</div><main><div class="post"><div class="head">
+        <span class="cat">Garden</span> · <span>14.01.2022</span><h1>Hens and eggs</h1>
+        <p class="meta">By Ann</p></div><p>When hens start laying and for how long.</p></div></main>`,
+    );
+    expect(extractMetadata(doc, URL).publishedTime).toBe("2022-01-14");
+  });
+
+  it("never wins over a declared date, and is not read from the headline or past the next heading", () => {
+    const declared = page(
+      '<meta property="article:published_time" content="2022-01-10T08:00:00+01:00">',
+      "<main><h1>Hens and eggs</h1><p>14.01.2022</p></main>",
+    );
+    expect(extractMetadata(declared, URL).publishedTime).toBe("2022-01-10T08:00:00+01:00");
+    const inHeadline = page("", "<main><h1>What changed on 14.01.2022</h1><p>Text.</p></main>");
+    expect(extractMetadata(inHeadline, URL).publishedTime).toBeNull();
+    const past = page("", "<main><h1>Hens</h1><p>Text.</p><h2>Related</h2><p>14.01.2022</p></main>");
+    expect(extractMetadata(past, URL).publishedTime).toBeNull();
+  });
+});
