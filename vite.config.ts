@@ -62,6 +62,9 @@ export default defineConfig({
       tldts: resolve(root, "node_modules/tldts/dist/index.esm.min.js"),
     },
   },
+  // The library page's search worker (library-page/search-index.ts) is a module worker: ES
+  // output, loaded from the extension's own origin, which MV3's CSP allows in both browsers.
+  worker: { format: "es" },
   build: {
     outDir,
     emptyOutDir: true,

@@ -83,7 +83,6 @@ function start(library: LibraryStore): void {
     state: {
       selected: new Set(),
       index: null,
-      queued: null,
       total: null,
       source: browseSource(library),
       results: null,

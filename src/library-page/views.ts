@@ -75,10 +75,15 @@ export function tagCounts(summaries: Iterable<ArticleSummary>): { tag: string; c
 
 /** Fills the tag filter from the summaries in memory, keeping the current choice. */
 export function fillTags(page: LibraryPage, summaries: Iterable<ArticleSummary>): void {
+  showTags(page, tagCounts(summaries));
+}
+
+/** Fills the tag filter with tags and their counts (`tagCounts`), keeping the current choice. */
+export function showTags(page: LibraryPage, counts: readonly { tag: string; count: number }[]): void {
   const { ui, locale } = page;
   const current = ui.tag.value;
   const options = [new Option("All tags", "")];
-  for (const { tag, count } of tagCounts(summaries)) {
+  for (const { tag, count } of counts) {
     options.push(new Option(`${tag} (${count.toLocaleString(locale)})`, tag));
   }
   ui.tag.replaceChildren(...options);
