@@ -72,6 +72,23 @@ export function listing(page: LibraryPage): Listing {
     return marked(row, summary);
   };
 
+  /**
+   * Puts `wanted` in the list, in order, moving only what moved: rows already in place stay
+   * (as you type a longer word the first rows are mostly the same, and are not laid out again).
+   */
+  const showRows = (wanted: readonly HTMLLIElement[]) => {
+    let at = ui.list.firstChild;
+    for (const row of wanted) {
+      if (row === at) at = at.nextSibling;
+      else ui.list.insertBefore(row, at);
+    }
+    while (at) {
+      const next = at.nextSibling;
+      at.remove();
+      at = next;
+    }
+  };
+
   const updateCount = () => {
     const filtered = page.filtered();
     ui.count.textContent = countText(
@@ -146,9 +163,7 @@ export function listing(page: LibraryPage): Listing {
     state.results = results;
     cache.remember(got.items);
     state.source = next;
-    const fragment = doc.createDocumentFragment();
-    for (const item of got.items) fragment.append(rowFor(item));
-    ui.list.replaceChildren(fragment);
+    showRows(got.items.map(rowFor));
     state.rendered = got.items.length;
     ui.more.hidden = next.done;
     root.dataset.state = state.rendered || isFiltered ? "ready" : "empty";

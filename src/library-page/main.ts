@@ -32,7 +32,7 @@ import { READER_PAGE, savedReaderQuery } from "../platform/pages.ts";
 import { afterPaint } from "../ui/paint.ts";
 import { applySettings, cachedSettings, loadSettings, watchSettings } from "../ui/settings.ts";
 import { deleting } from "./deleting.ts";
-import { fetching } from "./fetching.ts";
+import { type Fetching, fetching } from "./fetching.ts";
 import { listing } from "./listing.ts";
 import { messages } from "./messages.ts";
 import { type LibraryPage, pageElements, showFatal } from "./page.ts";
@@ -109,16 +109,22 @@ function start(library: LibraryStore): void {
   };
 
   const list = listing(page);
-  // The selection bar is told of changes made elsewhere (a deleted article leaves it).
+  // The selection bar is told of changes made elsewhere (a deleted article leaves it), and the
+  // Fetch button of how many links to read the search worker counted.
   let selectionChanged = () => {};
-  const search = searchIndex(page, list, () => selectionChanged());
+  let fetches: Fetching | null = null;
+  const search = searchIndex(page, list, {
+    outsideChange: () => selectionChanged(),
+    facets: (facets) => fetches?.linksCounted(facets.links),
+    failed: () => void fetches?.countLinks(),
+  });
   const removing = deleting(page, list, search, () => selectionChanged());
   const moving = transfer(page, list, search);
   const selecting = selection(page, { remove: removing.remove, exportUrls: moving.exportUrls });
   selectionChanged = selecting.update;
   rowActions(page, removing.remove);
   organising(page, list, search);
-  fetching(page);
+  fetches = fetching(page);
 
   // First screen: the newest rows, painted; then the count, the search index and the sites.
   void (async () => {

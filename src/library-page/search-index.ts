@@ -39,10 +39,19 @@ function startWorker(): SearchClient {
   return new SearchClient(worker as unknown as ConstructorParameters<typeof SearchClient>[0]);
 }
 
+export interface SearchHooks {
+  /** Another page changed the library (after the list was told). */
+  outsideChange(): void;
+  /** The worker's counts, after each build and change. */
+  facets?(facets: Facets): void;
+  /** The worker could not be started or could not read the library. */
+  failed?(): void;
+}
+
 export function searchIndex(
   page: LibraryPage,
   list: Listing,
-  onOutsideChange: () => void,
+  hooks: SearchHooks,
   start: () => SearchClient = startWorker,
 ): Search {
   const { ui, state, cache, locale, root } = page;
@@ -50,6 +59,7 @@ export function searchIndex(
   let builds = 0;
 
   const fillFilters = (facets: Facets) => {
+    hooks.facets?.(facets);
     showTags(page, facets.tags);
     const current = ui.site.value;
     const options = [new Option("All sites", "")];
@@ -71,6 +81,7 @@ export function searchIndex(
         client = null;
         root.dataset.search = "failed";
         page.alert(`Search is not available: ${String(error)}`);
+        hooks.failed?.();
         return;
       }
     }
@@ -83,6 +94,7 @@ export function searchIndex(
       if (built.superseded) return;
       root.dataset.search = "failed";
       page.alert(`Search is not available: ${built.message}`);
+      hooks.failed?.();
       return;
     }
     state.index = worker;
@@ -121,7 +133,7 @@ export function searchIndex(
   // Another page saved, deleted or imported.
   watchChanges((change) => {
     applyChange(change);
-    onOutsideChange();
+    hooks.outsideChange();
     void list.refreshTotal();
     void list.show(state.rendered);
   });

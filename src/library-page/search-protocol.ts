@@ -30,10 +30,11 @@ export interface SearchView {
   locale?: string;
 }
 
-/** The site and tag filters' entries, with their counts. */
+/** The site and tag filters' entries, with their counts, and how many links to read there are. */
 export interface Facets {
   sites: SiteCount[];
   tags: { tag: string; count: number }[];
+  links: number;
 }
 
 /** A view's rows as the worker keeps them: `id`, and how many rows there are. */

@@ -83,6 +83,8 @@ export function searchService(options: SearchServiceOptions): SearchService {
   let queries = 0;
   /** Bumped as a build request arrives: a build still going sees it and stops. */
   let builds = 0;
+  /** Each build request's number, taken in order by the builds as they start. */
+  const tickets: number[] = [];
   let queue: Promise<unknown> = Promise.resolve();
 
   const library = async (): Promise<LibraryStore | string> => {
@@ -90,7 +92,11 @@ export function searchService(options: SearchServiceOptions): SearchService {
     return opened.ok ? opened.library : opened.error.message;
   };
 
-  const facets = (): Facets => ({ sites: index?.sites() ?? [], tags: tagCounts(summaries.values()) });
+  const facets = (): Facets => {
+    let links = 0;
+    for (const summary of summaries.values()) if (summary.linkOnly) links++;
+    return { sites: index?.sites() ?? [], tags: tagCounts(summaries.values()), links };
+  };
 
   const rows = (urls: readonly string[]): ArticleSummary[] => {
     const items: ArticleSummary[] = [];
@@ -107,7 +113,7 @@ export function searchService(options: SearchServiceOptions): SearchService {
   const everyUrl = (rows: Latest) => (rows.urls ? rows.urls : rows.matches!.all());
 
   const build = async (): Promise<BuildReply> => {
-    const mine = builds;
+    const mine = tickets.shift() ?? builds;
     const superseded = { ok: false, superseded: true } as const;
     const opened = await library();
     if (typeof opened === "string") return { ok: false, message: opened };
@@ -186,7 +192,7 @@ export function searchService(options: SearchServiceOptions): SearchService {
   return {
     handlers,
     receive(message) {
-      if (isSearchMessage(message) && message.type === "build") builds++;
+      if (isSearchMessage(message) && message.type === "build") tickets.push(++builds);
       const run = queue.then(() => dispatchSearch(handlers, message));
       queue = run.catch(() => {});
       return run;
