@@ -4,18 +4,21 @@
  * features together; each lives in its own module over one state object (page.ts):
  *
  * - listing.ts: the rows, a screen at a time, the count, the empty list;
- * - search-index.ts: the in-memory search index, and other pages' changes;
+ * - search-index.ts: search, in a Worker (search.worker.ts, search-service.ts), and other
+ *   pages' changes;
  * - selection.ts, deleting.ts (with Undo), row-actions.ts, transfer.ts (backup, .zip, import);
  * - fetching.ts: fetching the pages of links to read (the queue runs in the background).
  * - images.ts: each article's images not kept offline, and fetching them.
  *
  * First screen fast: the first 20 rows come from one short cursor walk on the store's summaries
- * (`list`), and only then, after the browser has painted them, does the page read every
- * article's search words and summary and build the in-memory `SearchIndex`, in slices that keep
- * the page responsive. Rows are added 50 at a time as the reader scrolls ("Show more"), never
- * 10,000 at once, and rows below the window are neither laid out nor painted
- * (`content-visibility`). A search runs on the index and shows summaries already in memory, and
- * rows already built are reused, so a keystroke costs a few milliseconds before the paint.
+ * (`list`), and only then, after the browser has painted them, does the page start its search
+ * worker, which reads every article's search words and summary itself and builds the
+ * `SearchIndex` off the page's thread (at 50,000 articles that is some 250 MB of words, which
+ * never cross to the page). Rows are added 50 at a time as the reader scrolls ("Show more"),
+ * never 50,000 at once, and rows below the window are neither laid out nor painted
+ * (`content-visibility`). A keystroke is one small message to the worker and back (the first
+ * rows and the count), and rows already on screen stay where they are, so it costs a few
+ * milliseconds before the paint.
  *
  * Other pages change the library too (the popup saves through the background): their changes
  * arrive on the library channel (src/library/changes.ts) and update the index and the list.

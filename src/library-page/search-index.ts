@@ -99,7 +99,9 @@ export function searchIndex(
     }
     state.index = worker;
     root.dataset.search = "ready";
-    if (!performance.getEntriesByName(INDEX_MARK).length) performance.mark(INDEX_MARK);
+    if (!performance.getEntriesByName(INDEX_MARK).length) {
+      performance.mark(INDEX_MARK, { detail: { ...built.timing, size: built.size } });
+    }
     fillFilters(built.facets);
     if (page.filtered() || page.sorted()) await list.show(state.rendered);
   };

@@ -43,8 +43,14 @@ export interface ResultsRef {
   total: number;
 }
 
+/** Where a build's time went (milliseconds): waiting for the library's reads, indexing. */
+export interface BuildTiming {
+  read: number;
+  index: number;
+}
+
 export type BuildReply =
-  | { ok: true; size: number; facets: Facets }
+  | { ok: true; size: number; facets: Facets; timing: BuildTiming }
   | { ok: false; superseded: true }
   | { ok: false; superseded?: false; message: string };
 

@@ -121,22 +121,30 @@ export function searchService(options: SearchServiceOptions): SearchService {
     const next = new SearchIndex();
     if (counted.ok) next.reserve(counted.count);
     const read = new Map<string, ArticleSummary>();
+    const timing = { read: 0, index: 0 };
     // The next batch is read while this one is indexed.
     let pending = readBatch(opened, null, batch);
     for (;;) {
+      const waited = performance.now();
       const got = await pending;
+      const indexing = performance.now();
+      timing.read += indexing - waited;
       if (mine !== builds) return superseded;
       if (!got.ok) return { ok: false, message: got.error.message };
       if (got.last !== null) pending = readBatch(opened, got.last, batch);
       next.addAll(got.entries);
       for (const summary of got.summaries) read.set(summary.url, summary);
+      timing.index += performance.now() - indexing;
       if (got.last === null) break;
     }
+    const preparing = performance.now();
     next.prepare();
     index = next;
     summaries = read;
     latest = null;
-    return { ok: true, size: next.size, facets: facets() };
+    const answer = { ok: true as const, size: next.size, facets: facets(), timing };
+    timing.index += performance.now() - preparing;
+    return answer;
   };
 
   const change = async (change: LibraryChange) => {
