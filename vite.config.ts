@@ -62,9 +62,14 @@ export default defineConfig({
       tldts: resolve(root, "node_modules/tldts/dist/index.esm.min.js"),
     },
   },
+  // The library page's search worker (library-page/search-index.ts) is a module worker: ES
+  // output, loaded from the extension's own origin, which MV3's CSP allows in both browsers.
+  worker: { format: "es" },
   build: {
     outDir,
     emptyOutDir: true,
+    // Both browsers preload modules natively: no polyfill script fetched before each page's own.
+    modulePreload: { polyfill: false },
     // Firefox reviewers read the shipped code; Chrome gets the smaller bundle.
     minify: browser === "chrome",
     sourcemap: false,

@@ -1,35 +1,46 @@
 /**
- * npm run bench:library — the library page with 10,000 articles in real Chromium.
+ * npm run bench:library — the library page with 50,000 articles in real Chromium.
  *
- * 1. Loads the built Chrome extension in a fresh profile and fills its library with generated
- *    news articles of 1,000-1,500 words (bench/library-fill.ts, bundled here with Vite and
- *    evaluated in a page of the extension's origin, so it uses the library's own store).
+ * 1. Loads the built Chrome extension and fills its library with generated news articles of
+ *    1,000-1,500 words (bench/library-fill.ts, bundled here with Vite and evaluated in a page
+ *    of the extension's origin, so it writes through the library's own store). The filled
+ *    profile is kept (see below), so the fill happens once.
  * 2. First render: loads the library page several times and reads the "library-first-rows"
- *    mark the page sets once its first rows are painted (milliseconds from navigation start).
- *    Also prints when the search index is ready ("library-index-ready").
+ *    mark the page sets once its first 20 rows are painted (milliseconds from navigation
+ *    start). Each load is traced (CDP tracing, the renderer's top-level tasks): the longest
+ *    task on the page's main thread from the page opening until its search is ready (the
+ *    "library-index-ready" mark), which is when the reader could type and not be answered.
  * 3. Search as you type: types realistic queries one key at a time (CDP key events, ~8 keys a
  *    second) and measures each keystroke from the keydown event's time to the
  *    "library-results" mark the page sets once that query's results are painted. Prints p50
  *    and p95.
  *
- * Targets (this project's 2-core machine): first render <= 300 ms, search p95 <= 50 ms.
- * BENCH_ARTICLES (default 10000) and BENCH_LOADS (default 7, at least 2) change the sizes. BENCH_PROFILE=DIR
- * keeps the browser profile in DIR and, when its library is already filled, skips the filling
- * (to measure again after a change to the page without waiting for it).
+ * Targets (issue 15, this project's 2-core machine): first render <= 200 ms, search p95 <=
+ * 30 ms, the longest main-thread task until search is ready <= 50 ms.
+ *
+ * BENCH_ARTICLES (default 50000) and BENCH_LOADS (default 7, at least 2) change the sizes.
+ * The browser profile with the filled library is kept in the system's temporary folder
+ * (folio-bench-library/<extension id>-<articles>-v<fill version>; some 1 GB for 50,000) and
+ * used again by the next run; BENCH_FRESH=1 deletes it and fills again, BENCH_PROFILE=DIR keeps
+ * the profile in DIR instead.
  */
-import { existsSync } from "node:fs";
+import { existsSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
-import type { Page } from "playwright-core";
+import type { CDPSession } from "playwright-core";
 import { build } from "vite";
-import { CHROME_DIST, launch, ROOT } from "../test/e2e/harness.ts";
+import { CHROME_DIST, launch, ROOT, unpackedExtensionId } from "../test/e2e/harness.ts";
 import type { FillReport } from "./library-fill.ts";
 
-const ARTICLES = Number(process.env.BENCH_ARTICLES ?? 10_000);
+const ARTICLES = Number(process.env.BENCH_ARTICLES ?? 50_000);
 // At least two: the first load is shown but not counted (it opens the database files).
 const LOADS = Math.max(2, Number(process.env.BENCH_LOADS ?? 7));
 const KEY_GAP_MS = 120;
-const TARGET_FIRST_RENDER = 300;
-const TARGET_SEARCH_P95 = 50;
+const TARGET_FIRST_RENDER = 200;
+const TARGET_SEARCH_P95 = 30;
+const TARGET_LONGEST_TASK = 50;
+/** Bump when library-fill.ts generates other articles: a kept profile of older ones is not used. */
+const FILL_VERSION = 2;
 const QUERIES = [
   "climate",
   "housing prices",
@@ -48,6 +59,7 @@ function percentile(values: number[], p: number): number {
 }
 
 const ms = (n: number) => `${n.toFixed(1)} ms`;
+const met = (value: number, target: number) => (value <= target ? "met" : "NOT met");
 
 /** The fill script, bundled for the browser (one IIFE that defines `FolioBenchFill`). */
 async function fillScript(): Promise<string> {
@@ -70,13 +82,92 @@ async function fillScript(): Promise<string> {
   throw new Error("the fill script did not build");
 }
 
-async function markTime(page: Page, name: string, timeoutMs = 60_000): Promise<number> {
-  const handle = await page.waitForFunction(
-    (mark) => performance.getEntriesByName(mark)[0]?.startTime ?? null,
-    name,
-    { timeout: timeoutMs, polling: 20 },
+interface TraceEvent {
+  name: string;
+  cat: string;
+  ph: string;
+  pid: number;
+  tid: number;
+  ts: number;
+  dur?: number;
+}
+
+/** Starts a browser-wide trace of top-level tasks and user timing marks. */
+async function startTrace(cdp: CDPSession): Promise<void> {
+  await cdp.send("Tracing.start", {
+    transferMode: "ReturnAsStream",
+    traceConfig: {
+      recordMode: "recordAsMuchAsPossible",
+      includedCategories: ["toplevel", "blink.user_timing", "__metadata"],
+    },
+  });
+}
+
+async function endTrace(cdp: CDPSession): Promise<TraceEvent[]> {
+  const complete = new Promise<{ stream?: string }>((resolve) =>
+    cdp.once("Tracing.tracingComplete", (event) => resolve(event as { stream?: string })),
   );
-  return (await handle.jsonValue()) as number;
+  await cdp.send("Tracing.end");
+  const { stream } = await complete;
+  if (!stream) throw new Error("the trace came without a stream");
+  let text = "";
+  for (;;) {
+    const chunk = (await cdp.send("IO.read", { handle: stream })) as {
+      data: string;
+      eof: boolean;
+      base64Encoded?: boolean;
+    };
+    text += chunk.base64Encoded ? Buffer.from(chunk.data, "base64").toString("utf8") : chunk.data;
+    if (chunk.eof) break;
+  }
+  await cdp.send("IO.close", { handle: stream });
+  const parsed = JSON.parse(text) as { traceEvents?: TraceEvent[] } | TraceEvent[];
+  return Array.isArray(parsed) ? parsed : (parsed.traceEvents ?? []);
+}
+
+/**
+ * The longest top-level task on the library page's main thread (the thread that set its
+ * marks) until the search-ready mark, and when it started, from the first-rows mark's
+ * navigation start.
+ */
+function longestTask(events: TraceEvent[]): { duration: number; at: number; tasks: number } {
+  const ready = events.find((e) => e.name === "library-index-ready" && e.cat.includes("blink.user_timing"));
+  const first = events.find((e) => e.name === "library-first-rows" && e.cat.includes("blink.user_timing"));
+  if (!ready || !first) throw new Error("the trace holds no library marks");
+  const tasks = events.filter(
+    (e) =>
+      e.ph === "X" &&
+      e.cat.split(",").includes("toplevel") &&
+      e.pid === ready.pid &&
+      e.tid === ready.tid &&
+      e.ts <= ready.ts,
+  );
+  let longest = { duration: 0, at: 0 };
+  // Where the navigation started: the first task of the page's thread in the trace.
+  const opened = Math.min(...tasks.map((t) => t.ts));
+  for (const task of tasks) {
+    const duration = (task.dur ?? 0) / 1000;
+    if (duration > longest.duration) longest = { duration, at: (task.ts - opened) / 1000 };
+  }
+  return { ...longest, tasks: tasks.length };
+}
+
+/**
+ * When the page set the mark `name` (ms from navigation start), polled with plain CDP
+ * evaluations (a few characters of script each): Playwright's own page helpers would first
+ * evaluate its injected script in the page, a task of 50-100 ms that is not the page's.
+ */
+async function markTime(session: CDPSession, name: string, timeoutMs = 60_000): Promise<number> {
+  const end = Date.now() + timeoutMs;
+  const expression = `performance.getEntriesByName(${JSON.stringify(name)})[0]?.startTime ?? null`;
+  for (;;) {
+    const { result } = (await session
+      .send("Runtime.evaluate", { expression, returnByValue: true })
+      .catch(() => ({ result: { value: null } }))) as { result: { value: number | null } };
+    if (typeof result.value === "number") return result.value;
+    if (Date.now() > end) throw new Error(`timed out after ${timeoutMs} ms waiting for the mark ${name}`);
+    await new Promise((r) => setTimeout(r, 25));
+  }
 }
 
 async function main(): Promise<void> {
@@ -84,7 +175,13 @@ async function main(): Promise<void> {
     throw new Error(`missing ${CHROME_DIST}: run npm run build:chrome (npm run bench:library does)`);
   }
   const code = await fillScript();
-  const browser = await launch([CHROME_DIST], { profile: process.env.BENCH_PROFILE });
+  const profile =
+    process.env.BENCH_PROFILE ??
+    join(tmpdir(), "folio-bench-library", `${unpackedExtensionId(CHROME_DIST)}-${ARTICLES}-v${FILL_VERSION}`);
+  if (process.env.BENCH_FRESH === "1" && !process.env.BENCH_PROFILE)
+    rmSync(profile, { recursive: true, force: true });
+  console.log(`Browser profile: ${profile}${existsSync(profile) ? " (kept from an earlier run)" : ""}`);
+  const browser = await launch([CHROME_DIST], { profile });
   const id = browser.ids[0]!;
   const libraryUrl = `chrome-extension://${id}/src/library-page/index.html`;
   try {
@@ -107,9 +204,7 @@ async function main(): Promise<void> {
         }),
     );
     if (already >= ARTICLES) {
-      console.log(
-        `The library in ${process.env.BENCH_PROFILE} holds ${already.toLocaleString("en-US")} articles already.`,
-      );
+      console.log(`The library holds ${already.toLocaleString("en-US")} articles already (no fill).`);
     } else {
       await filler.evaluate(code);
       console.log(`Filling the library with ${ARTICLES.toLocaleString("en-US")} generated articles…`);
@@ -121,32 +216,35 @@ async function main(): Promise<void> {
         ARTICLES,
       );
       console.log(
-        `  ${report.articles.toLocaleString("en-US")} articles, ${report.meanWords} words and ${report.meanDistinctWords} distinct words each on average, ` +
+        `  ${report.articles.toLocaleString("en-US")} articles, ${report.meanWords} words and ${report.meanDistinctWords} distinct search words each on average, ` +
           `${(report.meanContentBytes / 1024).toFixed(1)} KB of HTML each; filled in ${(report.fillMs / 1000).toFixed(1)} s` +
           (report.usageBytes ? `; origin storage ${(report.usageBytes / 1024 / 1024).toFixed(0)} MB` : ""),
       );
     }
     await filler.close();
 
-    // 2. First render, then the index, over several loads (one library page open at a time).
+    // 2. First render, then the index, over several loads (one library page open at a time),
+    // each traced for the longest task on the page's thread until search is ready.
     const firstRows: number[] = [];
     const indexReady: number[] = [];
-    const longest: number[] = [];
+    /** The worker's own account of each build: waiting for reads, indexing. */
+    const builds: { read: number; index: number }[] = [];
+    const longest: { duration: number; at: number; tasks: number }[] = [];
     for (let i = 0; i < LOADS; i++) {
       const page = await browser.context.newPage();
-      await page.goto(libraryUrl);
-      firstRows.push(await markTime(page, "library-first-rows"));
-      indexReady.push(await markTime(page, "library-index-ready"));
-      // The longest task that held the page (no input handled) while it loaded and indexed.
-      longest.push(
+      const session = await browser.context.newCDPSession(page);
+      await startTrace(browser.cdp);
+      await session.send("Page.navigate", { url: libraryUrl });
+      firstRows.push(await markTime(session, "library-first-rows"));
+      indexReady.push(await markTime(session, "library-index-ready", 600_000));
+      longest.push(longestTask(await endTrace(browser.cdp)));
+      builds.push(
         await page.evaluate(
           () =>
-            new Promise<number>((resolve) => {
-              new PerformanceObserver((list) => {
-                resolve(Math.max(0, ...list.getEntries().map((e) => e.duration)));
-              }).observe({ type: "longtask", buffered: true });
-              setTimeout(() => resolve(0), 500);
-            }),
+            (performance.getEntriesByName("library-index-ready")[0] as PerformanceMark).detail as {
+              read: number;
+              index: number;
+            },
         ),
       );
       const rows = await page.locator(".lib-row").count();
@@ -155,20 +253,36 @@ async function main(): Promise<void> {
     }
     // The first load also opens the database files: shown, not counted in the median.
     const counted = firstRows.slice(1);
+    const tasks = longest.slice(1).map((t) => t.duration);
+    const worst = longest.slice(1).reduce((a, b) => (b.duration > a.duration ? b : a));
     console.log(
       `\nFirst render (navigation start to the first 20 rows painted), ${counted.length} loads: ` +
         `median ${ms(percentile(counted, 50))}, max ${ms(Math.max(...counted))} (first load ${ms(firstRows[0]!)})`,
     );
     console.log(
-      `Search index ready (read every article's words and summaries, build the index in slices): median ${ms(
+      `Search ready (the worker read every article's words and summary and built the index): median ${ms(
         percentile(indexReady.slice(1), 50),
-      )}; longest task meanwhile: median ${ms(percentile(longest.slice(1), 50))}`,
+      )} (first load ${ms(indexReady[0]!)}); in the worker: waiting for IndexedDB ${ms(
+        percentile(
+          builds.slice(1).map((b) => b.read),
+          50,
+        ),
+      )}, indexing ${ms(
+        percentile(
+          builds.slice(1).map((b) => b.index),
+          50,
+        ),
+      )}`,
+    );
+    console.log(
+      `Longest main-thread task from opening until search is ready: median ${ms(percentile(tasks, 50))}, ` +
+        `max ${ms(worst.duration)} (${worst.at.toFixed(0)} ms after the page's first task), first load ${ms(longest[0]!.duration)}`,
     );
 
     // 3. Search as you type.
     const page = await browser.context.newPage();
     await page.goto(libraryUrl);
-    await markTime(page, "library-index-ready");
+    await markTime(await browser.context.newCDPSession(page), "library-index-ready", 600_000);
     await page.evaluate(() => {
       const w = window as unknown as { benchKeys: number[]; benchResults: { query: string; t: number }[] };
       w.benchKeys = [];
@@ -239,9 +353,11 @@ async function main(): Promise<void> {
     );
 
     const first = percentile(counted, 50);
+    const task = Math.max(...tasks);
     console.log(
-      `\nTargets: first render ${ms(first)} (<= ${TARGET_FIRST_RENDER} ms: ${first <= TARGET_FIRST_RENDER ? "met" : "NOT met"}), ` +
-        `search p95 ${ms(p95)} (<= ${TARGET_SEARCH_P95} ms: ${p95 <= TARGET_SEARCH_P95 ? "met" : "NOT met"})`,
+      `\nTargets at ${ARTICLES.toLocaleString("en-US")} articles: first render ${ms(first)} (<= ${TARGET_FIRST_RENDER} ms: ${met(first, TARGET_FIRST_RENDER)}), ` +
+        `search p95 ${ms(p95)} (<= ${TARGET_SEARCH_P95} ms: ${met(p95, TARGET_SEARCH_P95)}), ` +
+        `longest task until search is ready ${ms(task)} (<= ${TARGET_LONGEST_TASK} ms: ${met(task, TARGET_LONGEST_TASK)})`,
     );
   } finally {
     await browser.close();

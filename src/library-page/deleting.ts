@@ -102,8 +102,8 @@ export function deleting(
     } catch {
       images = null;
     }
+    // The count follows once the search worker has them out of the current view.
     search.changed([], [...gone]);
-    if (state.results) state.results = state.results.filter((url) => !gone.has(url));
     for (const row of [...ui.list.children] as HTMLElement[]) {
       if (!gone.has(row.dataset.url ?? "")) continue;
       row.remove();

@@ -9,7 +9,6 @@
  * this page only asks and shows. It reads the queue's jobs when it opens (so a report or a run
  * interrupted by a restart shows again) and then follows the host's progress channel.
  */
-import { watchChanges } from "../library/changes.ts";
 import { type FetchStatus, openJobs, statusOf } from "../library/fetch/jobs.ts";
 import { watchProgress } from "../library/fetch/progress.ts";
 import { formatNumber } from "../library/format.ts";
@@ -23,7 +22,14 @@ const NO_ACCESS =
 
 const pagesText = (n: number, locale?: string) => `${formatNumber(n, locale)} ${n === 1 ? "page" : "pages"}`;
 
-export function fetching(page: LibraryPage): void {
+export interface Fetching {
+  /** How many links to read the library holds (the search worker counts them). */
+  linksCounted(count: number): void;
+  /** Counts them here (reads every summary: only when the search worker is not available). */
+  countLinks(): Promise<void>;
+}
+
+export function fetching(page: LibraryPage): Fetching {
   const { ui, library, locale } = page;
   let links = 0;
   let status: FetchStatus | null = null;
@@ -77,11 +83,6 @@ export function fetching(page: LibraryPage): void {
     if (all.ok) links = all.items.filter((s) => s.linkOnly).length;
     render();
   };
-  let recount: ReturnType<typeof setTimeout> | undefined;
-  const countSoon = () => {
-    clearTimeout(recount);
-    recount = setTimeout(() => void countLinks(), 500);
-  };
 
   /** Asks for access (in the click: nothing awaited before it), then for the fetching. */
   const start = (urls?: string[]) => {
@@ -123,20 +124,16 @@ export function fetching(page: LibraryPage): void {
     void sendToBackground(browser.runtime, { type: "fetch-clear" }).catch(() => {});
   });
 
+  // Links come and go with other pages' changes (a page fetched becomes an article) and with
+  // this page's own (an import, a delete): the search worker counts them again after each.
   watchProgress((next) => {
     status = next;
     render();
-    countSoon();
   });
-  // Links come and go with other pages' changes and with this page's own (an import, a
-  // delete), which redraw the list.
-  watchChanges(countSoon);
-  new MutationObserver(countSoon).observe(ui.list, { childList: true });
 
   // The queue as it was left: a report, or pages still waiting (the background goes on with
   // them when it may; it is asked to, in case it has not woken since the browser started).
   void (async () => {
-    await countLinks();
     try {
       const jobs = await openJobs(indexedDB);
       const stored = statusOf(await jobs.all(), false);
@@ -152,4 +149,12 @@ export function fetching(page: LibraryPage): void {
       // No queue to show.
     }
   })();
+
+  return {
+    linksCounted(count) {
+      links = count;
+      render();
+    },
+    countLinks,
+  };
 }

@@ -24,10 +24,20 @@ export function hitRanges(text: string, query: string): [number, number][] {
   return ranges;
 }
 
-/** Replaces `element`'s children with `text`, its hits for `query` marked. */
+/** What each element shows now (its text and hits), so that showing the same again costs nothing. */
+const shown = new WeakMap<Element, string>();
+
+/**
+ * Replaces `element`'s children with `text`, its hits for `query` marked. An element that shows
+ * that text with those hits already is left alone (typing a longer word mostly marks the same
+ * words: the row is then not laid out again).
+ */
 export function showHighlighted(element: HTMLElement, text: string, query: string): void {
   const doc = element.ownerDocument;
   const ranges = hitRanges(text, query);
+  const key = `${ranges.join(";")}|${text}`;
+  if (shown.get(element) === key) return;
+  shown.set(element, key);
   if (ranges.length === 0) {
     element.textContent = text;
     return;

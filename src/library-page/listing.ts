@@ -1,7 +1,8 @@
 /**
  * The list of articles: the first screen of rows, more rows as the reader scrolls, the count,
  * and what an empty list says. Rows come from a source (sources.ts): the whole library, newest
- * first, until the search index is built; then the index's view, whose summaries are in memory.
+ * first, until the search index is built; then the search worker's view (search-client.ts),
+ * which sends the rows shown and their count, never the whole list.
  * Row elements are kept and reused (typing a longer word mostly shows the same rows again).
  */
 import type { ArticleSummary } from "../library/summary.ts";
@@ -9,9 +10,11 @@ import { afterPaint } from "../ui/paint.ts";
 import type { LibraryPage } from "./page.ts";
 import { showHighlighted } from "./highlight.ts";
 import { renderRow } from "./rows.ts";
-import { browseSource, type Source, urlSource } from "./sources.ts";
+import { resultSource } from "./search-client.ts";
+import type { ResultsRef, SearchView } from "./search-protocol.ts";
+import { browseSource, type Source } from "./sources.ts";
 import { countText } from "./text.ts";
-import { applyView, type SortKey } from "./views.ts";
+import type { SortKey } from "./views.ts";
 
 /** Rows on the first screen of a list or a search (a tall window shows about ten). */
 const FIRST_ROWS = 20;
@@ -92,10 +95,27 @@ export function listing(page: LibraryPage): Listing {
     return shown(marked(row, summary), summary, true);
   };
 
+  /**
+   * Puts `wanted` in the list, in order, moving only what moved: rows already in place stay
+   * (as you type a longer word the first rows are mostly the same, and are not laid out again).
+   */
+  const showRows = (wanted: readonly HTMLLIElement[]) => {
+    let at = ui.list.firstChild;
+    for (const row of wanted) {
+      if (row === at) at = at.nextSibling;
+      else ui.list.insertBefore(row, at);
+    }
+    while (at) {
+      const next = at.nextSibling;
+      at.remove();
+      at = next;
+    }
+  };
+
   const updateCount = () => {
     const filtered = page.filtered();
     ui.count.textContent = countText(
-      { filtered, matches: filtered ? (state.results?.length ?? null) : null, total: state.total },
+      { filtered, matches: filtered ? (state.results?.total ?? null) : null, total: state.total },
       locale,
     );
   };
@@ -131,27 +151,42 @@ export function listing(page: LibraryPage): Listing {
     }
     const q = ui.query.value;
     const site = ui.site.value || null;
+    const count = Math.max(FIRST_ROWS, keep);
     let next: Source;
+    let results: ResultsRef | null = null;
     if (state.index) {
-      // The index knows the whole list too, in the same order, and the summaries are in memory.
-      const view = { tag: ui.tag.value, state: ui.readState.value, sort: ui.sort.value as SortKey };
-      state.results = applyView(state.index.search(q, { site }), (url) => cache.get(url), view, locale);
-      next = urlSource(cache, state.results);
+      // The worker knows the whole list too, in the same order, with every summary: it answers
+      // with the view's count and its first rows.
+      const view: SearchView = {
+        query: q,
+        site,
+        tag: ui.tag.value,
+        state: ui.readState.value,
+        sort: ui.sort.value as SortKey,
+        locale,
+      };
+      const index = state.index;
+      const found = await index.request("query", { view, count }).catch((error: unknown) => error as Error);
+      if (mine !== state.run) return;
+      if (found instanceof Error) {
+        page.alert(`Search failed: ${found.message}`);
+        return;
+      }
+      results = { id: found.id, total: found.total };
+      next = resultSource(index, found, count);
     } else {
-      state.results = null;
       next = browseSource(library);
     }
-    const got = await next.next(Math.max(FIRST_ROWS, keep));
+    const got = await next.next(count);
     if (mine !== state.run) return;
     if (!got.ok) {
       page.alert(got.error.message);
       return;
     }
+    state.results = results;
     cache.remember(got.items);
     state.source = next;
-    const fragment = doc.createDocumentFragment();
-    for (const item of got.items) fragment.append(rowFor(item));
-    ui.list.replaceChildren(fragment);
+    showRows(got.items.map(rowFor));
     state.rendered = got.items.length;
     ui.more.hidden = next.done;
     root.dataset.state = state.rendered || isFiltered ? "ready" : "empty";
@@ -159,7 +194,7 @@ export function listing(page: LibraryPage): Listing {
     showEmpty();
     updateCount();
     if (isFiltered) {
-      const detail = { query: q, site, matches: state.results?.length ?? 0 };
+      const detail = { query: q, site, matches: state.results?.total ?? 0 };
       void afterPaint(page.win).then(() => {
         if (mine === state.run) performance.mark(RESULTS_MARK, { detail });
       });
@@ -207,8 +242,13 @@ export function listing(page: LibraryPage): Listing {
     { rootMargin: "600px" },
   ).observe(ui.more);
 
+  // A feature wired after the first rows were painted sees them too.
   const hook = (more: RowHooks) => {
     hooks.push(more);
+    for (const row of ui.list.querySelectorAll<HTMLLIElement>(".lib-row")) {
+      const summary = row.dataset.url ? cache.get(row.dataset.url) : undefined;
+      if (summary) more.shown?.(row, summary, true);
+    }
   };
 
   return { hook, show, loadMore, refreshTotal, updateCount, showEmpty };

@@ -11,7 +11,6 @@ import type { Listing } from "./listing.ts";
 import { busy, type LibraryPage } from "./page.ts";
 import type { RowAction } from "./rows.ts";
 import type { Search } from "./search-index.ts";
-import { fillTags } from "./views.ts";
 
 export function organising(page: LibraryPage, list: Listing, search: Search): void {
   const { doc, ui, state, cache, library } = page;
@@ -22,9 +21,9 @@ export function organising(page: LibraryPage, list: Listing, search: Search): vo
       page.alert(done.error.message);
       return;
     }
+    // The search worker then fills the tag filter again (search-index.ts).
     search.changed([done.entry]);
     cache.remember([done.summary]);
-    fillTags(page, cache.values());
     await list.show(state.rendered);
   };
 

@@ -7,9 +7,9 @@
  */
 import type { AnnotationStore } from "../library/annotations.ts";
 import type { ImageDb } from "../library/image-store.ts";
-import type { LibraryChange } from "../library/changes.ts";
-import type { SearchIndex } from "../library/search.ts";
 import type { LibraryStore } from "../library/store.ts";
+import type { SearchClient } from "./search-client.ts";
+import type { ResultsRef } from "./search-protocol.ts";
 import type { Source, SummaryCache } from "./sources.ts";
 
 function byId<T extends HTMLElement>(doc: Document, id: string): T {
@@ -75,16 +75,17 @@ export type PageElements = ReturnType<typeof pageElements>;
 export interface PageState {
   /** The URLs the reader ticked. */
   selected: Set<string>;
-  /** The search index, once built (null while it is being built, or when it failed). */
-  index: SearchIndex | null;
-  /** Changes announced while the index was being built, applied once it is. */
-  queued: LibraryChange[] | null;
+  /**
+   * The search worker, once its index is built (null while it is being built, or when it
+   * failed): search-index.ts.
+   */
+  index: SearchClient | null;
   /** Articles in the library, once counted. */
   total: number | null;
   /** Where the list's next rows come from. */
   source: Source;
-  /** The URLs of the current view, newest first, once the index is built (else null). */
-  results: string[] | null;
+  /** The current view's rows in the worker (their id and count), once the index is built. */
+  results: ResultsRef | null;
   /** Rows in the list. */
   rendered: number;
   /** The latest showing of the list: an older one that finishes late paints nothing. */

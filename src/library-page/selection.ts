@@ -38,8 +38,12 @@ export function selection(
     update();
     ui.query.focus();
   });
-  ui.selectAll.addEventListener("click", () => {
-    if (state.results) for (const url of state.results) selected.add(url);
+  ui.selectAll.addEventListener("click", async () => {
+    const { index, results } = state;
+    if (index && results) {
+      const every = await index.request("urls", { id: results.id }).catch(() => ({ urls: [] }));
+      for (const url of every.urls) selected.add(url);
+    }
     for (const box of ui.list.querySelectorAll<HTMLInputElement>(".lib-check")) {
       box.checked = true;
       const url = box.closest<HTMLElement>(".lib-row")?.dataset.url;

@@ -1,8 +1,8 @@
 /**
  * Where the list's rows come from, a page at a time: the whole library newest first (a cursor
- * on the store's `bySaved` index: the first screen of a 10,000-article library is one short
- * walk), or the URLs a search returned (their summaries read 50 at a time, remembered in a
- * cache shared by all searches, so typing a longer word re-reads nothing).
+ * on the store's `bySaved` index: the first screen of a 50,000-article library is one short
+ * walk), or, once search is ready, the search worker's view (search-client.ts `resultSource`).
+ * The summaries shown are remembered (`SummaryCache`), for the rows' own actions.
  */
 import type { ArticleSummary } from "../library/summary.ts";
 import type { LibraryFailure } from "../library/result.ts";
@@ -61,11 +61,6 @@ export class SummaryCache {
     return this.map.get(url);
   }
 
-  /** Every summary in memory (the whole library once the search index is built). */
-  values(): IterableIterator<ArticleSummary> {
-    return this.map.values();
-  }
-
   /** The summaries of `urls` in that order (those no longer stored are left out). */
   async of(urls: readonly string[]): Promise<Page> {
     const missing = urls.filter((url) => !this.map.has(url));
@@ -81,20 +76,4 @@ export class SummaryCache {
     }
     return { ok: true, items };
   }
-}
-
-/** The articles at `urls` (a search's results), in that order. */
-export function urlSource(cache: SummaryCache, urls: readonly string[]): Source {
-  let at = 0;
-  return {
-    total: urls.length,
-    get done() {
-      return at >= urls.length;
-    },
-    async next(n) {
-      const slice = urls.slice(at, at + n);
-      at += slice.length;
-      return cache.of(slice);
-    },
-  };
 }

@@ -9,7 +9,6 @@ import { renameTag } from "../library/rename-tag.ts";
 import type { Listing } from "./listing.ts";
 import type { LibraryPage } from "./page.ts";
 import type { Search } from "./search-index.ts";
-import { fillTags } from "./views.ts";
 
 export function tagRenaming(page: LibraryPage, list: Listing, search: Search): void {
   const { doc, ui, cache, library, locale } = page;
@@ -27,14 +26,19 @@ export function tagRenaming(page: LibraryPage, list: Listing, search: Search): v
       return false;
     }
     page.alert(null);
+    // The filter shows the renamed tag (by the name the library lists it under, in any case);
+    // the search worker's counts follow the change and fill the filter again, keeping it.
+    const lower = done.name.toLowerCase();
+    let option = [...ui.tag.options].find((o) => o.value.toLowerCase() === lower && o.value !== "");
+    if (!option && done.summaries.length) {
+      option = new Option(done.name, done.name);
+      ui.tag.add(option);
+    }
+    ui.tag.value = option?.value ?? "";
     if (done.entries.length) {
       search.changed(done.entries);
       cache.remember(done.summaries);
     }
-    fillTags(page, cache.values());
-    // The filter shows the renamed tag (by the name the library lists it under, in any case).
-    const lower = done.name.toLowerCase();
-    ui.tag.value = [...ui.tag.options].find((o) => o.value.toLowerCase() === lower)?.value ?? "";
     const n = done.summaries.length;
     page.info(
       n > 0

@@ -1,9 +1,9 @@
 /**
  * What the list shows of a search's results: the tag and state filters ("Unread", "Archived",
  * "Favourites", "Links to read") and the order (newest saved, newest published, title, site).
- * Both work on the summaries the page holds in memory once the search index is built, so they
- * cost no database read; a summary not in memory (just changed on another page) is kept, in
- * place. The tag filter's list is the library's tags with their counts.
+ * Both work on the summaries the search worker holds (search-service.ts), so they cost no
+ * database read; a summary not held (just changed on another page) is kept, in place. The tag
+ * filter's list is the library's tags with their counts, which the worker counts.
  */
 import type { ArticleSummary } from "../library/summary.ts";
 import type { LibraryPage } from "./page.ts";
@@ -73,12 +73,12 @@ export function tagCounts(summaries: Iterable<ArticleSummary>): { tag: string; c
   return [...counts.values()].sort((a, b) => b.count - a.count || a.tag.localeCompare(b.tag));
 }
 
-/** Fills the tag filter from the summaries in memory, keeping the current choice. */
-export function fillTags(page: LibraryPage, summaries: Iterable<ArticleSummary>): void {
+/** Fills the tag filter with tags and their counts (`tagCounts`), keeping the current choice. */
+export function showTags(page: LibraryPage, counts: readonly { tag: string; count: number }[]): void {
   const { ui, locale } = page;
   const current = ui.tag.value;
   const options = [new Option("All tags", "")];
-  for (const { tag, count } of tagCounts(summaries)) {
+  for (const { tag, count } of counts) {
     options.push(new Option(`${tag} (${count.toLocaleString(locale)})`, tag));
   }
   ui.tag.replaceChildren(...options);

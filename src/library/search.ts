@@ -1,8 +1,9 @@
 /**
  * Library search: an in-memory inverted index over headline, standfirst, byline, site and body.
  * Pure (no IndexedDB, no DOM): the store persists each article's `SearchEntry` (its folded,
- * de-duplicated words) and the library page feeds them to a `SearchIndex` on load, then keeps
- * it current with `add` and `remove` as articles are saved, deleted and restored.
+ * de-duplicated words) and the library page's search worker feeds them to a `SearchIndex` on
+ * load, then keeps it current with `add` and `remove` as articles are saved, deleted and
+ * restored.
  *
  * Matching: the query is folded like the text (fold.ts: any case, diacritics, ß = ss) and cut
  * into words; every word must match (AND), in any order; the last word matches as a prefix
@@ -11,16 +12,22 @@
  * per word, so a Chinese or Japanese query matches articles holding all its characters. An
  * optional site filter keeps one site's articles. Results come newest saved first.
  *
- * Cost per keystroke, and why not a library (MiniSearch, FlexSearch): the README's
- * architecture notes.
+ * How: each word's documents are a list or a bitset (search-postings.ts); a query's words are
+ * joined into one bitset, counted, and listed in date order only as far as asked
+ * (search-matches.ts), so a one-letter prefix over 50,000 articles costs a few sets joined.
+ * The one- and two-letter prefixes keep their sets, updated as articles come and go. Cost per
+ * keystroke, and why not a library (MiniSearch, FlexSearch): the README's architecture notes.
  */
 import { squash } from "../core/whitespace.ts";
 import { fold } from "./fold.ts";
 import { hostKey } from "./keys.ts";
+import { DateOrder, type Matches, matchesOf } from "./search-matches.ts";
+import { and, EMPTY, grownTo, Postings } from "./search-postings.ts";
+import { parseQuery, type SearchEntry } from "./search-terms.ts";
+import { FNV_OFFSET, FNV_PRIME, WordTable } from "./search-words.ts";
 import { type SiteCount, siteCounts, siteFilter } from "./sites.ts";
 
-export type { SiteCount };
-import { parseQuery, type SearchEntry } from "./search-terms.ts";
+export type { Matches, SiteCount };
 
 export interface SearchOptions {
   /** Only articles of this site: its key (`SiteCount.key`), or a name compared folded. */
@@ -34,8 +41,9 @@ interface Doc {
   /** keys.ts `hostKey`: one site however its pages name themselves. */
   host: string;
   savedAt: number;
-  /** The ids of its words, to take it out of their postings on removal. */
-  words: Uint32Array;
+  /** Where the ids of its words are in the index's pool, to take it out of their postings. */
+  wordsAt: number;
+  wordCount: number;
 }
 
 /** The list's order: newest saved first, then by URL (descending), as the store lists them. */
@@ -47,31 +55,38 @@ function siteKey(site: string): string {
   return squash(fold(site));
 }
 
-const EMPTY = new Uint32Array(0);
+/** Prefixes of up to this many characters keep their documents as one set, updated as it goes. */
+const CACHED_PREFIX = 2;
 
 export class SearchIndex {
   /** Documents by internal number; holes are reused through `free`. */
   private docs: (Doc | undefined)[] = [];
   private free: number[] = [];
   private byUrl = new Map<string, number>();
-  /** Word -> id; `wordText[id]`; `postings[id]` (unordered), its first `lengths[id]` in use. */
-  private wordIds = new Map<string, number>();
-  private wordText: string[] = [];
-  private postings: Uint32Array[] = [];
-  private lengths: number[] = [];
+  private words = new WordTable();
+  private postings = new Postings();
   /** The add batch that last met each word, to drop repeats within one entry. */
   private wordStamp: number[] = [];
   private stamp = 0;
-  /** Word ids ordered by their text (code unit order), for prefix lookups. */
-  private sorted: number[] = [];
-  /** Word ids added since `sorted` was last merged. */
-  private unsorted: number[] = [];
-  private marks = new Uint32Array(0);
-  private generation = 0;
+  /** Every document's word ids, one after another (`Doc.wordsAt`); removed ones leave holes. */
+  private pool = new Uint32Array(1024);
+  private pooled = 0;
+  /** Pool entries in holes, made again into one run when they are half of it. */
+  private holes = 0;
+  /** The live documents, as a bitset. */
+  private live = EMPTY;
+  /** The documents of each short prefix ("c", "cl"), kept current once made. */
+  private prefixSets = new Map<string, Uint32Array>();
+  /** The documents of each site filtered on since the last change. */
+  private siteSets = new Map<string, Uint32Array>();
   /** Scratch counts per word id for `addAll` (all zero between calls). */
   private need = new Uint32Array(0);
-  /** Document numbers newest saved first; null after a change until the next search needs it. */
-  private order: number[] | null = null;
+  private order = new DateOrder(
+    (a, b) => newestFirst(this.docs[a]!, this.docs[b]!),
+    () => [...this.byUrl.values()],
+  );
+  /** Counts changes, so that a `Matches` knows when it is out of date. */
+  private version = 0;
 
   constructor(entries: Iterable<SearchEntry> = []) {
     this.addAll(entries);
@@ -81,10 +96,22 @@ export class SearchIndex {
     return this.byUrl.size;
   }
 
-  /** Sorts the words added since the last prefix lookup now, so the first keystroke need not. */
+  /**
+   * Makes room for `count` documents at once (a build that knows the library's size), so that
+   * the postings are not first made for a small library and then grown.
+   */
+  reserve(count: number): void {
+    this.ensureSpan(count);
+  }
+
+  /**
+   * Does now what the first keystroke would: sorts the words added since the last prefix
+   * lookup, orders the documents by date and makes the one-letter prefix sets.
+   */
   prepare(): void {
-    this.mergeSorted();
-    this.newestFirst();
+    const firsts = new Set(this.words.sort().map((word) => word.slice(0, 1)));
+    this.order.get();
+    for (const first of firsts) this.prefixSet(first);
   }
 
   has(url: string): boolean {
@@ -98,70 +125,79 @@ export class SearchIndex {
 
   /**
    * Adds many articles (replacing any with the same URL): the words of every entry first, then
-   * each posting list sized once and filled (several times faster than growing each).
+   * each posting sized once and filled (several times faster than growing each).
    */
   addAll(entries: Iterable<SearchEntry>): void {
     const added: number[] = [];
+    if (this.need.length < this.words.size + 1024) this.need = grownTo(this.need, this.words.size * 2 + 4096);
+    let need = this.need;
+    const touched: number[] = [];
+    const { words, postings } = this;
     for (const entry of entries) {
       this.remove(entry.url);
       const n = this.free.pop() ?? this.docs.length;
       const stamp = ++this.stamp;
-      const terms = entry.terms ? entry.terms.split(" ") : [];
-      const ids = new Uint32Array(terms.length);
+      // The words are read off the terms string in place, each hashed as it is scanned: no
+      // string is made for a word the index knows.
+      const terms = entry.terms ?? "";
+      const length = terms.length;
+      this.ensurePool((length >>> 1) + 1);
+      const pool = this.pool;
+      const wordsAt = this.pooled;
       let count = 0;
-      for (const term of terms) {
-        if (!term) continue;
-        let id = this.wordIds.get(term);
-        if (id === undefined) {
-          id = this.wordText.length;
-          this.wordIds.set(term, id);
-          this.wordText.push(term);
-          this.postings.push(EMPTY);
-          this.lengths.push(0);
+      for (let i = 0; i < length; i++) {
+        const start = i;
+        let hash = FNV_OFFSET;
+        let c = terms.charCodeAt(i);
+        while (c !== 32) {
+          hash = Math.imul(hash ^ c, FNV_PRIME);
+          if (++i === length) break;
+          c = terms.charCodeAt(i);
+        }
+        if (i === start) continue;
+        const known = words.size;
+        const id = words.intern(terms, start, i, hash);
+        if (id === known) {
+          postings.addWord();
           this.wordStamp.push(0);
-          this.unsorted.push(id);
+          if (id >= need.length) {
+            need = grownTo(need, id * 2);
+            this.need = need;
+          }
         }
         if (this.wordStamp[id] === stamp) continue;
         this.wordStamp[id] = stamp;
-        ids[count++] = id;
+        pool[wordsAt + count++] = id;
+        if (need[id]!++ === 0) touched.push(id);
       }
-      this.docs[n] = {
-        url: entry.url,
-        site: entry.site,
-        siteKey: siteKey(entry.site),
-        host: hostKey(entry.url),
-        savedAt: entry.savedAt,
-        words: ids.subarray(0, count),
-      };
+      this.pooled += count;
+      const doc = { url: entry.url, site: entry.site, savedAt: entry.savedAt, wordsAt, wordCount: count };
+      this.docs[n] = { ...doc, siteKey: siteKey(entry.site), host: hostKey(entry.url) };
       this.byUrl.set(entry.url, n);
-      this.order = null;
       added.push(n);
     }
     if (added.length === 0) return;
-    // A URL given twice in one batch reuses its number: post each live document once.
+    this.changed();
+    // A URL given twice in one batch reuses its number: post each live document once (the
+    // words of the one replaced were counted in `need` too: it only sizes the lists).
     const live = added.length === 1 ? added : [...new Set(added)].filter((n) => this.docs[n]);
-    if (this.need.length < this.wordText.length) {
-      this.need = new Uint32Array(Math.max(this.wordText.length, this.need.length * 2));
-    }
-    const need = this.need;
-    const touched: number[] = [];
+    this.order.add(live);
+    this.ensureSpan(this.docs.length);
+    postings.reserve(touched, need);
+    const pool = this.pool;
+    const { lists, lengths, dense } = postings;
     for (const n of live) {
-      for (const id of this.docs[n]!.words) if (need[id]!++ === 0) touched.push(id);
-    }
-    for (const id of touched) {
-      const extra = need[id]!;
-      need[id] = 0;
-      const len = this.lengths[id]!;
-      const old = this.postings[id]!;
-      if (len + extra > old.length) {
-        // Exact size for the first fill; doubling when one more article grows it later.
-        const grown = new Uint32Array(len === 0 ? extra : Math.max(len + extra, old.length * 2));
-        grown.set(old.subarray(0, len));
-        this.postings[id] = grown;
+      const word = n >>> 5;
+      const bit = 1 << (n & 31);
+      this.live[word]! |= bit;
+      const doc = this.docs[n]!;
+      for (let k = doc.wordsAt, end = doc.wordsAt + doc.wordCount; k < end; k++) {
+        const id = pool[k]!;
+        if (dense[id]) lists[id]![word]! |= bit;
+        else lists[id]![lengths[id]!] = n;
+        lengths[id]!++;
       }
-    }
-    for (const n of live) {
-      for (const id of this.docs[n]!.words) this.postings[id]![this.lengths[id]!++] = n;
+      if (this.prefixSets.size) this.addToPrefixSets(doc, n);
     }
   }
 
@@ -170,19 +206,21 @@ export class SearchIndex {
     const n = this.byUrl.get(url);
     if (n === undefined) return false;
     const doc = this.docs[n]!;
-    for (const id of doc.words) {
-      const posting = this.postings[id]!;
-      const len = this.lengths[id]!;
-      if (len === 0) continue;
-      const at = posting.lastIndexOf(n, len - 1);
-      if (at < 0) continue;
-      posting[at] = posting[len - 1]!;
-      this.lengths[id] = len - 1;
+    for (let k = doc.wordsAt, end = doc.wordsAt + doc.wordCount; k < end; k++) {
+      this.postings.unpost(this.pool[k]!, n);
     }
+    const word = n >>> 5;
+    if (word < this.postings.span) {
+      const bit = 1 << (n & 31);
+      this.live[word]! &= ~bit;
+      for (const set of this.prefixSets.values()) set[word]! &= ~bit;
+    }
+    this.order.remove(n);
+    this.holes += doc.wordCount;
     this.docs[n] = undefined;
     this.free.push(n);
     this.byUrl.delete(url);
-    this.order = null;
+    this.changed();
     return true;
   }
 
@@ -193,145 +231,119 @@ export class SearchIndex {
 
   /** The URLs of the articles matching `query`, newest saved first. */
   search(query: string, options: SearchOptions = {}): string[] {
+    return this.match(query, options).all();
+  }
+
+  /** The articles matching `query`: their count, and their URLs a page at a time. */
+  match(query: string, options: SearchOptions = {}): Matches {
     const { whole, prefix } = parseQuery(query);
-    const site = options.site ? siteFilter(this.docs, siteKey(options.site)) : null;
-    let found: ArrayLike<number> | null = null;
-
-    const lists: Uint32Array[] = [];
+    const { postings } = this;
+    const ids: number[] = [];
     for (const word of whole) {
-      const id = this.wordIds.get(word);
-      const len = id === undefined ? 0 : this.lengths[id]!;
-      if (len === 0) return [];
-      lists.push(this.postings[id!]!.subarray(0, len));
+      const id = this.words.lookup(word);
+      if (id < 0 || postings.lengths[id] === 0) return matchesOf(this.matchSource(), null);
+      ids.push(id);
     }
-    lists.sort((a, b) => a.length - b.length);
-    for (const list of lists) {
-      found = found ? this.intersect(found, list) : list;
-      if (found.length === 0) return [];
-    }
+    ids.sort((a, b) => postings.lengths[a]! - postings.lengths[b]!);
+    let found: Uint32Array | null = null;
+    for (const id of ids) found = found ? postings.and(found, id) : postings.copy(id);
     if (prefix !== null) {
-      found = this.withPrefix(prefix, found);
-      if (found.length === 0) return [];
+      const set = this.prefixSet(prefix);
+      found = found ? and(found, set) : set.slice();
     }
-
-    // Few matches: sort them. Many (a short prefix matches most of a library): walk the
-    // documents in date order and keep the marked ones, which costs no sort at all.
-    const docs: Doc[] = [];
-    if (found && found.length * 16 < this.byUrl.size) {
-      for (let i = 0; i < found.length; i++) {
-        const doc = this.docs[found[i]!]!;
-        if (!site || site(doc)) docs.push(doc);
-      }
-      docs.sort(newestFirst);
-      return docs.map((doc) => doc.url);
+    if (options.site) {
+      const set = this.siteSet(siteKey(options.site));
+      found = found ? and(found, set) : set.slice();
     }
-    const order = this.newestFirst();
-    const urls: string[] = [];
-    if (found) {
-      const g = this.nextGeneration();
-      const marks = this.marks;
-      for (let i = 0; i < found.length; i++) marks[found[i]!] = g;
-      for (const n of order) {
-        const doc = this.docs[n]!;
-        if (marks[n] === g && (!site || site(doc))) urls.push(doc.url);
-      }
-    } else {
-      for (const n of order) {
-        const doc = this.docs[n]!;
-        if (!site || site(doc)) urls.push(doc.url);
-      }
-    }
-    return urls;
+    found = found ? and(found, this.live) : this.live.slice();
+    return matchesOf(this.matchSource(), found);
   }
 
-  /** The document numbers, newest saved first (sorted again only after a change). */
-  private newestFirst(): number[] {
-    if (!this.order) {
-      const order: number[] = [];
-      this.docs.forEach((doc, n) => {
-        if (doc) order.push(n);
-      });
-      order.sort((a, b) => newestFirst(this.docs[a]!, this.docs[b]!));
-      this.order = order;
-    }
-    return this.order;
+  private matchSource() {
+    const index = this;
+    return {
+      get size() {
+        return index.size;
+      },
+      get version() {
+        return index.version;
+      },
+      url: (n: number) => this.docs[n]!.url,
+      compare: (a: number, b: number) => newestFirst(this.docs[a]!, this.docs[b]!),
+      order: () => this.order.get(),
+    };
   }
 
-  /** A fresh mark generation (the mark array sized to the documents). */
-  private nextGeneration(): number {
-    if (this.marks.length < this.docs.length) {
-      const grown = new Uint32Array(Math.max(this.docs.length, this.marks.length * 2, 64));
-      grown.set(this.marks);
-      this.marks = grown;
-    }
-    if (this.generation >= 0xfffffff0) {
-      this.marks.fill(0);
-      this.generation = 0;
-    }
-    return ++this.generation;
-  }
-
-  private intersect(a: ArrayLike<number>, b: ArrayLike<number>): number[] {
-    const small = a.length <= b.length ? a : b;
-    const large = small === a ? b : a;
-    const g = this.nextGeneration();
-    const marks = this.marks;
-    for (let i = 0; i < small.length; i++) marks[small[i]!] = g;
-    const out: number[] = [];
-    for (let i = 0; i < large.length; i++) if (marks[large[i]!] === g) out.push(large[i]!);
+  /** The documents holding a word that starts with `prefix` (not to be changed by the caller). */
+  private prefixSet(prefix: string): Uint32Array {
+    const cached = this.prefixSets.get(prefix);
+    if (cached) return cached;
+    const out = new Uint32Array(this.postings.span);
+    this.words.withPrefix(prefix, (id) => this.postings.orInto(out, id));
+    if (prefix.length <= CACHED_PREFIX) this.prefixSets.set(prefix, out);
     return out;
   }
 
-  /** Documents holding a word that starts with `prefix` (among `within`, when given). */
-  private withPrefix(prefix: string, within: ArrayLike<number> | null): number[] {
-    this.mergeSorted();
-    const sorted = this.sorted;
-    const text = this.wordText;
-    let lo = 0;
-    let hi = sorted.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (text[sorted[mid]!]! < prefix) lo = mid + 1;
-      else hi = mid;
-    }
-    // Both generations first: taking one may grow or reset the mark array.
-    const allowed = this.nextGeneration();
-    const seen = this.nextGeneration();
-    const marks = this.marks;
-    if (within) for (let i = 0; i < within.length; i++) marks[within[i]!] = allowed;
-    const out: number[] = [];
-    for (let i = lo; i < sorted.length; i++) {
-      const id = sorted[i]!;
-      if (!text[id]!.startsWith(prefix)) break;
-      const posting = this.postings[id]!;
-      const len = this.lengths[id]!;
-      for (let j = 0; j < len; j++) {
-        const n = posting[j]!;
-        if (marks[n] === seen || (within && marks[n] !== allowed)) continue;
-        marks[n] = seen;
-        out.push(n);
+  private addToPrefixSets(doc: Doc, n: number): void {
+    for (let k = doc.wordsAt, end = doc.wordsAt + doc.wordCount; k < end; k++) {
+      const text = this.words.text[this.pool[k]!]!;
+      for (let p = 1; p <= CACHED_PREFIX && p <= text.length; p++) {
+        const set = this.prefixSets.get(text.slice(0, p));
+        if (set) set[n >>> 5]! |= 1 << (n & 31);
       }
     }
+  }
+
+  /** The documents of a site (a `SiteCount.key` or a folded name), until the next change. */
+  private siteSet(key: string): Uint32Array {
+    const cached = this.siteSets.get(key);
+    if (cached) return cached;
+    const inSite = siteFilter(this.docs, key);
+    const out = new Uint32Array(this.postings.span);
+    this.docs.forEach((doc, n) => {
+      if (doc && inSite(doc)) out[n >>> 5]! |= 1 << (n & 31);
+    });
+    this.siteSets.set(key, out);
     return out;
   }
 
-  /** Merges the words added since the last prefix lookup into the sorted list. */
-  private mergeSorted(): void {
-    if (this.unsorted.length === 0) return;
-    const text = this.wordText;
-    const byText = (a: number, b: number) => (text[a]! < text[b]! ? -1 : text[a]! > text[b]! ? 1 : 0);
-    const fresh = this.unsorted.sort(byText);
-    const old = this.sorted;
-    const merged: number[] = new Array(old.length + fresh.length);
-    let i = 0;
-    let j = 0;
-    let k = 0;
-    while (i < old.length && j < fresh.length) {
-      merged[k++] = byText(old[i]!, fresh[j]!) <= 0 ? old[i++]! : fresh[j++]!;
+  /** Every change: the site sets are made again when next needed. */
+  private changed(): void {
+    this.version++;
+    this.siteSets.clear();
+  }
+
+  /** Room in the pool for `extra` more entries, the holes closed up first when they are half of it. */
+  private ensurePool(extra: number): void {
+    if (this.pooled + extra <= this.pool.length) return;
+    if (this.holes * 2 > this.pooled) {
+      const pool = new Uint32Array(Math.max(this.pool.length, this.pooled - this.holes + extra));
+      let at = 0;
+      for (const doc of this.docs) {
+        if (!doc) continue;
+        pool.set(this.pool.subarray(doc.wordsAt, doc.wordsAt + doc.wordCount), at);
+        doc.wordsAt = at;
+        at += doc.wordCount;
+      }
+      this.pool = pool;
+      this.pooled = at;
+      this.holes = 0;
+      if (this.pooled + extra <= this.pool.length) return;
     }
-    while (i < old.length) merged[k++] = old[i++]!;
-    while (j < fresh.length) merged[k++] = fresh[j++]!;
-    this.sorted = merged;
-    this.unsorted = [];
+    this.pool = grownTo(this.pool, Math.max(this.pooled + extra, this.pool.length * 2));
+  }
+
+  /** Grows the bitsets to hold `count` document numbers. */
+  private ensureSpan(count: number): void {
+    const needed = Math.ceil(count / 32);
+    const old = this.postings.span;
+    if (needed <= old) return;
+    const span = Math.max(needed, old * 2, 4);
+    this.live = grownTo(this.live as Uint32Array<ArrayBuffer>, span);
+    for (const [prefix, set] of this.prefixSets) {
+      this.prefixSets.set(prefix, grownTo(set as Uint32Array<ArrayBuffer>, span));
+    }
+    this.siteSets.clear();
+    this.postings.grow(span);
   }
 }

@@ -1,6 +1,6 @@
-/** The list's row sources on fake-indexeddb: the library newest first, a page at a time, and search results. */
+/** The list's row source on fake-indexeddb (the library newest first, a page at a time) and the summary cache. */
 import { describe, expect, it, vi } from "vitest";
-import { browseSource, SummaryCache, urlSource } from "../../../src/library-page/sources.ts";
+import { browseSource, SummaryCache } from "../../../src/library-page/sources.ts";
 import { freshLibrary, makeArticle, ok, testClock } from "../library/helpers.ts";
 
 async function libraryOf(n: number) {
@@ -36,35 +36,29 @@ describe("browseSource", () => {
   });
 });
 
-describe("urlSource and SummaryCache", () => {
-  it("reads the results' summaries in their order, each once", async () => {
+describe("SummaryCache", () => {
+  it("reads summaries in the order asked, each once, and again once forgotten", async () => {
     const library = await libraryOf(5);
     const read = vi.spyOn(library, "summaries");
     const cache = new SummaryCache(library);
-    const urls = [
+    const first = await cache.of([
       "https://news.example/3",
       "https://news.example/gone",
       "https://news.example/0",
       "https://news.example/4",
-    ];
-    const source = urlSource(cache, urls);
-    expect(source.total).toBe(4);
-    const first = await source.next(2);
-    expect(first.ok && first.items.map((s) => s.title)).toEqual(["Story 3"]);
-    const second = await source.next(2);
-    expect(second.ok && second.items.map((s) => s.title)).toEqual(["Story 0", "Story 4"]);
-    expect(source.done).toBe(true);
+    ]);
+    expect(first.ok && first.items.map((s) => s.title)).toEqual(["Story 3", "Story 0", "Story 4"]);
 
-    // A second search over the same articles reads nothing again.
+    // Asking again for the same articles reads nothing again.
     read.mockClear();
-    const again = await urlSource(cache, ["https://news.example/4", "https://news.example/3"]).next(50);
+    const again = await cache.of(["https://news.example/4", "https://news.example/3"]);
     expect(again.ok && again.items.map((s) => s.title)).toEqual(["Story 4", "Story 3"]);
     expect(read).not.toHaveBeenCalled();
 
     // A changed article is read again once forgotten.
     ok(await library.save(makeArticle({ url: "https://news.example/4", title: "Story 4, updated" })));
     cache.forget(["https://news.example/4"]);
-    const fresh = await urlSource(cache, ["https://news.example/4"]).next(50);
+    const fresh = await cache.of(["https://news.example/4"]);
     expect(fresh.ok && fresh.items[0]?.title).toBe("Story 4, updated");
     expect(read).toHaveBeenCalledTimes(1);
   });

@@ -1,0 +1,122 @@
+/**
+ * What the library page and its search worker (search.worker.ts) say to each other. Every
+ * request is listed in `SearchProtocol` with what it carries and what the worker answers; the
+ * worker registers a handler map (one function per request, search-service.ts) and the page
+ * asks through `SearchClient` (search-client.ts), so both sides are checked together.
+ *
+ * On the wire a request is `{ id, message }` (`message` is `{ type, ...fields }`) and its answer
+ * `{ id, reply }`, or `{ id, error }` when the handler threw.
+ *
+ * The worker holds the library's search index and every summary; the page asks for what it
+ * shows: the first rows of a view and their count, more rows, and (for Select all) every URL
+ * of the view. A view's rows are kept in the worker under an id until the next query.
+ */
+import type { LibraryChange } from "../library/changes.ts";
+import type { SiteCount } from "../library/search.ts";
+import type { ArticleSummary } from "../library/summary.ts";
+import type { SortKey } from "./views.ts";
+
+/** What the list shows: the query, the filters and the order. */
+export interface SearchView {
+  query: string;
+  /** A site's key (`SiteCount.key`), or null for every site. */
+  site: string | null;
+  /** A tag (any case), or "" for every tag. */
+  tag: string;
+  /** A state filter (views.ts `inState`), or "". */
+  state: string;
+  sort: SortKey;
+  /** For sorting by title or site (the page's language). */
+  locale?: string;
+}
+
+/** The site and tag filters' entries, with their counts, and how many links to read there are. */
+export interface Facets {
+  sites: SiteCount[];
+  tags: { tag: string; count: number }[];
+  links: number;
+}
+
+/** A view's rows as the worker keeps them: `id`, and how many rows there are. */
+export interface ResultsRef {
+  id: number;
+  total: number;
+}
+
+/** Where a build's time went (milliseconds): waiting for the library's reads, indexing. */
+export interface BuildTiming {
+  read: number;
+  index: number;
+}
+
+export type BuildReply =
+  | { ok: true; size: number; facets: Facets; timing: BuildTiming }
+  | { ok: false; superseded: true }
+  | { ok: false; superseded?: false; message: string };
+
+// biome-ignore lint/complexity/noBannedTypes: a request that carries nothing but its type
+type NoFields = {};
+
+export interface SearchProtocol {
+  /** Reads the whole library and builds the index (again). An older build still going stops. */
+  build: { request: NoFields; response: BuildReply };
+  /**
+   * A change to the library (this page's, or another's heard on the library channel): the index
+   * and the summaries follow it. `facets` are the filters' entries now (null before the first
+   * build); `latest` the rows of the last query still in the library.
+   */
+  change: {
+    request: { change: LibraryChange };
+    response: { facets: Facets | null; latest: ResultsRef | null };
+  };
+  /** A view's first `count` rows, and how many there are. */
+  query: {
+    request: { view: SearchView; count: number };
+    response: ResultsRef & { items: ArticleSummary[]; done: boolean };
+  };
+  /**
+   * The rows `from` to `from + count` of the view `id` (those deleted since left out); `done`
+   * when there are no more. Nothing when `id` is no longer the last query.
+   */
+  more: {
+    request: { id: number; from: number; count: number };
+    response: { items: ArticleSummary[]; done: boolean };
+  };
+  /** Every URL of the view `id` still in the library ([] when it is not the last query). */
+  urls: { request: { id: number }; response: { urls: string[] } };
+}
+
+export type SearchRequestType = keyof SearchProtocol;
+export type SearchMessage<K extends SearchRequestType = SearchRequestType> = {
+  [T in K]: { type: T } & SearchProtocol[T]["request"];
+}[K];
+export type SearchReply<K extends SearchRequestType> = SearchProtocol[K]["response"];
+
+/** The worker's handlers: one per request. */
+export type SearchHandlers = {
+  [T in SearchRequestType]: (message: SearchMessage<T>) => SearchReply<T> | Promise<SearchReply<T>>;
+};
+
+/** A request on the wire. */
+export interface SearchEnvelope {
+  id: number;
+  message: SearchMessage;
+}
+
+/** An answer on the wire. */
+export type SearchAnswer = { id: number; reply: unknown } | { id: number; error: string };
+
+export function isSearchMessage(value: unknown): value is SearchMessage {
+  return (
+    typeof value === "object" && value !== null && typeof (value as { type?: unknown }).type === "string"
+  );
+}
+
+/** Routes `message` to its handler; rejects a message of no known type. */
+export async function dispatchSearch(handlers: SearchHandlers, message: unknown): Promise<unknown> {
+  if (!isSearchMessage(message) || !Object.hasOwn(handlers, message.type)) {
+    throw new Error(`not a search request: ${JSON.stringify(message)?.slice(0, 80)}`);
+  }
+  const handler = handlers[message.type] as (m: unknown) => unknown;
+  return handler(message);
+}

@@ -1,0 +1,209 @@
+/**
+ * The search worker's work (search.worker.ts is only the `onmessage` glue): it reads the
+ * library itself, a batch at a time (`readBatch`: every article's search words and summary),
+ * builds the `SearchIndex`, keeps every summary, and answers the page's requests
+ * (search-protocol.ts) with the few rows it shows. The library's words and summaries never
+ * cross to the page: a keystroke costs the page one small message each way.
+ *
+ * Requests are handled one at a time, in the order they came, so a query sent after a change
+ * sees that change, and changes that come while the index is being built wait for it (the
+ * build may have read the library before or after them; applying them after is right either
+ * way). A new `build` stops one still going at its next batch.
+ *
+ * No DOM and no worker API here: Node tests drive it with fake-indexeddb.
+ */
+import type { LibraryChange } from "../library/changes.ts";
+import type { OpenedLibrary } from "../library/connection.ts";
+import { type Matches, SearchIndex } from "../library/search.ts";
+import type { LibraryStore } from "../library/store.ts";
+import type { ArticleSummary } from "../library/summary.ts";
+import {
+  type BuildReply,
+  dispatchSearch,
+  type Facets,
+  isSearchMessage,
+  type ResultsRef,
+  type SearchHandlers,
+  type SearchView,
+} from "./search-protocol.ts";
+import { applyView, tagCounts } from "./views.ts";
+
+/** Articles read per batch while the index is built. */
+export const BUILD_BATCH = 500;
+
+/**
+ * The search words and summaries of up to `limit` articles after the URL `after` (URL order),
+ * in one transaction of the store's (a 50,000-article library's words are some 250 MB of text:
+ * never read at once). `last` is the URL to pass as `after` next, null after the last batch.
+ */
+export function readBatch(library: LibraryStore, after: string | null, limit: number) {
+  return library.transact("readonly", ["terms", "summaries"], "read the search index", async (tx) => {
+    const range = after === null ? null : IDBKeyRange.lowerBound(after, true);
+    const [entries, summaries] = await Promise.all([
+      tx.objectStore("terms").getAll(range, limit),
+      tx.objectStore("summaries").getAll(range, limit),
+    ]);
+    // Both stores hold the same URLs; a batch ends at the smaller of their last ones, and what
+    // the other read beyond it comes again in the next batch.
+    const ends = [entries.at(-1)?.url, summaries.at(-1)?.url].filter((u): u is string => u !== undefined);
+    const last = ends.sort()[0] ?? null;
+    const more = entries.length === limit || summaries.length === limit;
+    return {
+      entries: last === null ? entries : entries.filter((e) => e.url <= last),
+      summaries: last === null ? summaries : summaries.filter((s) => s.url <= last),
+      last: more ? last : null,
+    };
+  });
+}
+
+export interface SearchServiceOptions {
+  /** The worker's own library connection (connection.ts `libraryConnection`). */
+  open: () => Promise<OpenedLibrary>;
+  batch?: number;
+}
+
+/** The last query's rows: the index's lazy answer, or (filtered or sorted by the summaries) URLs. */
+interface Latest {
+  id: number;
+  matches: Matches | null;
+  urls: string[] | null;
+}
+
+export interface SearchService {
+  handlers: SearchHandlers;
+  /** Handles one request after those before it; what the handler answers, or its error. */
+  receive(message: unknown): Promise<unknown>;
+}
+
+export function searchService(options: SearchServiceOptions): SearchService {
+  const batch = options.batch ?? BUILD_BATCH;
+  let index: SearchIndex | null = null;
+  let summaries = new Map<string, ArticleSummary>();
+  let latest: Latest | null = null;
+  let queries = 0;
+  /** Bumped as a build request arrives: a build still going sees it and stops. */
+  let builds = 0;
+  /** Each build request's number, taken in order by the builds as they start. */
+  const tickets: number[] = [];
+  let queue: Promise<unknown> = Promise.resolve();
+
+  const library = async (): Promise<LibraryStore | string> => {
+    const opened = await options.open();
+    return opened.ok ? opened.library : opened.error.message;
+  };
+
+  const facets = (): Facets => {
+    let links = 0;
+    for (const summary of summaries.values()) if (summary.linkOnly) links++;
+    return { sites: index?.sites() ?? [], tags: tagCounts(summaries.values()), links };
+  };
+
+  const rows = (urls: readonly string[]): ArticleSummary[] => {
+    const items: ArticleSummary[] = [];
+    for (const url of urls) {
+      const summary = summaries.get(url);
+      if (summary) items.push(summary);
+    }
+    return items;
+  };
+
+  const length = (rows: Latest) => (rows.urls ? rows.urls.length : rows.matches!.count);
+  const slice = (rows: Latest, from: number, n: number) =>
+    rows.urls ? rows.urls.slice(from, from + n) : rows.matches!.slice(from, n);
+  const everyUrl = (rows: Latest) => (rows.urls ? rows.urls : rows.matches!.all());
+
+  const build = async (): Promise<BuildReply> => {
+    const mine = tickets.shift() ?? builds;
+    const superseded = { ok: false, superseded: true } as const;
+    const opened = await library();
+    if (typeof opened === "string") return { ok: false, message: opened };
+    const counted = await opened.count();
+    const next = new SearchIndex();
+    if (counted.ok) next.reserve(counted.count);
+    const read = new Map<string, ArticleSummary>();
+    const timing = { read: 0, index: 0 };
+    // The next batch is read while this one is indexed.
+    let pending = readBatch(opened, null, batch);
+    for (;;) {
+      const waited = performance.now();
+      const got = await pending;
+      const indexing = performance.now();
+      timing.read += indexing - waited;
+      if (mine !== builds) return superseded;
+      if (!got.ok) return { ok: false, message: got.error.message };
+      if (got.last !== null) pending = readBatch(opened, got.last, batch);
+      next.addAll(got.entries);
+      for (const summary of got.summaries) read.set(summary.url, summary);
+      timing.index += performance.now() - indexing;
+      if (got.last === null) break;
+    }
+    const preparing = performance.now();
+    next.prepare();
+    index = next;
+    summaries = read;
+    latest = null;
+    const answer = { ok: true as const, size: next.size, facets: facets(), timing };
+    timing.index += performance.now() - preparing;
+    return answer;
+  };
+
+  const change = async (change: LibraryChange) => {
+    if (!index) return { facets: null, latest: null };
+    // The rows the page shows stay as they were, less what is deleted.
+    latest?.matches?.freeze();
+    for (const url of change.deleted) {
+      index.remove(url);
+      summaries.delete(url);
+    }
+    index.addAll(change.saved);
+    if (change.saved.length) {
+      const opened = await library();
+      const read = typeof opened === "string" ? null : await opened.summaries(change.saved.map((e) => e.url));
+      if (read?.ok) for (const summary of read.items) summaries.set(summary.url, summary);
+    }
+    index.prepare();
+    let rows: ResultsRef | null = null;
+    if (latest) rows = { id: latest.id, total: everyUrl(latest).filter((url) => summaries.has(url)).length };
+    return { facets: facets(), latest: rows };
+  };
+
+  const query = (view: SearchView, count: number) => {
+    if (!index) throw new Error("the search index is not built");
+    const matches = index.match(view.query, { site: view.site });
+    const id = ++queries;
+    if (!view.tag && !view.state && view.sort === "saved") {
+      latest = { id, matches, urls: null };
+    } else {
+      latest = {
+        id,
+        matches: null,
+        urls: applyView(matches.all(), (url) => summaries.get(url), view, view.locale),
+      };
+    }
+    const total = length(latest);
+    return { id, total, items: rows(slice(latest, 0, count)), done: count >= total };
+  };
+
+  const handlers: SearchHandlers = {
+    build: () => build(),
+    change: ({ change: c }) => change(c),
+    query: ({ view, count }) => query(view, count),
+    more: ({ id, from, count }) => {
+      if (!latest || latest.id !== id) return { items: [], done: true };
+      return { items: rows(slice(latest, from, count)), done: from + count >= length(latest) };
+    },
+    urls: ({ id }) => ({
+      urls: latest && latest.id === id ? everyUrl(latest).filter((url) => summaries.has(url)) : [],
+    }),
+  };
+
+  return {
+    handlers,
+    receive(message) {
+      if (isSearchMessage(message) && message.type === "build") tickets.push(++builds);
+      const run = queue.then(() => dispatchSearch(handlers, message));
+      queue = run.catch(() => {});
+      return run;
+    },
+  };
+}
