@@ -117,13 +117,15 @@ export function searchService(options: SearchServiceOptions): SearchService {
     const superseded = { ok: false, superseded: true } as const;
     const opened = await library();
     if (typeof opened === "string") return { ok: false, message: opened };
-    const counted = await opened.count();
+    // The count (to size the index once) and the first batch are read together; each next
+    // batch is read while the one before is indexed.
+    const counting = opened.count();
+    let pending = readBatch(opened, null, batch);
     const next = new SearchIndex();
+    const counted = await counting;
     if (counted.ok) next.reserve(counted.count);
     const read = new Map<string, ArticleSummary>();
     const timing = { read: 0, index: 0 };
-    // The next batch is read while this one is indexed.
-    let pending = readBatch(opened, null, batch);
     for (;;) {
       const waited = performance.now();
       const got = await pending;
