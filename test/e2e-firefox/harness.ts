@@ -314,3 +314,21 @@ export function ensureDir(dir: string): string {
   mkdirSync(dir, { recursive: true });
   return dir;
 }
+
+/** The article's image status, read from the `folio-images` database in an extension page. */
+export function imageStatus(page: Page, url: string) {
+  return page.evaluate(async (article) => {
+    const db = await new Promise<IDBDatabase | null>((resolve) => {
+      const open = indexedDB.open("folio-images");
+      open.onsuccess = () => resolve(open.result);
+      open.onerror = () => resolve(null);
+    });
+    if (!db?.objectStoreNames.contains("status")) return null;
+    const status = await new Promise<unknown>((resolve) => {
+      const get = db.transaction("status").objectStore("status").get(article);
+      get.onsuccess = () => resolve(get.result ?? null);
+    });
+    db.close();
+    return status as { found: number; kept: number; blocked: number; failed: number } | null;
+  }, url);
+}

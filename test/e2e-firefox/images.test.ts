@@ -6,28 +6,17 @@
  * IndexedDB. The same scenario as test/e2e/images.test.ts.
  */
 import { join } from "node:path";
-import type { Page } from "puppeteer-core";
 import { expect, it } from "vitest";
-import { LIBRARY_PAGE, READER_PAGE, SITE_DIR, type StaticServer, serveStatic, waitFor } from "./harness.ts";
+import {
+  imageStatus,
+  LIBRARY_PAGE,
+  READER_PAGE,
+  SITE_DIR,
+  type StaticServer,
+  serveStatic,
+  waitFor,
+} from "./harness.ts";
 import { ARTIFACTS, describeFirefox, useFirefoxFolio } from "./suite.ts";
-
-/** The article's image status, read from the `folio-images` database in an extension page. */
-function imageStatus(page: Page, url: string) {
-  return page.evaluate(async (article) => {
-    const db = await new Promise<IDBDatabase | null>((resolve) => {
-      const open = indexedDB.open("folio-images");
-      open.onsuccess = () => resolve(open.result);
-      open.onerror = () => resolve(null);
-    });
-    if (!db?.objectStoreNames.contains("status")) return null;
-    const status = await new Promise<unknown>((resolve) => {
-      const get = db.transaction("status").objectStore("status").get(article);
-      get.onsuccess = () => resolve(get.result ?? null);
-    });
-    db.close();
-    return status as { found: number; kept: number; blocked: number; failed: number } | null;
-  }, url);
-}
 
 describeFirefox("images kept offline (Firefox)", () => {
   const folio = useFirefoxFolio();
