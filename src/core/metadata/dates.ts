@@ -51,7 +51,7 @@ function daysInMonth(year: number, month: number): number {
   return new Date(Date.UTC(year, month, 0)).getUTCDate();
 }
 
-interface Parts {
+export interface Parts {
   year: number;
   month: number;
   day: number;
@@ -63,7 +63,8 @@ interface Parts {
   offset?: string;
 }
 
-function format(p: Parts): string | null {
+/** The ISO text of `p` (a day, or a day and time), or null when it is no real date. */
+export function format(p: Parts): string | null {
   if (p.year < 1000 || p.year > 9999 || p.month < 1 || p.month > 12) return null;
   if (p.day < 1 || p.day > daysInMonth(p.year, p.month)) return null;
   const date = `${pad(p.year, 4)}-${pad(p.month)}-${pad(p.day)}`;

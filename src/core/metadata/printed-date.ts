@@ -10,6 +10,7 @@
  * write them) or year first with dashes (`2022-02-09`); a slash date (`02/09/2022`) is left
  * alone, as it is day first in Europe and month first in the United States.
  */
+import { format } from "./dates.ts";
 import { headerRegion } from "./header.ts";
 import { inFurniture, type PageIndex } from "./page-index.ts";
 
@@ -54,13 +55,10 @@ const MAX_CHARS = 1500;
 const MAX_NODES = 2000;
 
 function isoDay(day: string, month: string, year: string): string | null {
-  const d = Number(day);
   const m = /^\d+$/.test(month) ? Number(month) : MONTH.get(month.toLowerCase());
   const y = Number(year);
-  if (!m || m > 12 || d < 1 || y < 1990 || y > 2100) return null;
-  const days = new Date(Date.UTC(y, m, 0)).getUTCDate();
-  if (d > days) return null;
-  return `${y}-${String(m).padStart(2, "0")}-${String(d).padStart(2, "0")}`;
+  if (!m || y < 1990 || y > 2100) return null;
+  return format({ year: y, month: m, day: Number(day) });
 }
 
 /** The first date `text` writes in a form above, as `YYYY-MM-DD`; null when none. */

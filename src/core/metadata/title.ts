@@ -40,6 +40,15 @@ function segments(title: string, separator = SEPARATOR): { parts: string[]; seps
   return { parts, seps };
 }
 
+/** A title split by `segments`, put back together without its last segment. */
+function withoutLastSegment(parts: readonly string[], seps: readonly string[]): string {
+  return parts
+    .slice(0, -1)
+    .map((p, i) => (i < parts.length - 2 ? p + seps[i] : p))
+    .join("")
+    .trim();
+}
+
 /**
  * Removes a known site name written before or after the headline with a separator
  * ("Headline | The Site", "The Site - Headline", "Headline :: Site"). Only exact site-name
@@ -49,11 +58,7 @@ export function stripKnownSiteName(title: string, siteNames: readonly string[]):
   const { parts, seps } = segments(title, SITE_SEPARATOR);
   if (parts.length < 2) return title;
   if (sameSite(parts[parts.length - 1]!, siteNames)) {
-    return parts
-      .slice(0, -1)
-      .map((p, i) => (i < parts.length - 2 ? p + seps[i] : p))
-      .join("")
-      .trim();
+    return withoutLastSegment(parts, seps);
   }
   if (sameSite(parts[0]!, siteNames)) {
     return parts
@@ -136,11 +141,7 @@ function withoutTrailingHeading(candidate: string, headings: readonly string[]):
   if (parts.length < 2) return null;
   const last = parts[parts.length - 1]!;
   if (wordCount(last) > 4 || !headings.some((h) => comparable(h) === comparable(last))) return null;
-  const head = parts
-    .slice(0, -1)
-    .map((p, i) => (i < parts.length - 2 ? p + seps[i] : p))
-    .join("")
-    .trim();
+  const head = withoutLastSegment(parts, seps);
   return wordCount(head) >= 2 ? head : null;
 }
 
