@@ -6,6 +6,7 @@ import { cpSync } from "node:fs";
 import { resolve } from "node:path";
 import { defineConfig, type Plugin } from "vite";
 import webExtension from "vite-plugin-web-extension";
+import { firstScreenChunk } from "./scripts/first-screen-chunk.ts";
 import { contentScripts } from "./src/platform/content-scripts.ts";
 
 const root = import.meta.dirname;
@@ -41,6 +42,11 @@ const answerOnInjection = (): Plugin => ({
   },
 });
 
+// The library page's first rows come from one chunk (scripts/first-screen-chunk.ts).
+const libraryFirst = firstScreenChunk(root, "library-first", "src/library-page/main.ts", [
+  "src/popup/main.ts",
+]);
+
 /** The plugin builds entry points only; the icons the manifest names are copied here. */
 const copyIcons = (): Plugin => ({
   name: "folio-copy-icons",
@@ -74,6 +80,7 @@ export default defineConfig({
     minify: browser === "chrome",
     sourcemap: false,
     rollupOptions: {
+      output: { codeSplitting: { groups: [libraryFirst.group] } },
       // DOMPurify and turndown make an instance or probe the DOM at module level, but change
       // nothing outside themselves: a bundle that uses neither drops them (the popup's content
       // script: src/platform/content-scripts.ts).
@@ -98,6 +105,7 @@ export default defineConfig({
       skipManifestValidation: true,
       disableAutoLaunch: true,
     }),
+    libraryFirst.plugin,
     copyIcons(),
     answerOnInjection(),
   ],
