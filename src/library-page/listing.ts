@@ -9,7 +9,7 @@ import type { ArticleSummary } from "../library/summary.ts";
 import { afterPaint } from "../ui/paint.ts";
 import type { LibraryPage } from "./page.ts";
 import { showHighlighted } from "./highlight.ts";
-import { renderRow } from "./rows.ts";
+import { addRowButtons, renderRow } from "./rows.ts";
 import { resultSource } from "./search-client.ts";
 import type { ResultsRef, SearchView } from "./search-protocol.ts";
 import { browseSource, type Source } from "./sources.ts";
@@ -50,6 +50,10 @@ export interface Listing {
 export function listing(page: LibraryPage): Listing {
   const { doc, ui, state, cache, library, locale, root } = page;
   const rows = new Map<string, { updatedAt: number; row: HTMLLIElement }>();
+  /** Each row's summary, for its buttons (made when the pointer or the focus comes to it). */
+  const summaries = new WeakMap<HTMLLIElement, ArticleSummary>();
+  /** The control last focused in the list, until the focus or a click goes elsewhere. */
+  let lastFocused: Element | null = null;
   let loadingMore = false;
   const hooks: RowHooks[] = [];
   const drop = (row: HTMLLIElement) => {
@@ -84,6 +88,9 @@ export function listing(page: LibraryPage): Listing {
       selected: state.selected.has(summary.url),
       readerUrl: page.readerUrl,
     });
+    summaries.set(row, summary);
+    // A row changed under the pointer or the focus (marked read, tagged…) keeps its buttons.
+    if (kept?.row.querySelector(".lib-actions")) addRowButtons(doc, row, summary);
     if (kept) drop(kept.row);
     rows.delete(summary.url);
     rows.set(summary.url, { updatedAt: summary.updatedAt, row });
@@ -100,6 +107,7 @@ export function listing(page: LibraryPage): Listing {
    * (as you type a longer word the first rows are mostly the same, and are not laid out again).
    */
   const showRows = (wanted: readonly HTMLLIElement[]) => {
+    const focus = focusedControl();
     let at = ui.list.firstChild;
     for (const row of wanted) {
       if (row === at) at = at.nextSibling;
@@ -110,6 +118,32 @@ export function listing(page: LibraryPage): Listing {
       at.remove();
       at = next;
     }
+    if (focus && (!doc.activeElement || doc.activeElement === doc.body)) focus();
+  };
+
+  /**
+   * The control that has the focus in the list, as a way to focus its like again once its row
+   * was rebuilt (a row is made anew when its article changed: the reader who pressed Mark read
+   * stays on that row's button, not at the top of the page).
+   */
+  const focusedControl = (): (() => void) | null => {
+    // A pressed button is disabled while its work runs (page.ts `busy`), which moves the focus
+    // to the page's body: then the control to come back to is the one last focused in the list.
+    const active = doc.activeElement && doc.activeElement !== doc.body ? doc.activeElement : lastFocused;
+    const url = active?.closest<HTMLElement>(".lib-row")?.dataset.url;
+    if (!active || !url) return null;
+    const action = (active as HTMLElement).dataset.action;
+    const tag = (active as HTMLElement).dataset.tag;
+    const selector = action
+      ? `[data-action="${CSS.escape(action)}"]${tag ? `[data-tag="${CSS.escape(tag)}"]` : ""}`
+      : active.classList.contains("lib-check")
+        ? ".lib-check"
+        : ".lib-open";
+    return () => {
+      const row = rows.get(url)?.row;
+      if (row?.isConnected)
+        (row.querySelector<HTMLElement>(selector) ?? row.querySelector<HTMLElement>(".lib-open"))?.focus();
+    };
   };
 
   const updateCount = () => {
@@ -232,6 +266,21 @@ export function listing(page: LibraryPage): Listing {
   for (const select of [ui.site, ui.tag, ui.readState, ui.sort]) {
     select.addEventListener("change", () => void show());
   }
+
+  // A row's buttons, made when the pointer or the focus first comes to it (rows.ts).
+  const withButtons = (event: Event) => {
+    const row = (event.target as Element | null)?.closest?.<HTMLLIElement>(".lib-row");
+    const summary = row && summaries.get(row);
+    if (row && summary) addRowButtons(doc, row, summary);
+  };
+  ui.list.addEventListener("pointerover", withButtons);
+  ui.list.addEventListener("focusin", withButtons);
+  doc.addEventListener("focusin", (event) => {
+    lastFocused = ui.list.contains(event.target as Node) ? (event.target as Element) : null;
+  });
+  doc.addEventListener("pointerdown", (event) => {
+    if (!ui.list.contains(event.target as Node)) lastFocused = null;
+  });
 
   // More rows: when "Show more" scrolls into view, or when it is pressed.
   ui.more.addEventListener("click", () => void loadMore());

@@ -11,7 +11,7 @@
  *
  * The buttons end the excerpt's line (the meta line's, when there is no excerpt) and show while
  * the pointer or the focus is on the row; then that line is cut short (with an ellipsis) before
- * them, never under them. The
+ * them, never under them. They are made then, not with the row (`addRowButtons`). The
  * thumbnail's address waits in `data-src`: thumbnails.ts shows the kept copy of the image, or
  * the web one, when the row comes near the window.
  *
@@ -147,13 +147,28 @@ export function renderRow(doc: Document, summary: ArticleSummary, options: RowOp
   } else {
     last.append(meta);
   }
+  body.append(last);
+  row.append(check, thumbnail(doc, summary), body);
+  return row;
+}
+
+/**
+ * The row's buttons, made the first time the pointer or the focus comes to the row
+ * (listing.ts): they show only then, and a row without them is a third lighter to style and
+ * lay out, which is most of what a keystroke that brings new rows costs. Made once per row.
+ */
+export function addRowButtons(doc: Document, row: HTMLLIElement, summary: ArticleSummary): void {
+  const last = row.querySelector(".lib-last");
+  if (!last || last.querySelector(".lib-actions")) return;
+  const titleId = row.querySelector(".lib-open")?.id ?? "";
+  const state = summary.state ?? "unread";
   const actions = el(doc, "div", "lib-actions");
   const button = (action: RowAction, label: string, hint: string, pressed?: boolean) => {
     const b = el(doc, "button", `folio-button lib-${action}`, label);
     b.type = "button";
     b.dataset.action = action;
     b.title = hint;
-    b.setAttribute("aria-describedby", titleId);
+    if (titleId) b.setAttribute("aria-describedby", titleId);
     if (pressed !== undefined) b.setAttribute("aria-pressed", String(pressed));
     actions.append(b);
   };
@@ -179,7 +194,4 @@ export function renderRow(doc: Document, summary: ArticleSummary, options: RowOp
   button("delete", "Delete", "Delete from the library (you can undo)");
 
   last.append(actions);
-  body.append(last);
-  row.append(check, thumbnail(doc, summary), body);
-  return row;
 }

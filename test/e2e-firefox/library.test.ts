@@ -71,18 +71,22 @@ async function libraryReady(page: Page): Promise<void> {
 
 /** The control of the row whose headline is `title`: a button by its text, or its checkbox. */
 async function inRow(page: Page, title: string, control: string): Promise<ElementHandle<Element>> {
-  const handle = await page.evaluateHandle(
-    (t, c) => {
-      const row = [...document.querySelectorAll(".lib-row")].find(
-        (r) => r.querySelector(".lib-title")?.textContent === t,
-      );
-      if (!row) return null;
-      if (c === "checkbox") return row.querySelector('input[type="checkbox"]');
-      return [...row.querySelectorAll("button")].find((b) => b.textContent === c) ?? null;
-    },
-    title,
-    control,
-  );
+  const row = (
+    await page.evaluateHandle(
+      (t) =>
+        [...document.querySelectorAll(".lib-row")].find(
+          (r) => r.querySelector(".lib-title")?.textContent === t,
+        ) ?? null,
+      title,
+    )
+  ).asElement() as ElementHandle<Element> | null;
+  if (!row) throw new Error(`no row of ${title}`);
+  // The row's buttons are made when the pointer (or the focus) comes to it, as a reader's would.
+  await row.hover();
+  const handle = await row.evaluateHandle((r, c) => {
+    if (c === "checkbox") return r.querySelector('input[type="checkbox"]');
+    return [...r.querySelectorAll("button")].find((b) => b.textContent === c) ?? null;
+  }, control);
   const element = handle.asElement();
   if (!element) throw new Error(`no ${control} in the row of ${title}`);
   return element as ElementHandle<Element>;

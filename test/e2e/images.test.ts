@@ -232,7 +232,10 @@ describeE2E("images kept offline (Chromium)", () => {
   it("the HTML export embeds the kept images, the zip carries them as files", async () => {
     const row = library.locator(".lib-row", { hasText: TITLE });
     const html = (
-      await download(library, () => row.getByRole("button", { name: "HTML" }).click())
+      await download(library, async () => {
+        await row.hover();
+        await row.getByRole("button", { name: "HTML" }).click();
+      })
     ).bytes.toString();
     expect(html.match(/src="data:image\/(jpeg|png|svg\+xml);base64,/g)?.sort()).toEqual([
       'src="data:image/jpeg;base64,',
@@ -260,6 +263,7 @@ describeE2E("images kept offline (Chromium)", () => {
   it("delete releases the images and Undo brings them back", async () => {
     const f = folio();
     const row = library.locator(".lib-row", { hasText: TITLE });
+    await row.hover();
     await row.getByRole("button", { name: "Delete" }).click();
     await library.waitForFunction(() => document.querySelectorAll(".lib-row").length === 0);
     expect((await readImages(f.worker, articleUrl))?.images).toEqual([]);
@@ -271,6 +275,7 @@ describeE2E("images kept offline (Chromium)", () => {
 
   it("backup with images -> wipe -> restore gives the images back, and the reader shows them offline", async () => {
     // The reader's own entries travel too.
+    await library.locator(".lib-row", { hasText: TITLE }).hover();
     await library.locator(".lib-row", { hasText: TITLE }).getByRole("button", { name: "Mark read" }).click();
     await library.waitForFunction(() => document.querySelector(".lib-row.lib-state-read"));
     await library.locator("#lib-backup-images").check();

@@ -177,8 +177,10 @@ describeE2E("importing into the library (Chromium)", () => {
     ]);
     await rowOf(library, "Do octopuses dream?").getByRole("button", { name: "Remove tag oceans" }).click();
     await library.waitForFunction(() => document.querySelectorAll(".lib-row .lib-chip").length === 3);
+    await rowOf(library, "Do octopuses dream?").hover();
     await rowOf(library, "Do octopuses dream?").getByRole("button", { name: "Mark read" }).click();
     await library.waitForFunction(() => document.querySelector(".lib-row.lib-state-read") !== null);
+    await rowOf(library, "Do octopuses dream?").hover();
     await rowOf(library, "Do octopuses dream?").getByRole("button", { name: "Favourite" }).click();
     await library.waitForFunction(
       () => document.querySelector('.lib-favourite[aria-pressed="false"]') !== null,

@@ -209,8 +209,32 @@ describeE2E("library (Chromium)", () => {
     expect(await titles(library)).toEqual([HARBOUR, CITY]);
   });
 
+  it("reaches a row's buttons from the keyboard, and keeps the focus on the row it changed", async () => {
+    const row = library.locator(".lib-row", { hasText: CITY });
+    // The buttons are made when the focus (or the pointer) first comes to the row.
+    expect(await row.locator("button[data-action]").count()).toBe(0);
+    await row.locator(".lib-open").focus();
+    const focusedAction = () =>
+      library.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset.action ?? null);
+    let presses = 0;
+    while ((await focusedAction()) !== "read" && presses < 6) {
+      await library.keyboard.press("Tab");
+      presses++;
+    }
+    expect(await focusedAction()).toBe("read");
+    await library.keyboard.press("Enter");
+    await library.waitForFunction(() => document.querySelector(".lib-row.lib-state-read") !== null);
+    // The row was made anew (its article changed): the focus is on its button again.
+    await library.waitForFunction(() => document.activeElement?.textContent === "Mark unread");
+    expect(await focusedAction()).toBe("read");
+    await library.keyboard.press("Enter");
+    await library.waitForFunction(() => document.querySelector(".lib-row.lib-state-read") === null);
+    await library.waitForFunction(() => document.activeElement?.textContent === "Mark read");
+  });
+
   it("deletes with Undo, one row or a selection", async () => {
     const row = library.locator(".lib-row", { hasText: CITY });
+    await row.hover();
     await row.getByRole("button", { name: "Delete" }).click();
     await library.waitForFunction(() => document.querySelectorAll(".lib-row").length === 1);
     expect(await library.locator("#lib-toast-text").textContent()).toBe(`Deleted “${CITY}”.`);
@@ -287,15 +311,17 @@ describeE2E("library (Chromium)", () => {
         [url, op] as const,
       );
     await notes("put");
+    await row.hover();
     await row.getByRole("button", { name: "Delete" }).click();
     await library.waitForFunction(() => document.querySelectorAll(".lib-row").length === 1);
     expect(await notes("count")).toBe(0);
     await library.locator("#lib-undo").click();
     await library.waitForFunction(() => document.querySelectorAll(".lib-row").length === 2);
     expect(await notes("count")).toBe(1);
-    const md = await download(library, () =>
-      library.locator(".lib-row", { hasText: CITY }).getByRole("button", { name: "Markdown" }).click(),
-    );
+    const md = await download(library, async () => {
+      await library.locator(".lib-row", { hasText: CITY }).hover();
+      await library.locator(".lib-row", { hasText: CITY }).getByRole("button", { name: "Markdown" }).click();
+    });
     const text = md.bytes.toString("utf8");
     expect(text).toContain(`## Highlights: ${CITY}`);
     expect(text).toContain("> a kettle and free tea");
@@ -304,7 +330,10 @@ describeE2E("library (Chromium)", () => {
 
   it("exports one article as Markdown and as standalone HTML, and a selection as a zip", async () => {
     const row = library.locator(".lib-row", { hasText: CITY });
-    const md = await download(library, () => row.getByRole("button", { name: "Markdown" }).click());
+    const md = await download(library, async () => {
+      await row.hover();
+      await row.getByRole("button", { name: "Markdown" }).click();
+    });
     expect(md.name).toMatch(/^\d{4}-\d{2}-\d{2}-city-library-opens-its-doors-at-night.*\.md$/);
     const text = md.bytes.toString("utf8");
     const front = /^---\n([\s\S]*?)\n---\n/.exec(text)?.[1] ?? "";
@@ -318,7 +347,10 @@ describeE2E("library (Chromium)", () => {
     expect(text).toContain("a kettle and free tea");
     expect(text).not.toMatch(/ADVERTISEMENT/);
 
-    const html = await download(library, () => row.getByRole("button", { name: "HTML" }).click());
+    const html = await download(library, async () => {
+      await row.hover();
+      await row.getByRole("button", { name: "HTML" }).click();
+    });
     expect(html.name).toMatch(/\.html$/);
     const page = html.bytes.toString("utf8");
     expect(page).toContain("Content-Security-Policy");

@@ -2,7 +2,7 @@
 /** A library row: text only (hostile titles stay text), the reader link, a safe source link. */
 import { describe, expect, it } from "vitest";
 import type { ArticleSummary } from "../../../src/library/summary.ts";
-import { renderRow } from "../../../src/library-page/rows.ts";
+import { addRowButtons, renderRow } from "../../../src/library-page/rows.ts";
 
 function summary(fields: Partial<ArticleSummary> = {}): ArticleSummary {
   return {
@@ -27,6 +27,13 @@ function summary(fields: Partial<ArticleSummary> = {}): ArticleSummary {
   };
 }
 
+/** A row as the reader sees it once the pointer or the focus came to it: with its buttons. */
+function rowWithButtons(s: ArticleSummary, opts = options): HTMLLIElement {
+  const row = renderRow(document, s, opts);
+  addRowButtons(document, row, s);
+  return row;
+}
+
 const options = {
   locale: "en-GB",
   selected: false,
@@ -34,8 +41,18 @@ const options = {
 };
 
 describe("renderRow", () => {
+  it("makes the buttons only when asked, once", () => {
+    const s = summary();
+    const row = renderRow(document, s, options);
+    expect(row.querySelector(".lib-actions, button[data-action]")).toBeNull();
+    addRowButtons(document, row, s);
+    addRowButtons(document, row, s);
+    expect(row.querySelectorAll(".lib-actions")).toHaveLength(1);
+    expect(row.querySelectorAll("button[data-action]")).toHaveLength(7);
+  });
+
   it("shows headline, site, date, reading time and excerpt, and links to the reader", () => {
-    const row = renderRow(document, summary(), options);
+    const row = rowWithButtons(summary());
     expect(row.dataset.url).toBe("https://news.example/story");
     expect(row.querySelector(".lib-site")?.textContent).toBe("The Example Times");
     const link = row.querySelector<HTMLAnchorElement>(".lib-open")!;
@@ -87,7 +104,7 @@ describe("renderRow", () => {
     expect(row.querySelector(".lib-original")).toBeNull();
     const title = row.querySelector<HTMLElement>(".lib-title")!;
     expect([title.lang, title.dir]).toEqual(["ar", "rtl"]);
-    const plain = renderRow(document, summary({ publishedTime: null, excerpt: "", site: "" }), options);
+    const plain = rowWithButtons(summary({ publishedTime: null, excerpt: "", site: "" }));
     expect(plain.querySelector(".lib-published, .lib-excerpt, .lib-site")).toBeNull();
     // No excerpt: the buttons end the meta line instead (the row stays two lines high).
     expect([...plain.querySelector(".lib-last")!.children].map((c) => c.className)).toEqual([
@@ -97,23 +114,22 @@ describe("renderRow", () => {
   });
 
   it("shows a link to read as one: it opens the page, and has nothing to export", () => {
-    const row = renderRow(document, summary({ linkOnly: true, readingTimeMinutes: 0 }), options);
+    const row = rowWithButtons(summary({ linkOnly: true, readingTimeMinutes: 0 }));
     expect(row.classList.contains("lib-link")).toBe(true);
     expect(row.querySelector(".lib-open")?.getAttribute("href")).toBe("https://news.example/story");
     expect(row.querySelector(".lib-badge")?.textContent).toBe("Link to read");
     expect(row.querySelector(".lib-reading, .lib-markdown, .lib-html")).toBeNull();
+    expect(row.querySelector(".lib-fetch")?.textContent).toBe("Fetch");
   });
 
   it("shows tags (each a button that removes it), the state, the favourite and a thumbnail", () => {
-    const row = renderRow(
-      document,
+    const row = rowWithButtons(
       summary({
         tags: ["city", "<b>x</b>"],
         state: "archived",
         favourite: true,
         leadImageUrl: "https://news.example/a.jpg",
       }),
-      options,
     );
     const tags = [...row.querySelectorAll<HTMLButtonElement>(".lib-chip")];
     expect(tags.map((t) => [t.textContent, t.dataset.action, t.dataset.tag])).toEqual([
