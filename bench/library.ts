@@ -8,8 +8,10 @@
  * 2. First render: loads the library page several times and reads the "library-first-rows"
  *    mark the page sets once its first 20 rows are painted (milliseconds from navigation
  *    start). Each load is traced (CDP tracing, the renderer's top-level tasks): the longest
- *    task on the page's main thread from the page opening until its search is ready (the
- *    "library-index-ready" mark), which is when the reader could type and not be answered.
+ *    task on the page's main thread until its search is ready (the "library-index-ready"
+ *    mark), while the index is built (from the "library-index-build" mark: the target) and
+ *    from the page's first task (its own loading included: printed beside it), which is when
+ *    the reader could click or type and not be answered.
  * 3. Search as you type: types realistic queries one key at a time (CDP key events, ~8 keys a
  *    second) and measures each keystroke from the keydown event's time to the
  *    "library-results" mark the page sets once that query's results are painted (waited for
@@ -17,7 +19,7 @@
  *    and p95.
  *
  * Targets (issue 15, this project's 2-core machine): first render <= 200 ms, search p95 <=
- * 30 ms, the longest main-thread task until search is ready <= 50 ms.
+ * 30 ms, the longest main-thread task while the index is built <= 50 ms.
  *
  * BENCH_ARTICLES (default 50000) and BENCH_LOADS (default 7, at least 2) change the sizes.
  * The browser profile with the filled library is kept in the system's temporary folder
@@ -126,15 +128,25 @@ async function endTrace(cdp: CDPSession): Promise<TraceEvent[]> {
   return Array.isArray(parsed) ? parsed : (parsed.traceEvents ?? []);
 }
 
+interface Longest {
+  duration: number;
+  /** When it started, in ms from the page's first task. */
+  at: number;
+  tasks: number;
+}
+
 /**
  * The longest top-level task on the library page's main thread (the thread that set its
- * marks) until the search-ready mark, and when it started, from the first-rows mark's
- * navigation start.
+ * marks) until the search-ready mark: from the page's first task (`opening`, the page's own
+ * loading included) and from the mark the page sets as the index's build starts (`building`:
+ * issue 15's "longest main-thread task while the index is built"). A task that runs across the
+ * build's start counts in both.
  */
-function longestTask(events: TraceEvent[]): { duration: number; at: number; tasks: number } {
-  const ready = events.find((e) => e.name === "library-index-ready" && e.cat.includes("blink.user_timing"));
-  const first = events.find((e) => e.name === "library-first-rows" && e.cat.includes("blink.user_timing"));
-  if (!ready || !first) throw new Error("the trace holds no library marks");
+function longestTasks(events: TraceEvent[]): { opening: Longest; building: Longest } {
+  const mark = (name: string) => events.find((e) => e.name === name && e.cat.includes("blink.user_timing"));
+  const ready = mark("library-index-ready");
+  const build = mark("library-index-build");
+  if (!ready || !build || !mark("library-first-rows")) throw new Error("the trace holds no library marks");
   const tasks = events.filter(
     (e) =>
       e.ph === "X" &&
@@ -143,14 +155,19 @@ function longestTask(events: TraceEvent[]): { duration: number; at: number; task
       e.tid === ready.tid &&
       e.ts <= ready.ts,
   );
-  let longest = { duration: 0, at: 0 };
   // Where the navigation started: the first task of the page's thread in the trace.
   const opened = Math.min(...tasks.map((t) => t.ts));
-  for (const task of tasks) {
-    const duration = (task.dur ?? 0) / 1000;
-    if (duration > longest.duration) longest = { duration, at: (task.ts - opened) / 1000 };
-  }
-  return { ...longest, tasks: tasks.length };
+  const longest = (from: number): Longest => {
+    let found = { duration: 0, at: 0, tasks: 0 };
+    for (const task of tasks) {
+      if (task.ts + (task.dur ?? 0) < from) continue;
+      found.tasks++;
+      const duration = (task.dur ?? 0) / 1000;
+      if (duration > found.duration) found = { ...found, duration, at: (task.ts - opened) / 1000 };
+    }
+    return found;
+  };
+  return { opening: longest(opened), building: longest(build.ts) };
 }
 
 /**
@@ -230,7 +247,7 @@ async function main(): Promise<void> {
     const indexReady: number[] = [];
     /** The worker's own account of each build: waiting for reads, indexing. */
     const builds: ({ read: number; index: number } | null)[] = [];
-    const longest: { duration: number; at: number; tasks: number }[] = [];
+    const longest: { opening: Longest; building: Longest }[] = [];
     for (let i = 0; i < LOADS; i++) {
       const page = await browser.context.newPage();
       const session = await browser.context.newCDPSession(page);
@@ -238,7 +255,7 @@ async function main(): Promise<void> {
       await session.send("Page.navigate", { url: libraryUrl });
       firstRows.push(await markTime(session, "library-first-rows"));
       indexReady.push(await markTime(session, "library-index-ready", 600_000));
-      longest.push(longestTask(await endTrace(browser.cdp)));
+      longest.push(longestTasks(await endTrace(browser.cdp)));
       builds.push(
         await page.evaluate(
           () =>
@@ -254,8 +271,10 @@ async function main(): Promise<void> {
     }
     // The first load also opens the database files: shown, not counted in the median.
     const counted = firstRows.slice(1);
-    const tasks = longest.slice(1).map((t) => t.duration);
-    const worst = longest.slice(1).reduce((a, b) => (b.duration > a.duration ? b : a));
+    const counting = longest.slice(1);
+    const tasks = counting.map((t) => t.building.duration);
+    const worstOf = (of: "opening" | "building") =>
+      counting.map((t) => t[of]).reduce((a, b) => (b.duration > a.duration ? b : a));
     const timed = builds
       .slice(1)
       .filter((b): b is { read: number; index: number } => typeof b?.read === "number");
@@ -282,10 +301,20 @@ async function main(): Promise<void> {
           : ""
       }`,
     );
-    console.log(
-      `Longest main-thread task from opening until search is ready: median ${ms(percentile(tasks, 50))}, ` +
-        `max ${ms(worst.duration)} (${worst.at.toFixed(0)} ms after the page's first task), first load ${ms(longest[0]!.duration)}`,
-    );
+    for (const [of, label] of [
+      ["opening", "from the page's first task (its own loading included)"],
+      ["building", "while the index is built (from the build's start)"],
+    ] as const) {
+      const worst = worstOf(of);
+      console.log(
+        `Longest main-thread task until search is ready, ${label}: median ${ms(
+          percentile(
+            counting.map((t) => t[of].duration),
+            50,
+          ),
+        )}, max ${ms(worst.duration)} (${worst.at.toFixed(0)} ms after the page's first task), first load ${ms(longest[0]![of].duration)}`,
+      );
+    }
 
     // 3. Search as you type. The page notes each keydown's time and each results mark; the
     // bench waits for a query's mark with one awaited evaluation per key (no polling in the
@@ -372,7 +401,7 @@ async function main(): Promise<void> {
     console.log(
       `\nTargets at ${ARTICLES.toLocaleString("en-US")} articles: first render ${ms(first)} (<= ${TARGET_FIRST_RENDER} ms: ${met(first, TARGET_FIRST_RENDER)}), ` +
         `search p95 ${ms(p95)} (<= ${TARGET_SEARCH_P95} ms: ${met(p95, TARGET_SEARCH_P95)}), ` +
-        `longest task until search is ready ${ms(task)} (<= ${TARGET_LONGEST_TASK} ms: ${met(task, TARGET_LONGEST_TASK)})`,
+        `longest task while the index is built ${ms(task)} (<= ${TARGET_LONGEST_TASK} ms: ${met(task, TARGET_LONGEST_TASK)})`,
     );
   } finally {
     await browser.close();

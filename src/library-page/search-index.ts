@@ -22,6 +22,8 @@ import { showTags } from "./views.ts";
 const MAX_SENT_ENTRIES = 2_000;
 /** Performance mark (read by `npm run bench:library`): the search index ready. */
 export const INDEX_MARK = "library-index-ready";
+/** Performance mark (read by `npm run bench:library`): the first build of the index started. */
+export const BUILD_MARK = "library-index-build";
 
 export interface Search {
   /** Has the worker read the whole library and build the index (again). */
@@ -72,6 +74,7 @@ export function searchIndex(
 
   const build = async () => {
     const mine = ++builds;
+    if (!performance.getEntriesByName(BUILD_MARK).length) performance.mark(BUILD_MARK);
     state.index = null;
     root.dataset.search = "building";
     if (!client) {
