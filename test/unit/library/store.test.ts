@@ -218,6 +218,34 @@ describe("list", () => {
     expect(second.next).toBeNull();
   });
 
+  it("pages the same with getAllRecords and with a cursor (browsers without IndexedDB 3.0)", async () => {
+    const clock = testClock();
+    const { library } = await freshLibrary({ now: clock.now });
+    for (let i = 0; i < 7; i++) ok(await library.save(makeArticle({ url: `https://both.example/${i}` })));
+    const pages = async () => {
+      const seen: { urls: string[]; next: PageCursor | null }[] = [];
+      let after: PageCursor | null = null;
+      do {
+        const page: SummaryPage = ok(await library.list({ limit: 3, after }));
+        seen.push({ urls: page.items.map((s) => s.url), next: page.next });
+        after = page.next;
+      } while (after);
+      return seen;
+    };
+    const proto = globalThis.IDBIndex.prototype as { getAllRecords?: unknown };
+    expect(typeof proto.getAllRecords).toBe("function");
+    const withRecords = await pages();
+    const getAllRecords = proto.getAllRecords;
+    delete proto.getAllRecords;
+    try {
+      expect(await pages()).toEqual(withRecords);
+    } finally {
+      proto.getAllRecords = getAllRecords;
+    }
+    expect(withRecords.map((p) => p.urls.length)).toEqual([3, 3, 1]);
+    expect(withRecords.at(-1)!.next).toBeNull();
+  });
+
   it("allSummaries reads every summary at once, in the list's order", async () => {
     const { library } = await freshLibrary({ now: () => 1_700_000_000_000 });
     expect(ok(await library.allSummaries()).items).toEqual([]);
