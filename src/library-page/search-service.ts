@@ -15,6 +15,7 @@
 import type { LibraryChange } from "../library/changes.ts";
 import type { OpenedLibrary } from "../library/connection.ts";
 import { type Matches, SearchIndex } from "../library/search.ts";
+import { completeEntries } from "../library/search-terms.ts";
 import type { LibraryStore } from "../library/store.ts";
 import type { ArticleSummary } from "../library/summary.ts";
 import {
@@ -43,14 +44,17 @@ export function readBatch(library: LibraryStore, after: string | null, limit: nu
       tx.objectStore("terms").getAll(range, limit),
       tx.objectStore("summaries").getAll(range, limit),
     ]);
-    // Both stores hold the same URLs; a batch ends at the smaller of their last ones, and what
-    // the other read beyond it comes again in the next batch.
+    // Both stores hold the same URLs (but links, whose words are their summary's: fewer in
+    // `terms`); a batch ends at the smaller of their last ones, and what the other read beyond
+    // it comes again in the next batch.
     const ends = [entries.at(-1)?.url, summaries.at(-1)?.url].filter((u): u is string => u !== undefined);
     const last = ends.sort()[0] ?? null;
     const more = entries.length === limit || summaries.length === limit;
+    const kept = last === null ? summaries : summaries.filter((s) => s.url <= last);
     return {
-      entries: last === null ? entries : entries.filter((e) => e.url <= last),
-      summaries: last === null ? summaries : summaries.filter((s) => s.url <= last),
+      // A link stored without its words is found by its summary's (search-terms.ts).
+      entries: completeEntries(last === null ? entries : entries.filter((e) => e.url <= last), kept),
+      summaries: kept,
       last: more ? last : null,
     };
   });

@@ -12,7 +12,7 @@ import { parseBackup } from "./export/backup.ts";
 import type { BackupImage } from "./image-backup.ts";
 import { fail, type LibraryResult } from "./result.ts";
 import { readRecord, type SavedArticle, TAG_LIMITS } from "./schema.ts";
-import { type SearchEntry, searchEntry } from "./search-terms.ts";
+import { derivableEntry, type SearchEntry, searchEntry } from "./search-terms.ts";
 import type { LibraryStore } from "./store.ts";
 import { toSummary } from "./summary.ts";
 
@@ -181,9 +181,13 @@ async function merge(
         const entry = searchEntry(record);
         report.changed.push(entry);
         if (!record.linkOnly) report.withPages.push(record.url);
+        const summary = toSummary(record);
         write(tx.objectStore("articles").put(record));
-        write(summaries.put(toSummary(record)));
-        write(tx.objectStore("terms").put(entry));
+        write(summaries.put(summary));
+        // A link's words are its summary's: not stored (search-terms.ts `summaryEntry`); the
+        // entry of an earlier version, if any, goes.
+        if (!record.linkOnly || !derivableEntry(entry, summary)) write(tx.objectStore("terms").put(entry));
+        else if (keys.has(record.url)) write(tx.objectStore("terms").delete(record.url));
       }
       // The chunk before this one written (its last write), this one still pending.
       if (before > 0) await writes[before - 1];

@@ -8,6 +8,7 @@
 import { fold } from "./fold.ts";
 import { siteOf } from "./keys.ts";
 import type { SavedArticle } from "./schema.ts";
+import type { ArticleSummary } from "./summary.ts";
 
 /** One article as the search index (and the `terms` store) holds it. */
 export interface SearchEntry {
@@ -62,6 +63,44 @@ export function searchEntry(article: Searchable): SearchEntry {
     if (part) for (const word of tokenize(part)) unique.add(word);
   }
   return { url: article.url, site, savedAt: article.savedAt, terms: [...unique].join(" ") };
+}
+
+/**
+ * The search entry a summary alone gives: its headline, byline, site and tags. A link to read
+ * (imported without its page) is found by nothing more, so an import stores no `terms` record
+ * for a link whose entry this gives exactly (`derivableEntry`): a third fewer records to write
+ * (IndexedDB takes some 0.3 ms a record on this machine, 30,000 links 90,000 records), and the
+ * search worker makes the entry from the summary it reads anyway (`completeEntries`).
+ */
+export function summaryEntry(summary: ArticleSummary): SearchEntry {
+  return searchEntry({
+    url: summary.url,
+    title: summary.title,
+    subtitle: null,
+    byline: summary.byline,
+    siteName: summary.site,
+    textContent: "",
+    savedAt: summary.savedAt,
+    tags: summary.tags,
+  });
+}
+
+/** Whether `entry` is what the summary alone gives, so that it need not be stored. */
+export function derivableEntry(entry: SearchEntry, summary: ArticleSummary): boolean {
+  const derived = summaryEntry(summary);
+  return derived.terms === entry.terms && derived.site === entry.site && derived.savedAt === entry.savedAt;
+}
+
+/**
+ * The stored entries, and for each summary without one (a link stored without its words) the
+ * entry its summary gives. `entries` and `summaries` cover the same articles.
+ */
+export function completeEntries(entries: SearchEntry[], summaries: readonly ArticleSummary[]): SearchEntry[] {
+  if (entries.length >= summaries.length) return entries;
+  const stored = new Set(entries.map((e) => e.url));
+  const all = [...entries];
+  for (const summary of summaries) if (!stored.has(summary.url)) all.push(summaryEntry(summary));
+  return all;
 }
 
 const ENDS_IN_WORD_RE = /[\p{L}\p{N}]$/u;

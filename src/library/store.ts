@@ -30,7 +30,7 @@ import {
 import { normalizeUrl } from "./keys.ts";
 import { errorMessage, errorName, fail, type LibraryFailure, type LibraryResult } from "./result.ts";
 import { readRecord, type SavedArticle } from "./schema.ts";
-import { type SearchEntry, searchEntry } from "./search-terms.ts";
+import { completeEntries, type SearchEntry, searchEntry } from "./search-terms.ts";
 import { type ArticleSummary, toSummary } from "./summary.ts";
 
 /** IndexedDB 3.0's `getAllRecords`, which TypeScript's DOM types do not have yet. */
@@ -255,10 +255,13 @@ export class LibraryStore {
     }));
   }
 
-  /** Every article's search words, to build the page's `SearchIndex`. */
+  /** Every article's search words (a link's made from its summary: search-terms.ts). */
   async searchEntries(): Promise<LibraryResult<{ entries: SearchEntry[] }>> {
-    return this.transact("readonly", ["terms"], "read the search index", async (tx) => ({
-      entries: await tx.objectStore("terms").getAll(),
+    return this.transact("readonly", ["terms", "summaries"], "read the search index", async (tx) => ({
+      entries: completeEntries(
+        await tx.objectStore("terms").getAll(),
+        await tx.objectStore("summaries").getAll(),
+      ),
     }));
   }
 
