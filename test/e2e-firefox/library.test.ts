@@ -215,6 +215,17 @@ describeFirefox("library (Firefox)", () => {
       expect(record.markdown).toMatch(/^---\ntitle: /);
       expect(record.savedAt).toBeGreaterThan(0);
     }
+    // Nothing wider than the window (800 px here): the list's padding is inside its width, and
+    // a long excerpt is cut with an ellipsis, not past the window's edge.
+    const widths = await library.evaluate(() => ({
+      page: document.documentElement.scrollWidth,
+      window: document.documentElement.clientWidth,
+      rows: Math.max(
+        ...[...document.querySelectorAll(".lib-row")].map((r) => r.getBoundingClientRect().right),
+      ),
+    }));
+    expect(widths.page).toBeLessThanOrEqual(widths.window);
+    expect(widths.rows).toBeLessThanOrEqual(widths.window - 24);
     await library.screenshot({ path: join(ARTIFACTS, "library.png") });
   });
 

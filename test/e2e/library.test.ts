@@ -209,6 +209,23 @@ describeE2E("library (Chromium)", () => {
     expect(await titles(library)).toEqual([HARBOUR, CITY]);
   });
 
+  it("fits a narrow window: nothing wider than it, long lines cut short", async () => {
+    await library.setViewportSize({ width: 700, height: 900 });
+    try {
+      const widths = await library.evaluate(() => ({
+        page: document.documentElement.scrollWidth,
+        window: document.documentElement.clientWidth,
+        rows: Math.max(
+          ...[...document.querySelectorAll(".lib-row")].map((r) => r.getBoundingClientRect().right),
+        ),
+      }));
+      expect(widths.page).toBeLessThanOrEqual(widths.window);
+      expect(widths.rows).toBeLessThanOrEqual(widths.window - 24);
+    } finally {
+      await library.setViewportSize({ width: 1280, height: 900 });
+    }
+  });
+
   it("reaches a row's buttons from the keyboard, and keeps the focus on the row it changed", async () => {
     const row = library.locator(".lib-row", { hasText: CITY });
     // The buttons are made when the focus (or the pointer) first comes to the row.
