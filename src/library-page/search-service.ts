@@ -45,17 +45,20 @@ export function readBatch(library: LibraryStore, after: string | null, limit: nu
       tx.objectStore("summaries").getAll(range, limit),
     ]);
     // Both stores hold the same URLs (but links, whose words are their summary's: fewer in
-    // `terms`); a batch ends at the smaller of their last ones, and what the other read beyond
-    // it comes again in the next batch.
-    const ends = [entries.at(-1)?.url, summaries.at(-1)?.url].filter((u): u is string => u !== undefined);
-    const last = ends.sort()[0] ?? null;
-    const more = entries.length === limit || summaries.length === limit;
+    // `terms`). A store that gave a whole batch may hold more beyond its last URL: the batch
+    // ends at the smallest such last URL, and what the other read beyond it comes again in the
+    // next batch. A store that gave less was read to its end.
+    const ends = [entries, summaries]
+      .filter((read) => read.length === limit)
+      .map((read) => read.at(-1)!.url)
+      .sort();
+    const last = ends[0] ?? null;
     const kept = last === null ? summaries : summaries.filter((s) => s.url <= last);
     return {
       // A link stored without its words is found by its summary's (search-terms.ts).
       entries: completeEntries(last === null ? entries : entries.filter((e) => e.url <= last), kept),
       summaries: kept,
-      last: more ? last : null,
+      last,
     };
   });
 }

@@ -60,10 +60,11 @@ describe("a link's search words", () => {
   it("are not stored on import, and every reader gets them as if stored", async () => {
     const { library } = await freshLibrary({ now: testClock(NOW).now });
     ok(await library.save(makeArticle({ url: "https://links.example/read", title: "Read with its page" })));
-    const links = [1, 2, 3, 4, 5].map((i) => link(i));
+    // The last link's address sorts after every stored entry's.
+    const links = [...[1, 2, 3, 4, 5].map((i) => link(i)), link(7, { url: "https://zz.example/last" })];
     const described = link(6, { subtitle: "A standfirst the summary cuts" });
     const { report } = ok(await importRecords(library, [...links, described]));
-    expect(report.added).toBe(6);
+    expect(report.added).toBe(7);
     // The article and the described link keep their words; the plain links do not need any.
     expect((await storedTerms(library)).sort()).toEqual([
       "https://links.example/read",
@@ -75,18 +76,21 @@ describe("a link's search words", () => {
       ...ok(await library.searchEntries()).entries.filter((e) => e.url.endsWith("/read")),
     ]);
     expect(byUrl(ok(await library.searchEntries()).entries)).toEqual(expected);
-    // The search worker's batches (two articles a batch): the same entries, none twice.
-    const seen: SearchEntry[] = [];
-    let after: string | null = null;
-    do {
-      const batch: { entries: SearchEntry[]; summaries: ArticleSummary[]; last: string | null } = ok(
-        await readBatch(library, after, 2),
-      );
-      seen.push(...batch.entries);
-      expect(batch.entries.map((e) => e.url).sort()).toEqual(batch.summaries.map((s) => s.url).sort());
-      after = batch.last;
-    } while (after !== null);
-    expect(byUrl(seen)).toEqual(expected);
+    // The search worker's batches (two, three or 500 articles a batch): the same entries, each
+    // once, whichever store ends first.
+    for (const size of [2, 3, 500]) {
+      const seen: SearchEntry[] = [];
+      let after: string | null = null;
+      do {
+        const batch: { entries: SearchEntry[]; summaries: ArticleSummary[]; last: string | null } = ok(
+          await readBatch(library, after, size),
+        );
+        seen.push(...batch.entries);
+        expect(batch.entries.map((e) => e.url).sort()).toEqual(batch.summaries.map((s) => s.url).sort());
+        after = batch.last;
+      } while (after !== null);
+      expect(byUrl(seen)).toEqual(expected);
+    }
   });
 
   it("are written again when the reader tags a link, and a stored entry goes when an import makes it needless", async () => {
