@@ -16,6 +16,7 @@ import { browser } from "../platform/extension.ts";
 import { requestSiteAccess } from "../platform/host-access.ts";
 import { sendToBackground } from "../platform/messages.ts";
 import type { LibraryPage } from "./page.ts";
+import { showReportLines } from "./report-list.ts";
 
 const NO_ACCESS =
   "Nothing was fetched: Folio needs your permission to visit websites to fetch the pages. Your links stay as they are.";
@@ -32,6 +33,8 @@ export interface Fetching {
 export function fetching(page: LibraryPage): Fetching {
   const { ui, library, locale } = page;
   let links = 0;
+  /** How many failures the report lists (it is made again only when that changes). */
+  let shownFailures = 0;
   let status: FetchStatus | null = null;
 
   const render = () => {
@@ -64,17 +67,11 @@ export function fetching(page: LibraryPage): Fetching {
       }.`;
     }
     const lines = status.failures.map((f) => `${f.title || f.url} (${f.url}): ${f.reason}`);
-    const shown = ui.fetchList.childElementCount;
     ui.fetchReport.hidden = lines.length === 0;
-    if (lines.length !== shown) {
+    if (lines.length !== shownFailures) {
+      shownFailures = lines.length;
       ui.fetchSummary.textContent = `${pagesText(lines.length, locale)} not fetched, and why`;
-      ui.fetchList.replaceChildren(
-        ...lines.map((line) => {
-          const li = page.doc.createElement("li");
-          li.textContent = line;
-          return li;
-        }),
-      );
+      showReportLines(page.doc, ui.fetchList, lines, locale);
     }
   };
 

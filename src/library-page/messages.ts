@@ -5,14 +5,12 @@
  * (an import's skipped rows with their reasons) folded under a summary. Text only.
  */
 import type { PageElements } from "./page.ts";
+import { showReportLines } from "./report-list.ts";
 
 export interface Messages {
   alert(text: string | null): void;
   info(text: string | null, details?: { summary: string; lines: string[] }): void;
 }
-
-/** Most detail lines shown (the rest are counted). */
-const MAX_LINES = 200;
 
 export function messages(doc: Document, ui: PageElements): Messages {
   const alert = (text: string | null) => {
@@ -27,16 +25,7 @@ export function messages(doc: Document, ui: PageElements): Messages {
     ui.reportList.replaceChildren();
     if (!text || !details?.lines.length) return;
     ui.reportSummary.textContent = details.summary;
-    for (const line of details.lines.slice(0, MAX_LINES)) {
-      const li = doc.createElement("li");
-      li.textContent = line;
-      ui.reportList.append(li);
-    }
-    if (details.lines.length > MAX_LINES) {
-      const li = doc.createElement("li");
-      li.textContent = `…and ${(details.lines.length - MAX_LINES).toLocaleString()} more`;
-      ui.reportList.append(li);
-    }
+    showReportLines(doc, ui.reportList, details.lines);
   };
   ui.alertClose.addEventListener("click", () => alert(null));
   ui.infoClose.addEventListener("click", () => info(null));
