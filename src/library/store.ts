@@ -17,7 +17,7 @@
  * tests). idb needs the IndexedDB globals (`IDBRequest`, `IDBKeyRange`...) of the same
  * implementation: the browser's, or fake-indexeddb's `auto` entry in tests.
  */
-import { type IDBPTransaction, unwrap, wrap } from "idb";
+import type { IDBPTransaction } from "idb";
 import type { Article } from "../core/types.ts";
 import {
   ALL_STORES,
@@ -28,31 +28,13 @@ import {
   type StoreName,
 } from "./db.ts";
 import { normalizeUrl } from "./keys.ts";
+import { newestFirst, type PageCursor, type SummaryPage } from "./newest-first.ts";
 import { errorMessage, errorName, fail, type LibraryFailure, type LibraryResult } from "./result.ts";
 import { readRecord, type SavedArticle } from "./schema.ts";
 import { completeEntries, type SearchEntry, searchEntry } from "./search-terms.ts";
 import { type ArticleSummary, toSummary } from "./summary.ts";
 
-/** IndexedDB 3.0's `getAllRecords`, which TypeScript's DOM types do not have yet. */
-interface RecordsIndex {
-  getAllRecords(options: {
-    query?: IDBKeyRange | null;
-    count?: number;
-    direction?: IDBCursorDirection;
-  }): IDBRequest<unknown[]>;
-}
-
-export interface PageCursor {
-  savedAt: number;
-  url: string;
-}
-
-export interface SummaryPage {
-  /** Newest saved first. */
-  items: ArticleSummary[];
-  /** Pass as `after` for the next page; null when this page is the last. */
-  next: PageCursor | null;
-}
+export type { PageCursor, SummaryPage } from "./newest-first.ts";
 
 export interface SaveSuccess {
   status: "added" | "updated";
@@ -200,32 +182,9 @@ export class LibraryStore {
   ): Promise<LibraryResult<SummaryPage>> {
     const limit = Math.max(1, Math.floor(options.limit ?? DEFAULT_PAGE));
     const after = options.after ?? null;
-    return this.transact("readonly", ["summaries"], "read the library", async (tx) => {
-      const index = tx.objectStore("summaries").index("bySaved");
-      const range = after ? IDBKeyRange.upperBound([after.savedAt, after.url], true) : null;
-      // One request for the page (and one record more, to know whether there is a next), where
-      // the browser has `getAllRecords` (IndexedDB 3.0: Chrome 141): a cursor walk asks the
-      // database once per row, 4-14 ms for the library page's first 20 rows where this takes 1-3.
-      const raw = unwrap(index) as IDBIndex & Partial<RecordsIndex>;
-      if (typeof raw.getAllRecords === "function") {
-        const request = raw.getAllRecords({ query: range, count: limit + 1, direction: "prev" });
-        const records = (await wrap(request)) as unknown as { value: ArticleSummary }[];
-        const items = records.slice(0, limit).map((r) => r.value);
-        const last = items[items.length - 1];
-        return {
-          items,
-          next: records.length > limit && last ? { savedAt: last.savedAt, url: last.url } : null,
-        };
-      }
-      const items: ArticleSummary[] = [];
-      let cursor = await index.openCursor(range, "prev");
-      while (cursor && items.length < limit) {
-        items.push(cursor.value);
-        cursor = await cursor.continue();
-      }
-      const last = items[items.length - 1];
-      return { items, next: cursor && last ? { savedAt: last.savedAt, url: last.url } : null };
-    });
+    return this.transact("readonly", ["summaries"], "read the library", (tx) =>
+      newestFirst(tx.objectStore("summaries").index("bySaved"), after, limit),
+    );
   }
 
   /** The summaries of `urls`, in that order (e.g. search results); URLs not saved are skipped. */

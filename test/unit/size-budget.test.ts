@@ -7,9 +7,9 @@ import { describe, expect, it } from "vitest";
 
 const SCRIPT = resolve(import.meta.dirname, "../../scripts/size-budget.mjs");
 
-function fakeBuild(contentKb: number): string {
+function fakeBuild(contentKb: number, libraryPreloads = 2): string {
   const dist = mkdtempSync(join(tmpdir(), "folio-size-"));
-  for (const dir of ["src/content", "src/background", "src/popup"])
+  for (const dir of ["src/content", "src/background", "src/popup", "src/library-page"])
     mkdirSync(join(dist, dir), { recursive: true });
   writeFileSync(join(dist, "src/content/extract.js"), "x".repeat(contentKb * 1024));
   writeFileSync(join(dist, "src/background/index.js"), "x".repeat(10 * 1024));
@@ -18,6 +18,16 @@ function fakeBuild(contentKb: number): string {
   writeFileSync(
     join(dist, "src/popup/index.html"),
     '<script type="module" src="/src/popup/index.js"></script><link rel="modulepreload" href="/chunk.js">',
+  );
+  // The library page: its script, `libraryPreloads` modules, two stylesheets.
+  writeFileSync(
+    join(dist, "src/library-page/index.html"),
+    '<script type="module" crossorigin src="/src/library-page/index.js"></script>' +
+      Array.from(
+        { length: libraryPreloads },
+        (_, i) => `<link rel="modulepreload" crossorigin href="/m${i}.js">`,
+      ).join("") +
+      '<link rel="stylesheet" crossorigin href="/a.css"><link rel="stylesheet" crossorigin href="/b.css">',
   );
   return dist;
 }
@@ -30,6 +40,13 @@ describe("size budget", () => {
     const result = run(fakeBuild(100));
     expect(result.status).toBe(0);
     expect(String(result.stdout)).toMatch(/popup, first chunk\s+3\.0 kB/);
+    expect(String(result.stdout)).toMatch(/library page, files\s+5\s+budget\s+5\s+ok/);
+  });
+
+  it("fails when the library page fetches more files before its first rows", () => {
+    const result = run(fakeBuild(100, 3));
+    expect(result.status).toBe(1);
+    expect(String(result.stdout)).toMatch(/library page, files\s+6\s+budget\s+5\s+OVER/);
   });
 
   it("fails when the content script grows over its budget", () => {
