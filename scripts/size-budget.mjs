@@ -24,8 +24,8 @@
  *
  * And a count: the files the library page fetches before its first rows (its script, the
  * modules it preloads, its stylesheets). Each costs the page's thread its request; rolldown's
- * own chunking made 19 of them, one chunk for the first screen's modules
- * (scripts/first-screen-chunk.ts) makes 5.
+ * own chunking made 19 of them; one chunk for the first screen's modules
+ * (scripts/first-screen-chunk.ts) and one stylesheet (library.css imports folio.css) make 4.
  *
  * Usage: node scripts/size-budget.mjs (after npm run build:chrome)
  */
@@ -64,7 +64,7 @@ function pageScripts(page) {
 }
 
 /** The files the library page fetches before its first rows: scripts and stylesheets. */
-const LIBRARY_FILES_BUDGET = 5;
+const LIBRARY_FILES_BUDGET = 4;
 function libraryFiles() {
   const page = "src/library-page/index.html";
   const html = readFileSync(join(dist, page), "utf8");

@@ -7,7 +7,7 @@ import { describe, expect, it } from "vitest";
 
 const SCRIPT = resolve(import.meta.dirname, "../../scripts/size-budget.mjs");
 
-function fakeBuild(contentKb: number, libraryPreloads = 2): string {
+function fakeBuild(contentKb: number, libraryPreloads = 2, libraryStyles = 1): string {
   const dist = mkdtempSync(join(tmpdir(), "folio-size-"));
   for (const dir of ["src/content", "src/background", "src/popup", "src/library-page"])
     mkdirSync(join(dist, dir), { recursive: true });
@@ -19,7 +19,7 @@ function fakeBuild(contentKb: number, libraryPreloads = 2): string {
     join(dist, "src/popup/index.html"),
     '<script type="module" src="/src/popup/index.js"></script><link rel="modulepreload" href="/chunk.js">',
   );
-  // The library page: its script, `libraryPreloads` modules, two stylesheets.
+  // The library page: its script, `libraryPreloads` modules, `libraryStyles` stylesheets.
   writeFileSync(
     join(dist, "src/library-page/index.html"),
     '<script type="module" crossorigin src="/src/library-page/index.js"></script>' +
@@ -27,7 +27,10 @@ function fakeBuild(contentKb: number, libraryPreloads = 2): string {
         { length: libraryPreloads },
         (_, i) => `<link rel="modulepreload" crossorigin href="/m${i}.js">`,
       ).join("") +
-      '<link rel="stylesheet" crossorigin href="/a.css"><link rel="stylesheet" crossorigin href="/b.css">',
+      Array.from(
+        { length: libraryStyles },
+        (_, i) => `<link rel="stylesheet" crossorigin href="/s${i}.css">`,
+      ).join(""),
   );
   return dist;
 }
@@ -40,13 +43,13 @@ describe("size budget", () => {
     const result = run(fakeBuild(100));
     expect(result.status).toBe(0);
     expect(String(result.stdout)).toMatch(/popup, first chunk\s+3\.0 kB/);
-    expect(String(result.stdout)).toMatch(/library page, files\s+5\s+budget\s+5\s+ok/);
+    expect(String(result.stdout)).toMatch(/library page, files\s+4\s+budget\s+4\s+ok/);
   });
 
   it("fails when the library page fetches more files before its first rows", () => {
-    const result = run(fakeBuild(100, 3));
+    const result = run(fakeBuild(100, 2, 2));
     expect(result.status).toBe(1);
-    expect(String(result.stdout)).toMatch(/library page, files\s+6\s+budget\s+5\s+OVER/);
+    expect(String(result.stdout)).toMatch(/library page, files\s+5\s+budget\s+4\s+OVER/);
   });
 
   it("fails when the content script grows over its budget", () => {
