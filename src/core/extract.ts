@@ -289,19 +289,23 @@ function readAlone(
 /**
  * Which fields come from where, once. The page's own metadata (JSON-LD, OpenGraph, meta tags,
  * see metadata/index.ts for their order) wins over Readability's guesses, except for the title
- * and the byline: Readability's title logic (JSON-LD headline, meta titles, `<title>` with the
- * site name cut, checked against the page's headings) and its byline logic (JSON-LD and meta
- * authors, then the byline printed in the article) are tuned on thousands of pages, so they go
- * first (the byline cleaned of "By", dates and URLs) and Folio's metadata fills in where
- * Readability found nothing.
+ * (Readability's title logic goes first, checked against the page's headings) and, unless the
+ * page declares its authors, the byline: Readability's byline (cleaned of "By", dates and URLs)
+ * goes before the authors Folio reads from the page's printed bylines and author links, and
+ * after the authors its JSON-LD or meta tags declare, because Readability takes the first
+ * element that looks like a byline, which is sometimes a related story's or a link's label.
+ * Where Readability finds only the site, or nothing, Folio's metadata fills in.
  */
 function assembleMetadata(meta: PageMetadata, parsed: Parsed, url: string) {
-  const fromReadability = cleanAuthors(parsed.byline ? [parsed.byline] : []);
-  // Readability takes an organisation author ("BBC News" on BBC News) as readily as a person.
   const site = (meta.siteName ?? parsed.siteName ?? "").toLowerCase();
-  const onlySite = fromReadability.every((name) => name.toLowerCase() === site);
+  const fromReadability = cleanAuthors(parsed.byline ? [parsed.byline] : [], { siteNames: [site] });
+  // Readability takes an organisation author ("BBC News" on BBC News) as readily as a person.
+  const readabilityNamesPerson =
+    fromReadability.length > 0 && !fromReadability.every((name) => name.toLowerCase() === site);
   const chosen =
-    fromReadability.length > 0 && !(onlySite && meta.authors.length > 0) ? fromReadability : meta.authors;
+    meta.authorsKind === "declared" || (meta.authorsKind !== "none" && !readabilityNamesPerson)
+      ? meta.authors
+      : fromReadability;
   // "Rob Picheta, CNN" on CNN: the site is not one of the authors when people are named.
   const people = chosen.filter((name) => name.toLowerCase() !== site);
   const authors = people.length > 0 ? people : chosen;
