@@ -9,7 +9,12 @@
  *   src/content/extract-markdown.ts, which does). The header read as the page prints it (issue
  *   10, 2026-11-30: the printed headline's rules in metadata/title.ts, the date a header prints
  *   in metadata/printed-date.ts with its month names, the Latin-1 entity names) added 3.6 kB,
- *   112.3 -> 115.9 kB, which moved the budget from 115 to 117 kB;
+ *   112.3 -> 115.9 kB, which moved the budget from 115 to 117 kB; the authors read as the page
+ *   prints them (issue 10, 2026-11-30: metadata/author-sources.ts choosing between sources,
+ *   byline-glue.ts parting a byline's run-together pieces, the plain-text "von Jane Roe" line and
+ *   the byline under an h2 in byline.ts, the new cuts and labels in authors.ts) 3.5 kB more,
+ *   115.8 -> 119.3 kB, and the budget to 120 kB ("Show anyway" reading a home page's main region,
+ *   forced-reading.ts, 0.6 kB more: 119.9 kB, at the budget's edge);
  * - worker: the background, started for a context-menu click and for every save. About 129 kB
  *   of it is the public suffix list (tldts) that library/canonical.ts needs to tell a page's
  *   own canonical address from a forged one; the rest is Folio's code, idb and valibot. Keeping
@@ -38,7 +43,7 @@ const dist = process.env.FOLIO_DIST ?? join(root, "dist", "chrome");
 const KB = 1024;
 /** Budgets, in bytes. */
 const BUDGETS = {
-  "content script": 117 * KB,
+  "content script": 120 * KB,
   worker: 168 * KB,
   "popup, first chunk": 12 * KB,
 };

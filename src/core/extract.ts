@@ -66,6 +66,7 @@ import {
   SECOND_READING,
 } from "./second-reading.ts";
 import { OWN_STORY_MIN_CHARS, ownArticle, readsOwnStory } from "./own-article.ts";
+import { mainRegionOutside } from "./forced-reading.ts";
 import { plainText } from "./plain-text.ts";
 import { isTeaserList, readingEvidence, readsAsArticle } from "./reading-evidence.ts";
 import { sanitizeInPlace, sanitizerDropsContent } from "./sanitize.ts";
@@ -204,7 +205,7 @@ function extract(doc: Document, options: ExtractOptions, finish: Finisher | null
     if (retry?.parsed?.content && squash(retry.parsed.textContent).length >= OWN_STORY_MIN_CHARS)
       parsed = adopt(retry, ctx);
   }
-  const root = parsed?.content;
+  let root = parsed?.content;
   if (!parsed || !root) return fail("empty", "Folio found no article text on this page.");
 
   // 7. After Readability, on the article only. Titles may be better known now.
@@ -213,7 +214,16 @@ function extract(doc: Document, options: ExtractOptions, finish: Finisher | null
 
   // 7b. Is it an article? Decided after reading: a page that declares an article is one; else
   // the reading must be prose, never a list of teasers (a section front, search results, a feed).
-  if (!options.force && !meta.declaresArticle && !isArticleReading(root, readerable)) return notAnArticle();
+  if (!meta.declaresArticle && !isArticleReading(root, readerable)) {
+    if (!options.force) return notAnArticle();
+    // Shown anyway: the page's main region when Readability read around it (forced-reading.ts).
+    const main = doc.body && mainRegionOutside(doc.body, root);
+    const retry = main ? readAlone(doc, pathOf(main, doc.body!), ctx) : null;
+    if (retry?.parsed?.content) {
+      [parsed, root] = [adopt(retry, ctx) ?? parsed, retry.parsed.content];
+      for (const pass of AFTER_READABILITY) pass.run(root, ctx);
+    }
+  }
 
   // 8. Sanitize once, in place; or leave it to a caller that sanitizes each block as it shows
   // it (the popup's first screen need not wait for the rest). The text is the same either way.
@@ -289,19 +299,21 @@ function readAlone(
 /**
  * Which fields come from where, once. The page's own metadata (JSON-LD, OpenGraph, meta tags,
  * see metadata/index.ts for their order) wins over Readability's guesses, except for the title
- * and the byline: Readability's title logic (JSON-LD headline, meta titles, `<title>` with the
- * site name cut, checked against the page's headings) and its byline logic (JSON-LD and meta
- * authors, then the byline printed in the article) are tuned on thousands of pages, so they go
- * first (the byline cleaned of "By", dates and URLs) and Folio's metadata fills in where
- * Readability found nothing.
+ * (Readability's title logic goes first, checked against the page's headings) and, unless the
+ * page declares its authors, the byline: Readability's byline (cleaned of "By", dates and URLs)
+ * goes before the bylines Folio reads from the page, after the authors its JSON-LD or meta
+ * tags declare (Readability's first byline-like element may be a related story's).
  */
 function assembleMetadata(meta: PageMetadata, parsed: Parsed, url: string) {
-  const fromReadability = cleanAuthors(parsed.byline ? [parsed.byline] : []);
-  // Readability takes an organisation author ("BBC News" on BBC News) as readily as a person.
   const site = (meta.siteName ?? parsed.siteName ?? "").toLowerCase();
-  const onlySite = fromReadability.every((name) => name.toLowerCase() === site);
+  const fromReadability = cleanAuthors(parsed.byline ? [parsed.byline] : [], { siteNames: [site] });
+  // Readability takes an organisation author ("BBC News" on BBC News) as readily as a person.
+  const readabilityNamesPerson =
+    fromReadability.length > 0 && !fromReadability.every((name) => name.toLowerCase() === site);
   const chosen =
-    fromReadability.length > 0 && !(onlySite && meta.authors.length > 0) ? fromReadability : meta.authors;
+    meta.authorsKind === "declared" || (meta.authorsKind !== "none" && !readabilityNamesPerson)
+      ? meta.authors
+      : fromReadability;
   // "Rob Picheta, CNN" on CNN: the site is not one of the authors when people are named.
   const people = chosen.filter((name) => name.toLowerCase() !== site);
   const authors = people.length > 0 ? people : chosen;

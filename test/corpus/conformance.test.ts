@@ -55,10 +55,14 @@ const PAGE_F1_MIN = 0.9;
  * people wrote for trafilatura-dev's pages on 81-84 % of them where Readability's way gave 71-73 %
  * (`npm run bench:metadata`). Many of Readability's test pages print an h1 ("Lorem") that is not
  * their <title>.
+ * The byline's is below Readability's own for a like reason: Folio's byline holds people's names
+ * only (not Wikipedia's "Contributors to Wikimedia projects", three pages) and takes the author a
+ * page declares in JSON-LD or meta tags before Readability's printed guess, which agrees more
+ * often with the authors people wrote down for trafilatura-dev's check half.
  */
 const METADATA_AGREEMENT_MIN: Record<string, number> = {
   title: 0.6,
-  byline: 0.93,
+  byline: 0.9,
   siteName: 0.96,
   lang: 1,
   dir: 1,

@@ -12,6 +12,7 @@
  * "Mac & i", "Barnes & Noble" or "Smith, John" stay whole.
  */
 
+import { onceIfRepeated, unglue } from "./byline-glue.ts";
 import { looksLikeDate } from "./dates.ts";
 import { comparable, decodeEntities, isUrlLike } from "./text.ts";
 import { squash } from "../whitespace.ts";
@@ -22,6 +23,11 @@ export interface CleanAuthorsOptions {
    * `citation_author`): a single comma does not separate two people.
    */
   lastFirst?: boolean;
+  /**
+   * The site's own names (og:site_name, publisher...): "Rob Picheta, CNN" on CNN names the
+   * employer after the person, not a second author, and that part is dropped.
+   */
+  siteNames?: readonly string[];
 }
 
 const MAX_NAME_LENGTH = 80;
@@ -50,6 +56,12 @@ const CUT_AT = [
   /\b(?:last\s+)?(?:updated?|modified|published|posted)(?:\s+on)?\b/i,
   /\b(?:aktualisiert|veröffentlicht|mis à jour|publié le|actualizado|publicado)\b/i,
   /\b(?:edited|photos?|photographs|illustrations?|graphics|video|additional reporting|reviewed|fact[- ]checked|translated)\s+by\b/i,
+  // The author link's neighbour: "Jane Roe Alle Artikel", "Jane Roe View all posts".
+  /\b(?:(?:view|see|show|zeige)\s+)?(?:alle|all|mehr|more)\s+(?:artikel|beiträge|posts|articles|stories)\b/i,
+  // German and French credits for the pictures: "Text von Jane Roe Illustration von John Doe".
+  /\b(?:fotos?|bilder?|illustrations?|grafik|photos?)\s+(?:von|de)\b/i,
+  // "Gespeichert von Jane Roe am 24. Juli 2017", "Posted by Jane Roe on 3 March": the date after.
+  /\s(?:am|on|le|el|il)\s+\d/i,
   /\s[|•·]\s?|\s?[|•·]\s/,
   /\|/,
 ];
@@ -60,9 +72,13 @@ const CREDENTIAL = /,?\s+(?:M\.?A|M\.?S|MSc|M\.?D|Ph\.?\s?D|MPH|RN|D\.?O|MBA|J\.
 /** Generational suffixes that must stay with the name across a comma ("John Roe, Jr."). */
 const SUFFIX = /,\s+(Jr|Sr|II|III|IV)\b\.?/g;
 
-/** Texts bylines often hold that are not names. */
+/**
+ * Texts bylines often hold that are not names: link labels ("All posts"), a comment form's
+ * "Name *", a wiki's collective "Contributors to Wikimedia projects".
+ */
 const NOT_A_NAME =
-  /^(?:follow|share|subscribe|contact|email|e-mail|view\s+(?:all|more|profile)|more\s+(?:from|by|articles)|read\s+more|comments?|staff|admin|administrator|unknown|anonymous|guest|editor|editors|none|null|undefined|n\/a)\b/i;
+  /^(?:contributors\s+to\b|alle\s+(?:beiträge|artikel)|all\s+(?:posts|articles|stories)|follow|share|subscribe|contact|email|e-mail|view\s+(?:all|more|profile)|more\s+(?:from|by|articles)|read\s+more|comments?|staff|admin|administrator|unknown|anonymous|guest|editor|editors|none|null|undefined|n\/a)\b/i;
+const FORM_LABEL = /^name\s*(?:\*|\([^)]*\))?$/i;
 
 /** Words of a job title or desk ("Senior Staff Technologist", "BuzzFeed News Reporter"). */
 const ROLE =
@@ -80,6 +96,13 @@ function wordCount(value: string): number {
 /** CJK byline labels: 作者 (author), 记者/記者 (reporter), 文 (text by), 撰文, 筆者. */
 const CJK_PREFIX = /^(?:作者|记者|記者|撰文|筆者|著者|文)\s*[:：／/]\s*|^(?:作者|记者|記者)\s+/;
 
+/**
+ * "Text von Jane Roe", "Gespeichert von Jane Roe": a German byline's verb before "von"; "Text:
+ * Jane Roe", "Verfasserin: Jane Roe": a label.
+ */
+const VERB_VON =
+  /^(?:(?:text|story|geschrieben|verfasst|gespeichert|eingestellt|ein\s+(?:beitrag|artikel))\s+von\s+|(?:text|verfasser|verfasserin|autorin)\s*:\s*)/i;
+
 /** "Von: Jane Roe": with a colon a particle is the byline word, never part of a name. */
 const PARTICLE_LABEL = /^(?:von|di|de|da)\s*:\s*/i;
 
@@ -89,6 +112,8 @@ const PARTICLE_LABEL = /^(?:von|di|de|da)\s*:\s*/i;
  */
 const ALL_POSTS_BY =
   /^(?:(?:view|see|read|show|more|zeige|alle|mehr|voir)\s+)?(?:all\s+|alle\s+|tous\s+les\s+)?(?:posts|articles|stories|beiträge|artikel|texte|articles)\s+(?:by|from|von|de)\s+/i;
+/** An author box's heading: "About Jane Roe", "Über Jane Roe". */
+const ABOUT = /^(?:[Aa]bout|ABOUT|[Üü]ber|ÜBER|[ÀàA]\s+propos\s+de)\s+(?=\p{Lu})/u;
 const TRAILING_ARROW = /\s*[→»›>]+\s*$/;
 
 function stripPrefix(value: string): string {
@@ -97,6 +122,8 @@ function stripPrefix(value: string): string {
     const before = v;
     v = v
       .replace(ALL_POSTS_BY, "")
+      .replace(ABOUT, "")
+      .replace(VERB_VON, "")
       .replace(PARTICLE_LABEL, "")
       .replace(BY_PREFIX, "")
       .replace(CJK_PREFIX, "")
@@ -150,7 +177,7 @@ function isAcceptableName(name: string): boolean {
   if (name === "" || name.length > MAX_NAME_LENGTH || wordCount(name) > MAX_NAME_WORDS) return false;
   if (!/\p{L}/u.test(name)) return false;
   if (isUrlLike(name) || /\S+@\S+\.\S+/.test(name) || name.startsWith("@")) return false;
-  if (NOT_A_NAME.test(name)) return false;
+  if (NOT_A_NAME.test(name) || FORM_LABEL.test(name)) return false;
   if (looksLikeDate(name)) return false;
   if (/^\d/.test(name)) return false;
   return true;
@@ -165,7 +192,7 @@ function tidyName(value: string): string {
 
 /** Cleans one raw author value into zero or more names. */
 export function splitAuthor(raw: string, options: CleanAuthorsOptions = {}): string[] {
-  let v = firstSegment(decodeEntities(raw));
+  let v = firstSegment(unglue(decodeEntities(raw)));
   if (v === "" || isUrlLike(v)) return [];
 
   // URLs written next to a name: "Bradley M. Kuhn (http://ebb.org/bkuhn/)".
@@ -177,7 +204,8 @@ export function splitAuthor(raw: string, options: CleanAuthorsOptions = {}): str
   v = v.replace(/\(\s*(?:with|avec|mit|con|com|met)\s+([^)]*)\)/gi, ", $1");
   v = squash(v);
 
-  v = stripPrefix(v);
+  // "By Jane Doe Jane Doe": the name printed twice, seen once the "By" is gone.
+  v = onceIfRepeated(stripPrefix(v));
   v = cutTail(v);
   v = v.replace(SUFFIX, " $1.").replace(/\s+\./g, ".");
   v = v.replace(CREDENTIAL, "");
@@ -192,8 +220,9 @@ export function splitAuthor(raw: string, options: CleanAuthorsOptions = {}): str
       .map((p) => tidyName(stripPrefix(p)))
       .filter((p) => p !== "");
     // "Jane Doe, Staff Writer": job titles after a name are not more names.
-    const names = split.filter((p, i) => i === 0 || !ROLE.test(p));
-    if (split.length > 1 && names.every(looksLikeName)) parts = names;
+    const sites = new Set((options.siteNames ?? []).map(comparable));
+    const names = split.filter((p, i) => i === 0 || !(ROLE.test(p) || sites.has(comparable(p))));
+    if (split.length > 1 && (names.length === 1 || names.every(looksLikeName))) parts = names;
   }
   // "Daniel Kahn Gillmor, Senior Staff Technologist, ACLU Speech, Privacy, and Technology
   // Project": unsplittable and too long as a whole, but it starts with the name.

@@ -102,7 +102,11 @@ export function headerRegion(index: PageIndex, title: string | null): HeaderRegi
 
 function findHeaderRegion(index: PageIndex, title: string | null): HeaderRegion | null {
   const h1 = articleHeading(index, title);
-  if (!h1) return null;
+  return h1 ? regionUnder(index, h1, title) : null;
+}
+
+/** The header region under a given heading (the h1, or the heading a byline reader chose). */
+export function regionUnder(index: PageIndex, h1: Element, title: string | null): HeaderRegion {
   const scope = headerScope(h1);
   // A heading after the h1 ends the header: past it we are in a teaser or in the body.
   const next =

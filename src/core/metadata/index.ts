@@ -30,9 +30,11 @@
  *              URLs dropped) > dc:creator ("Last, First" kept whole) > meta author >
  *              parsely-author > sailthru.author > byl > itemprop=author (nested itemprop=name
  *              preferred) > a[rel=author] text > byline element in the article header (byline.ts)
- *              > JSON-LD author typed as an Organization. A source naming only the site itself
+ *              > a plain-text byline line under the headline ("von Jane Roe") > JSON-LD author
+ *              typed as an Organization (author-sources.ts). A source naming only the site itself
  *              (author "BBC News" on BBC News) is skipped while a later source names a person,
- *              and used when none does; user names ("CC7567", "mcupdate") are never used.
+ *              and used when none does (`authorsWeak`); a user name ("CC7567", "mcupdate") is
+ *              used only when the page prints it as the byline, never from meta tags.
  * siteName     og:site_name > JSON-LD publisher.name > JSON-LD Organization/WebSite name >
  *              application-name. A twitter:site handle ("@nytimes") is not a site's name and is
  *              only used to cut the site from titles. When og:site_name is
@@ -62,8 +64,7 @@
  */
 
 import { readDir } from "./direction.ts";
-import { cleanAuthors } from "./authors.ts";
-import { readHeaderBylines } from "./byline.ts";
+import { readAuthors } from "./author-sources.ts";
 import { readPrintedDate } from "./printed-date.ts";
 import { normalizeDate } from "./dates.ts";
 import { endsLikeSentence, isHeadlineLike, printedAfterHeadline, readDek } from "./dek.ts";
@@ -73,10 +74,8 @@ import {
   type MetaTags,
   readBaseHref,
   readItemprop,
-  readItempropAuthors,
   readLinkHref,
   readMetaTags,
-  readRelAuthors,
   readTimeElement,
 } from "./meta-tags.ts";
 import { indexPage, type PageIndex } from "./page-index.ts";
@@ -142,54 +141,6 @@ function readTitle(
     docTitle,
   ];
   return pickTitle(candidates, headings.headlines, headings.sole);
-}
-
-function readAuthors(
-  index: PageIndex,
-  meta: MetaTags,
-  article: JsonLdArticle | null,
-  title: string | null,
-  siteNames: string[],
-): string[] {
-  const sites = new Set(siteNames.map(comparable));
-  const isSite = (name: string) => sites.has(comparable(name));
-  // A user name rather than a person's name: one token, lower-case or with digits ("CC7567").
-  const isHandle = (name: string) => /^[\p{Ll}\d_.-]+$/u.test(name) || /^\S*\d\S*$/.test(name);
-  const isWeak = (name: string) => isSite(name) || isHandle(name);
-  const sources: (() => string[])[] = [
-    () => cleanAuthors(article?.authors ?? []),
-    () => cleanAuthors(meta.all("article:author")),
-    () => cleanAuthors(meta.all("dc:creator"), { lastFirst: true }),
-    () => cleanAuthors(meta.all("author")),
-    () => cleanAuthors(meta.all("parsely-author")),
-    () => cleanAuthors(meta.all("sailthru.author")),
-    () => cleanAuthors(meta.all("byl")),
-    () => cleanAuthors([...meta.all("itemprop:author"), ...readItempropAuthors(index)]),
-    () => cleanAuthors(readRelAuthors(index)),
-    // Each byline element on its own: the first one that names someone.
-    () => {
-      for (const raw of readHeaderBylines(index, title)) {
-        const names = cleanAuthors([raw]).filter((n) => !isWeak(n));
-        if (names.length > 0) return names;
-      }
-      return [];
-    },
-  ];
-  // The site named as author ("BBC News") is kept only when no source names a person; a user
-  // name ("CC7567", "mcupdate") never is: it is an account, not a byline.
-  let weak: string[] = [];
-  for (const source of sources) {
-    const names = source();
-    if (names.length === 0) continue;
-    if (names.every(isWeak)) {
-      if (weak.length === 0) weak = names;
-      continue;
-    }
-    return names;
-  }
-  weak = weak.filter((n) => !isHandle(n));
-  if (weak.length > 0) return weak;
-  return cleanAuthors(article?.organizationAuthors ?? []);
 }
 
 function readCanonical(index: PageIndex, meta: MetaTags, article: JsonLdArticle | null, base: string) {
@@ -279,6 +230,7 @@ export function extractMetadata(doc: Document, documentUrl: string): PageMetadat
   ].filter((s): s is string => !!s);
 
   const { title, printed: titlePrinted } = readTitle(index, meta, article, siteNames);
+  const authors = readAuthors(index, meta, article, title, siteNames, base);
   const description = firstNonNull(
     meta.first("og:description"),
     meta.first("description"),
@@ -304,7 +256,8 @@ export function extractMetadata(doc: Document, documentUrl: string): PageMetadat
     titlePrinted,
     subtitle,
     subtitlePrinted: dek ? dek.printed : subtitle !== null && printedAfterHeadline(index, title, subtitle),
-    authors: readAuthors(index, meta, article, title, siteNames),
+    authors: authors.names,
+    authorsKind: authors.kind,
     siteName,
     publishedTime: firstDate(
       article?.datePublished,

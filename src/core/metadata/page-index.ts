@@ -52,6 +52,13 @@ const BYLINE_WORDS = new Set([
   "contributors",
   "writer",
   "writers",
+  // German, Spanish, Portuguese, Polish, French and Italian templates name it in their language.
+  "autor",
+  "autoren",
+  "autorin",
+  "verfasser",
+  "auteur",
+  "autore",
 ]);
 
 /** Every word of BYLINE_WORDS contains one of these (case-insensitive). */

@@ -10,6 +10,12 @@ export interface PageMetadata {
   /** The subtitle is printed on the page (a dek element near the headline), not only declared. */
   subtitlePrinted: boolean;
   authors: string[];
+  /**
+   * Where the authors come from: "declared" (JSON-LD, meta tags), "printed" (the page's byline,
+   * author links), "site" (only the site, its publisher or an organisation: another source may
+   * name a person), "none".
+   */
+  authorsKind: "declared" | "printed" | "site" | "none";
   siteName: string | null;
   /** ISO 8601, offset kept when the page gives one. */
   publishedTime: string | null;

@@ -90,3 +90,40 @@ describe("cleanAuthors: an author link's own words", () => {
     expect(cleanAuthors([raw])).toEqual([name]);
   });
 });
+
+describe("cleanAuthors: what bylines hold beside names (issue 10)", () => {
+  it.each([
+    ["the site after the name", ["Rob Roe, Example News"], ["Rob Roe"]],
+    ["the site after two names", ["Ann Lee and Bo Park, Example News"], ["Ann Lee", "Bo Park"]],
+  ])("%s", (_name, input, expected) => {
+    expect(cleanAuthors(input, { siteNames: ["Example News"] })).toEqual(expected);
+  });
+
+  it("keeps a one-word second part that is not the site", () => {
+    expect(cleanAuthors(["Rob Roe, Reuters"], { siteNames: ["Example News"] })).toEqual(["Rob Roe, Reuters"]);
+  });
+
+  it.each([
+    ["a German verb before 'von'", "Text von Jane Roe Illustration von John Doe", ["Jane Roe"]],
+    [
+      "a CMS's submitted line with its date",
+      "Gespeichert von Jane Roe am 24. Juli 2017 - 18:55",
+      ["Jane Roe"],
+    ],
+    ["an author box's heading", "Über Jane Roe", ["Jane Roe"]],
+    ["an author box's heading in English", "About Jane Roe", ["Jane Roe"]],
+    ["the author link's neighbour", "Jane Roe Alle Artikel", ["Jane Roe"]],
+    ["the author link's neighbour in English", "Jane Roe View all posts", ["Jane Roe"]],
+  ])("cuts %s", (_name, input, expected) => {
+    expect(cleanAuthors([input])).toEqual(expected);
+  });
+
+  it.each([
+    ["a comment form's label", "Name (required)"],
+    ["a comment form's starred label", "Name *"],
+    ["a link's label", "Alle Beiträge"],
+    ["a wiki's collective credit", "Contributors to Wikimedia projects"],
+  ])("drops %s", (_name, input) => {
+    expect(cleanAuthors([input])).toEqual([]);
+  });
+});

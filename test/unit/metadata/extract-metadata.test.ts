@@ -629,6 +629,7 @@ describe("purity", () => {
       subtitle: null,
       subtitlePrinted: false,
       authors: [],
+      authorsKind: "none",
       siteName: null,
       publishedTime: null,
       modifiedTime: null,
