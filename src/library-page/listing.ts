@@ -9,11 +9,14 @@ import type { ArticleSummary } from "../library/summary.ts";
 import { afterPaint } from "../ui/paint.ts";
 import type { LibraryPage } from "./page.ts";
 import { showHighlighted } from "./highlight.ts";
+import { showEmptyList } from "./empty-list.ts";
+import { FirstScreen } from "./first-screen.ts";
 import { addRowButtons, renderRow } from "./rows.ts";
 import { resultSource } from "./search-client.ts";
 import type { ResultsRef, SearchView } from "./search-protocol.ts";
 import { browseSource, type Source } from "./sources.ts";
 import { countText } from "./text.ts";
+import { TypedAhead } from "./typed-ahead.ts";
 import type { SortKey } from "./views.ts";
 
 /** Rows on the first screen of a list or a search (a tall window shows about ten). */
@@ -45,6 +48,12 @@ export interface Listing {
   updateCount(): void;
   /** Shows what an empty list means (an empty library, or no match), or hides it. */
   showEmpty(): void;
+  /**
+   * Once the index is ready and the list painted: measures the window's room for rows
+   * (first-screen.ts) and has the worker answer ahead the queries the next key could make
+   * (typed-ahead.ts).
+   */
+  prepareTyping(): void;
 }
 
 export function listing(page: LibraryPage): Listing {
@@ -55,6 +64,10 @@ export function listing(page: LibraryPage): Listing {
   /** The control last focused in the list, until the focus or a click goes elsewhere. */
   let lastFocused: Element | null = null;
   let loadingMore = false;
+  const ahead = new TypedAhead();
+  const screen = new FirstScreen();
+  /** The rows of the last view below the window's edge, added a frame after the others. */
+  let tail: Promise<void> | null = null;
   const hooks: RowHooks[] = [];
   const drop = (row: HTMLLIElement) => {
     for (const h of hooks) h.dropped?.(row);
@@ -154,24 +167,29 @@ export function listing(page: LibraryPage): Listing {
     );
   };
 
-  const showEmpty = () => {
-    const empty = state.rendered === 0;
-    ui.empty.hidden = !empty;
-    if (!empty) return;
-    ui.empty.replaceChildren();
-    const title = doc.createElement("h2");
-    title.className = "folio-state-title";
-    const text = doc.createElement("p");
-    if (page.filtered()) {
-      const q = ui.query.value.trim();
-      title.textContent = q ? `Nothing in your library matches “${q}”` : "No articles here";
-      text.textContent = "Try other words, another site, tag or view.";
-    } else {
-      title.textContent = "Your library is empty";
-      text.textContent =
-        "Save an article with the Save button in Folio's popup or reader, or right-click a page and choose Save to Folio. Or import a backup.";
-    }
-    ui.empty.append(title, text);
+  const showEmpty = () => showEmptyList(page);
+
+  const currentView = (): SearchView => ({
+    query: ui.query.value,
+    site: ui.site.value || null,
+    tag: ui.tag.value,
+    state: ui.readState.value,
+    sort: ui.sort.value as SortKey,
+    locale,
+  });
+
+  const guessAhead = () => {
+    if (state.index) ahead.ask(state.index, currentView(), FIRST_ROWS);
+  };
+
+  /** After a paint: the window's room for rows, for the next view's first frame. */
+  const measure = () => screen.measure(ui.list, page.win);
+
+  /** Adds rows at the list's end. */
+  const append = (items: readonly ArticleSummary[]) => {
+    const fragment = doc.createDocumentFragment();
+    for (const item of items) fragment.append(rowFor(item));
+    ui.list.append(fragment);
   };
 
   const show = async (keep = 0): Promise<void> => {
@@ -191,16 +209,14 @@ export function listing(page: LibraryPage): Listing {
     if (state.index) {
       // The worker knows the whole list too, in the same order, with every summary: it answers
       // with the view's count and its first rows.
-      const view: SearchView = {
-        query: q,
-        site,
-        tag: ui.tag.value,
-        state: ui.readState.value,
-        sort: ui.sort.value as SortKey,
-        locale,
-      };
+      const view = currentView();
       const index = state.index;
-      const found = await index.request("query", { view, count }).catch((error: unknown) => error as Error);
+      // The key just typed was guessed (typed-ahead.ts): its rows are here, shown in this very
+      // event, and the worker is told which view the page now shows.
+      const guessed = ahead.take(index, view, count);
+      if (guessed) void index.request("adopt", { id: guessed.id }).catch(() => undefined);
+      const found =
+        guessed ?? (await index.request("query", { view, count }).catch((error: unknown) => error as Error));
       if (mine !== state.run) return;
       if (found instanceof Error) {
         page.alert(`Search failed: ${found.message}`);
@@ -220,17 +236,29 @@ export function listing(page: LibraryPage): Listing {
     state.results = results;
     cache.remember(got.items);
     state.source = next;
-    showRows(got.items.map(rowFor));
+    // What fits the window now; the rest once this frame is painted.
+    const now = screen.fit(got.items);
+    showRows(got.items.slice(0, now).map(rowFor));
     state.rendered = got.items.length;
     ui.more.hidden = next.done;
     root.dataset.state = state.rendered || isFiltered ? "ready" : "empty";
     ui.main.setAttribute("aria-busy", "false");
     showEmpty();
     updateCount();
-    if (isFiltered) {
-      const detail = { query: q, site, matches: state.results?.total ?? 0 };
-      void afterPaint(page.win).then(() => {
-        if (mine === state.run) performance.mark(RESULTS_MARK, { detail });
+    const detail = { query: q, site, matches: state.results?.total ?? 0 };
+    const painted = afterPaint(page.win).then(() => {
+      if (mine !== state.run) return;
+      if (isFiltered) performance.mark(RESULTS_MARK, { detail });
+      measure();
+      if (now < got.items.length) append(got.items.slice(now));
+      // Asked once this frame is painted: the worker's guessing would take the processor from
+      // the frame's style and layout on a machine with few cores.
+      guessAhead();
+    });
+    if (now < got.items.length) {
+      tail = painted;
+      void painted.then(() => {
+        if (tail === painted) tail = null;
       });
     }
   };
@@ -238,6 +266,8 @@ export function listing(page: LibraryPage): Listing {
   const loadMore = async () => {
     if (loadingMore || state.source.done) return;
     loadingMore = true;
+    // The rows below the window's edge come first.
+    if (tail) await tail;
     const mine = state.run;
     const from = state.source;
     const got = await from.next(PAGE);
@@ -248,9 +278,7 @@ export function listing(page: LibraryPage): Listing {
       return;
     }
     cache.remember(got.items);
-    const fragment = doc.createDocumentFragment();
-    for (const item of got.items) fragment.append(rowFor(item));
-    ui.list.append(fragment);
+    append(got.items);
     state.rendered += got.items.length;
     ui.more.hidden = from.done;
   };
@@ -300,5 +328,10 @@ export function listing(page: LibraryPage): Listing {
     }
   };
 
-  return { hook, show, loadMore, refreshTotal, updateCount, showEmpty };
+  const prepareTyping = () => {
+    measure();
+    guessAhead();
+  };
+
+  return { hook, show, loadMore, refreshTotal, updateCount, showEmpty, prepareTyping };
 }

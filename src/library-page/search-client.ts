@@ -22,7 +22,12 @@ export interface SearchPort {
   onerror?: ((event: { message?: string }) => void) | null;
 }
 
+/** Requests after which the worker's answers may differ (it drops its guesses on each). */
+const CHANGING: ReadonlySet<SearchRequestType> = new Set(["build", "change", "query"]);
+
 export class SearchClient {
+  /** Counts the requests sent that change what the worker would answer (`CHANGING`). */
+  epoch = 0;
   private next = 0;
   private waiting = new Map<number, { resolve(value: unknown): void; reject(error: Error): void }>();
   private failed: Error | null = null;
@@ -43,6 +48,7 @@ export class SearchClient {
     fields: SearchProtocol[K]["request"],
   ): Promise<SearchReply<K>> {
     if (this.failed) return Promise.reject(this.failed);
+    if (CHANGING.has(type)) this.epoch++;
     const id = ++this.next;
     return new Promise((resolve, reject) => {
       this.waiting.set(id, { resolve: resolve as (value: unknown) => void, reject });

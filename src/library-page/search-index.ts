@@ -107,6 +107,7 @@ export function searchIndex(
     }
     fillFilters(built.facets);
     if (page.filtered() || page.sorted()) await list.show(state.rendered);
+    else list.prepareTyping();
   };
 
   /** Brings the worker and the page's summaries up to date with a change, this page's or another's. */

@@ -9,7 +9,9 @@
  *
  * The worker holds the library's search index and every summary; the page asks for what it
  * shows: the first rows of a view and their count, more rows, and (for Select all) every URL
- * of the view. A view's rows are kept in the worker under an id until the next query.
+ * of the view. A view's rows are kept in the worker under an id until the next query. Between
+ * two keys it also answers, ahead, the queries the next key could make (`guess`), which the page
+ * shows without asking when that key comes (`adopt` then tells the worker).
  */
 import type { LibraryChange } from "../library/changes.ts";
 import type { SiteCount } from "../library/search.ts";
@@ -41,6 +43,19 @@ export interface Facets {
 export interface ResultsRef {
   id: number;
   total: number;
+}
+
+/**
+ * The answers to the queries one more typed character would make of a view's query
+ * (library/search-guesses.ts), each kept by the worker under its id until the next guess,
+ * query, change or build. `items` holds each summary once; a guess lists its first rows as
+ * places in it.
+ */
+export interface Guesses {
+  /** The folded query guessed from. */
+  base: string;
+  items: ArticleSummary[];
+  next: { query: string; id: number; total: number; done: boolean; rows: number[] }[];
 }
 
 /** Where a build's time went (milliseconds): waiting for the library's reads, indexing. */
@@ -84,6 +99,14 @@ export interface SearchProtocol {
   };
   /** Every URL of the view `id` still in the library ([] when it is not the last query). */
   urls: { request: { id: number }; response: { urls: string[] } };
+  /**
+   * The first `count` rows of the views one more typed character would make of `view` (only
+   * for the plain list: no tag or state filter, newest saved first), kept until the next
+   * guess, query, change or build.
+   */
+  guess: { request: { view: SearchView; count: number }; response: Guesses };
+  /** The page shows the guess `id`: it becomes the last query (`ok` false when it was not kept). */
+  adopt: { request: { id: number }; response: { ok: boolean } };
 }
 
 export type SearchRequestType = keyof SearchProtocol;

@@ -15,6 +15,7 @@
 import type { LibraryChange } from "../library/changes.ts";
 import type { OpenedLibrary } from "../library/connection.ts";
 import { type Matches, SearchIndex } from "../library/search.ts";
+import { guessKey, guessNext } from "../library/search-guesses.ts";
 import { completeEntries } from "../library/search-terms.ts";
 import type { LibraryStore } from "../library/store.ts";
 import type { ArticleSummary } from "../library/summary.ts";
@@ -22,6 +23,7 @@ import {
   type BuildReply,
   dispatchSearch,
   type Facets,
+  type Guesses,
   isSearchMessage,
   type ResultsRef,
   type SearchHandlers,
@@ -87,6 +89,8 @@ export function searchService(options: SearchServiceOptions): SearchService {
   let index: SearchIndex | null = null;
   let summaries = new Map<string, ArticleSummary>();
   let latest: Latest | null = null;
+  /** The last guesses' rows, by id (search-guesses.ts), until the next guess, query or change. */
+  let guessed = new Map<number, Latest>();
   let queries = 0;
   /** Bumped as a build request arrives: a build still going sees it and stops. */
   let builds = 0;
@@ -151,12 +155,14 @@ export function searchService(options: SearchServiceOptions): SearchService {
     index = next;
     summaries = read;
     latest = null;
+    guessed = new Map();
     const answer = { ok: true as const, size: next.size, facets: facets(), timing };
     timing.index += performance.now() - preparing;
     return answer;
   };
 
   const change = async (change: LibraryChange) => {
+    guessed = new Map();
     if (!index) return { facets: null, latest: null };
     // The rows the page shows stay as they were, less what is deleted.
     latest?.matches?.freeze();
@@ -180,6 +186,7 @@ export function searchService(options: SearchServiceOptions): SearchService {
     if (!index) throw new Error("the search index is not built");
     const matches = index.match(view.query, { site: view.site });
     const id = ++queries;
+    guessed = new Map();
     if (!view.tag && !view.state && view.sort === "saved") {
       latest = { id, matches, urls: null };
     } else {
@@ -193,6 +200,30 @@ export function searchService(options: SearchServiceOptions): SearchService {
     return { id, total, items: rows(slice(latest, 0, count)), done: count >= total };
   };
 
+  const guess = (view: SearchView, count: number): Guesses => {
+    if (!index) throw new Error("the search index is not built");
+    guessed = new Map();
+    const answer: Guesses = { base: guessKey(view.query), items: [], next: [] };
+    // Only the plain list: a tag or state filter, or another order, goes through every match.
+    if (view.tag || view.state || view.sort !== "saved") return answer;
+    const places = new Map<string, number>();
+    for (const { query, matches } of guessNext(index, view.query, { site: view.site })) {
+      const id = ++queries;
+      guessed.set(id, { id, matches, urls: null });
+      const picked: number[] = [];
+      for (const summary of rows(matches.slice(0, count))) {
+        let at = places.get(summary.url);
+        if (at === undefined) {
+          at = answer.items.push(summary) - 1;
+          places.set(summary.url, at);
+        }
+        picked.push(at);
+      }
+      answer.next.push({ query, id, total: matches.count, done: count >= matches.count, rows: picked });
+    }
+    return answer;
+  };
+
   const handlers: SearchHandlers = {
     build: () => build(),
     change: ({ change: c }) => change(c),
@@ -204,6 +235,12 @@ export function searchService(options: SearchServiceOptions): SearchService {
     urls: ({ id }) => ({
       urls: latest && latest.id === id ? everyUrl(latest).filter((url) => summaries.has(url)) : [],
     }),
+    guess: ({ view, count }) => guess(view, count),
+    adopt: ({ id }) => {
+      const chosen = guessed.get(id);
+      if (chosen) latest = chosen;
+      return { ok: chosen !== undefined };
+    },
   };
 
   return {

@@ -95,16 +95,52 @@ export class WordTable {
   /** Calls `each` with the id of every word that starts with `prefix`. */
   withPrefix(prefix: string, each: (id: number) => void): void {
     this.sort();
-    const sorted = this.sorted;
-    const text = this.text;
-    let lo = 0;
+    const { sorted, text } = this;
+    for (
+      let i = this.firstAtLeast(prefix, 0);
+      i < sorted.length && text[sorted[i]!]!.startsWith(prefix);
+      i++
+    ) {
+      each(sorted[i]!);
+    }
+  }
+
+  /**
+   * The characters (UTF-16 code units) that come after `prefix` in the words that start with
+   * it, in code unit order, at most `limit`: one binary search per character found, however
+   * many words there are (a word equal to `prefix` adds none).
+   */
+  nextChars(prefix: string, limit: number): string[] {
+    this.sort();
+    const { sorted, text } = this;
+    const out: string[] = [];
+    let i = this.firstAtLeast(prefix, 0);
+    while (out.length < limit && i < sorted.length) {
+      const word = text[sorted[i]!]!;
+      if (!word.startsWith(prefix)) break;
+      if (word.length === prefix.length) {
+        i++;
+        continue;
+      }
+      const c = word.charCodeAt(prefix.length);
+      out.push(String.fromCharCode(c));
+      if (c === 0xffff) break;
+      i = this.firstAtLeast(prefix + String.fromCharCode(c + 1), i);
+    }
+    return out;
+  }
+
+  /** The first place, from `from` on, in the sorted words whose text is not below `key`. */
+  private firstAtLeast(key: string, from: number): number {
+    const { sorted, text } = this;
+    let lo = from;
     let hi = sorted.length;
     while (lo < hi) {
       const mid = (lo + hi) >>> 1;
-      if (text[sorted[mid]!]! < prefix) lo = mid + 1;
+      if (text[sorted[mid]!]! < key) lo = mid + 1;
       else hi = mid;
     }
-    for (let i = lo; i < sorted.length && text[sorted[i]!]!.startsWith(prefix); i++) each(sorted[i]!);
+    return lo;
   }
 
   private grow(): void {

@@ -114,10 +114,6 @@ export class SearchIndex {
     for (const first of firsts) this.prefixSet(first);
   }
 
-  has(url: string): boolean {
-    return this.byUrl.has(url);
-  }
-
   /** Adds an article, or replaces the one with the same URL. */
   add(entry: SearchEntry): void {
     this.addAll([entry]);
@@ -222,6 +218,11 @@ export class SearchIndex {
     this.byUrl.delete(url);
     this.changed();
     return true;
+  }
+
+  /** The characters that come after `prefix` in the indexed words (search-words.ts `nextChars`). */
+  nextChars(prefix: string, limit: number): string[] {
+    return this.words.nextChars(prefix, limit);
   }
 
   /** The sites of the indexed articles with their counts (sites.ts `siteCounts`). */

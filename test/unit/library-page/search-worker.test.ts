@@ -7,12 +7,10 @@ import { describe, expect, it } from "vitest";
 import type { LibraryChange } from "../../../src/library/changes.ts";
 import { SearchIndex } from "../../../src/library/search.ts";
 import type { LibraryStore } from "../../../src/library/store.ts";
-import { resultSource, SearchClient, type SearchPort } from "../../../src/library-page/search-client.ts";
+import { resultSource, SearchClient } from "../../../src/library-page/search-client.ts";
 import type {
   BuildReply,
   Facets,
-  SearchAnswer,
-  SearchEnvelope,
   SearchMessage,
   SearchReply,
   SearchRequestType,
@@ -20,6 +18,7 @@ import type {
 } from "../../../src/library-page/search-protocol.ts";
 import { readBatch, searchService } from "../../../src/library-page/search-service.ts";
 import { freshLibrary, makeArticle, ok, testClock } from "../library/helpers.ts";
+import { portTo } from "./search-port.ts";
 
 const TITLES = [
   "Climate change and the Alps",
@@ -262,25 +261,6 @@ describe("searchService", () => {
     expect(built(await ask({ type: "build" })).facets.links).toBe(2);
   });
 });
-
-/** A port to the service in this thread, copying each message both ways as postMessage does. */
-function portTo(receive: (message: unknown) => Promise<unknown>): SearchPort & { crash(): void } {
-  const port: SearchPort & { crash(): void } = {
-    onmessage: null,
-    onerror: null,
-    postMessage(envelope: SearchEnvelope) {
-      const { id, message } = structuredClone(envelope);
-      void receive(message).then(
-        (reply) => port.onmessage?.({ data: structuredClone({ id, reply }) as SearchAnswer }),
-        (error: Error) => port.onmessage?.({ data: { id, error: error.message } }),
-      );
-    },
-    crash() {
-      port.onerror?.({ message: "boom" });
-    },
-  };
-  return port;
-}
 
 describe("SearchClient", () => {
   it("asks by type, gets each answer by its id, and pages a view as the list's source", async () => {
