@@ -250,7 +250,12 @@ export function listing(page: LibraryPage): Listing {
       if (mine !== state.run) return;
       if (isFiltered) performance.mark(RESULTS_MARK, { detail });
       measure();
-      if (now < got.items.length) append(got.items.slice(now));
+      if (now < got.items.length) {
+        append(got.items.slice(now));
+        // Observed again, the sentinel is measured anew below the whole first page.
+        nearEnd.unobserve(ui.more);
+        nearEnd.observe(ui.more);
+      }
       // Asked once this frame is painted: the worker's guessing would take the processor from
       // the frame's style and layout on a machine with few cores.
       guessAhead();
@@ -310,14 +315,18 @@ export function listing(page: LibraryPage): Listing {
     if (!ui.list.contains(event.target as Node)) lastFocused = null;
   });
 
-  // More rows: when "Show more" scrolls into view, or when it is pressed.
+  // More rows: when "Show more" comes within 300 px of the window (a view's first 20 rows
+  // reach past that on a 900 px window: a keystroke's results do not also bring 50 more rows
+  // the reader has not scrolled to), or when it is pressed.
+  // While a first page's last rows wait for their frame, the sentinel is not where it will be.
   ui.more.addEventListener("click", () => void loadMore());
-  new IntersectionObserver(
+  const nearEnd = new IntersectionObserver(
     (entries) => {
-      if (entries.some((e) => e.isIntersecting)) void loadMore();
+      if (!tail && entries.some((e) => e.isIntersecting)) void loadMore();
     },
-    { rootMargin: "600px" },
-  ).observe(ui.more);
+    { rootMargin: "300px" },
+  );
+  nearEnd.observe(ui.more);
 
   // A feature wired after the first rows were painted sees them too.
   const hook = (more: RowHooks) => {
