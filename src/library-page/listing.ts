@@ -5,12 +5,14 @@
  * which sends the rows shown and their count, never the whole list.
  * Row elements are kept and reused (typing a longer word mostly shows the same rows again).
  */
+import { parseQuery } from "../library/search-terms.ts";
 import type { ArticleSummary } from "../library/summary.ts";
 import { afterPaint } from "../ui/paint.ts";
 import type { LibraryPage } from "./page.ts";
 import { showHighlighted } from "./highlight.ts";
 import { showEmptyList } from "./empty-list.ts";
 import { FirstScreen } from "./first-screen.ts";
+import { listFocus } from "./list-focus.ts";
 import { addRowButtons, renderRow } from "./rows.ts";
 import { resultSource } from "./search-client.ts";
 import type { ResultsRef, SearchView } from "./search-protocol.ts";
@@ -61,8 +63,7 @@ export function listing(page: LibraryPage): Listing {
   const rows = new Map<string, { updatedAt: number; row: HTMLLIElement }>();
   /** Each row's summary, for its buttons (made when the pointer or the focus comes to it). */
   const summaries = new WeakMap<HTMLLIElement, ArticleSummary>();
-  /** The control last focused in the list, until the focus or a click goes elsewhere. */
-  let lastFocused: Element | null = null;
+  const focusedControl = listFocus(doc, ui.list, (url) => rows.get(url)?.row);
   let loadingMore = false;
   const ahead = new TypedAhead();
   const screen = new FirstScreen();
@@ -77,15 +78,18 @@ export function listing(page: LibraryPage): Listing {
     return row;
   };
 
+  /** The query parsed once for all the rows it marks. */
+  let parsed = { query: "", words: parseQuery("") };
   /** A row marked with the current query's hits (rebuilt only when the query changed). */
   const marked = (row: HTMLLIElement, summary: ArticleSummary): HTMLLIElement => {
     const query = ui.query.value;
     if ((row.dataset.query ?? "") === query) return row;
     row.dataset.query = query;
+    if (parsed.query !== query) parsed = { query, words: parseQuery(query) };
     const title = row.querySelector<HTMLElement>(".lib-open");
-    if (title) showHighlighted(title, summary.title || "Untitled", query);
+    if (title) showHighlighted(title, summary.title || "Untitled", parsed.words);
     const excerpt = row.querySelector<HTMLElement>(".lib-excerpt");
-    if (excerpt) showHighlighted(excerpt, summary.excerpt, query);
+    if (excerpt) showHighlighted(excerpt, summary.excerpt, parsed.words);
     return row;
   };
 
@@ -116,47 +120,26 @@ export function listing(page: LibraryPage): Listing {
   };
 
   /**
-   * Puts `wanted` in the list, in order, moving only what moved: rows already in place stay
-   * (as you type a longer word the first rows are mostly the same, and are not laid out again).
+   * Puts `wanted` in the list, in order, from its row `from` on, moving only what moved: rows
+   * already in place stay (as you type a longer word the first rows are mostly the same, and
+   * are not laid out again). What is after them is removed, unless `keepRest` (the first rows
+   * of a view, whose last rows come a frame later: the rows below the window stay until then).
    */
-  const showRows = (wanted: readonly HTMLLIElement[]) => {
+  const showRows = (wanted: readonly HTMLLIElement[], from = 0, keepRest = false) => {
     const focus = focusedControl();
-    let at = ui.list.firstChild;
+    let at: ChildNode | null = ui.list.children[from] ?? null;
     for (const row of wanted) {
       if (row === at) at = at.nextSibling;
       else ui.list.insertBefore(row, at);
     }
-    while (at) {
-      const next = at.nextSibling;
-      at.remove();
-      at = next;
+    // What is left after them goes in one removal (one by one, each is a mutation of its own).
+    if (at && !keepRest) {
+      const rest = doc.createRange();
+      rest.setStartBefore(at);
+      rest.setEndAfter(ui.list.lastChild!);
+      rest.deleteContents();
     }
     if (focus && (!doc.activeElement || doc.activeElement === doc.body)) focus();
-  };
-
-  /**
-   * The control that has the focus in the list, as a way to focus its like again once its row
-   * was rebuilt (a row is made anew when its article changed: the reader who pressed Mark read
-   * stays on that row's button, not at the top of the page).
-   */
-  const focusedControl = (): (() => void) | null => {
-    // A pressed button is disabled while its work runs (page.ts `busy`), which moves the focus
-    // to the page's body: then the control to come back to is the one last focused in the list.
-    const active = doc.activeElement && doc.activeElement !== doc.body ? doc.activeElement : lastFocused;
-    const url = active?.closest<HTMLElement>(".lib-row")?.dataset.url;
-    if (!active || !url) return null;
-    const action = (active as HTMLElement).dataset.action;
-    const tag = (active as HTMLElement).dataset.tag;
-    const selector = action
-      ? `[data-action="${CSS.escape(action)}"]${tag ? `[data-tag="${CSS.escape(tag)}"]` : ""}`
-      : active.classList.contains("lib-check")
-        ? ".lib-check"
-        : ".lib-open";
-    return () => {
-      const row = rows.get(url)?.row;
-      if (row?.isConnected)
-        (row.querySelector<HTMLElement>(selector) ?? row.querySelector<HTMLElement>(".lib-open"))?.focus();
-    };
   };
 
   const updateCount = () => {
@@ -238,7 +221,7 @@ export function listing(page: LibraryPage): Listing {
     state.source = next;
     // What fits the window now; the rest once this frame is painted.
     const now = screen.fit(got.items);
-    showRows(got.items.slice(0, now).map(rowFor));
+    showRows(got.items.slice(0, now).map(rowFor), 0, now < got.items.length);
     state.rendered = got.items.length;
     ui.more.hidden = next.done;
     root.dataset.state = state.rendered || isFiltered ? "ready" : "empty";
@@ -251,7 +234,7 @@ export function listing(page: LibraryPage): Listing {
       if (isFiltered) performance.mark(RESULTS_MARK, { detail });
       measure();
       if (now < got.items.length) {
-        append(got.items.slice(now));
+        showRows(got.items.slice(now).map(rowFor), now);
         // Observed again, the sentinel is measured anew below the whole first page.
         nearEnd.unobserve(ui.more);
         nearEnd.observe(ui.more);
@@ -308,12 +291,6 @@ export function listing(page: LibraryPage): Listing {
   };
   ui.list.addEventListener("pointerover", withButtons);
   ui.list.addEventListener("focusin", withButtons);
-  doc.addEventListener("focusin", (event) => {
-    lastFocused = ui.list.contains(event.target as Node) ? (event.target as Element) : null;
-  });
-  doc.addEventListener("pointerdown", (event) => {
-    if (!ui.list.contains(event.target as Node)) lastFocused = null;
-  });
 
   // More rows: when "Show more" comes within 300 px of the window (a view's first 20 rows
   // reach past that on a 900 px window: a keystroke's results do not also bring 50 more rows

@@ -2,6 +2,7 @@
 /** The list's filters and orders, search hits marked as text, and the import's words. */
 import { describe, expect, it } from "vitest";
 import type { ArticleSummary } from "../../../src/library/summary.ts";
+import { parseQuery } from "../../../src/library/search-terms.ts";
 import { hitRanges, showHighlighted } from "../../../src/library-page/highlight.ts";
 import { importDetails, importText } from "../../../src/library-page/text.ts";
 import { applyView, tagCounts } from "../../../src/library-page/views.ts";
@@ -88,6 +89,32 @@ describe("search hits", () => {
     expect(el.querySelector("img")).toBeNull();
     expect(el.querySelector("mark")?.textContent).toBe("harbour");
     expect(el.textContent).toBe('<img src=x onerror="alert(1)"> harbour');
+  });
+
+  it("follows a query as it is typed, and a text that changed, from the words it cut once", () => {
+    const el = document.createElement("p");
+    el.textContent = "Harbour wall and the harbourmaster";
+    showHighlighted(el, "Harbour wall and the harbourmaster", parseQuery("wall"));
+    expect([...el.querySelectorAll("mark")].map((m) => m.textContent)).toEqual(["wall"]);
+    showHighlighted(el, "Harbour wall and the harbourmaster", "harb");
+    expect([...el.querySelectorAll("mark")].map((m) => m.textContent)).toEqual(["Harbour", "harbourmaster"]);
+    const marks = [...el.querySelectorAll("mark")];
+    showHighlighted(el, "Harbour wall and the harbourmaster", "HARBO");
+    expect([...el.querySelectorAll("mark")]).toEqual(marks); // the same hits: left alone
+    showHighlighted(el, "Harbour wall and the harbourmaster", "harbour ");
+    expect([...el.querySelectorAll("mark")].map((m) => m.textContent)).toEqual(["Harbour"]);
+    showHighlighted(el, "Harbour wall and the harbourmaster", "quay");
+    expect(el.querySelector("mark")).toBeNull();
+    expect(el.textContent).toBe("Harbour wall and the harbourmaster");
+    showHighlighted(el, "Quay wall", "quay");
+    expect(el.querySelector("mark")?.textContent).toBe("Quay");
+    expect(el.textContent).toBe("Quay wall");
+    // A text shown plain with nothing to mark is not written again.
+    const other = document.createElement("p");
+    other.textContent = "Nothing to mark";
+    const node = other.firstChild;
+    showHighlighted(other, "Nothing to mark", "harb");
+    expect(other.firstChild).toBe(node);
   });
 });
 
