@@ -197,7 +197,7 @@ export function listing(page: LibraryPage): Listing {
       // The key just typed was guessed (typed-ahead.ts): its rows are here, shown in this very
       // event, and the worker is told which view the page now shows.
       const guessed = ahead.take(index, view, count);
-      if (guessed) void index.request("adopt", { id: guessed.id }).catch(() => undefined);
+      if (guessed?.id) void index.request("adopt", { id: guessed.id }).catch(() => undefined);
       const found =
         guessed ?? (await index.request("query", { view, count }).catch((error: unknown) => error as Error));
       if (mine !== state.run) return;

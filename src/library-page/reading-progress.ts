@@ -27,7 +27,7 @@ export function readingProgress(page: LibraryPage, storage: Browser.Storage.Stat
     let item = row.querySelector<HTMLElement>(".lib-progress");
     if (!said) {
       if (item) {
-        item.previousElementSibling?.remove(); // its " · "
+        if (item.previousSibling?.nodeType === Node.TEXT_NODE) item.previousSibling.remove(); // its " · "
         item.remove();
       }
       delete row.dataset.read;
@@ -38,7 +38,7 @@ export function readingProgress(page: LibraryPage, storage: Browser.Storage.Stat
       const reading = row.querySelector(".lib-reading");
       if (!reading) return;
       item = el(page.doc, "span", "lib-progress");
-      reading.after(el(page.doc, "span", "lib-sep", " · "), item);
+      reading.after(" · ", item);
     }
     item.textContent = said.text;
     row.dataset.read = String(said.percent);

@@ -133,7 +133,8 @@ export function renderRow(doc: Document, summary: ArticleSummary, options: RowOp
     if (original) items.push(original);
   }
   items.forEach((item, i) => {
-    if (i > 0) meta.append(el(doc, "span", "lib-sep", " · "));
+    // A plain text node between the items: an element more per item would be styled too.
+    if (i > 0) meta.append(" · ");
     meta.append(item);
   });
 

@@ -54,6 +54,11 @@ export interface ResultsRef {
 export interface Guesses {
   /** The folded query guessed from. */
   base: string;
+  /**
+   * The base view matches nothing: then nothing typed after it can match either (every word
+   * more, or a longer last word, only narrows), and no guess is listed.
+   */
+  empty: boolean;
   items: ArticleSummary[];
   next: { query: string; id: number; total: number; done: boolean; rows: number[] }[];
 }

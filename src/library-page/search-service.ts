@@ -15,7 +15,7 @@
 import type { LibraryChange } from "../library/changes.ts";
 import type { OpenedLibrary } from "../library/connection.ts";
 import { type Matches, SearchIndex } from "../library/search.ts";
-import { guessKey, guessNext } from "../library/search-guesses.ts";
+import { guessKey, guessQueries } from "../library/search-guesses.ts";
 import { completeEntries } from "../library/search-terms.ts";
 import type { LibraryStore } from "../library/store.ts";
 import type { ArticleSummary } from "../library/summary.ts";
@@ -30,6 +30,11 @@ import {
   type SearchView,
 } from "./search-protocol.ts";
 import { applyView, tagCounts } from "./views.ts";
+
+/** Guessing works this long at most before it lets a request that came meanwhile stop it. */
+const GUESS_SLICE_MS = 4;
+/** Requests after which guesses still being made are of no use. */
+const OBSOLETING: ReadonlySet<string> = new Set(["build", "change", "query", "guess"]);
 
 /** Articles read per batch while the index is built. */
 export const BUILD_BATCH = 500;
@@ -92,6 +97,10 @@ export function searchService(options: SearchServiceOptions): SearchService {
   /** The last guesses' rows, by id (search-guesses.ts), until the next guess, query or change. */
   let guessed = new Map<number, Latest>();
   let queries = 0;
+  /** Counts the requests received that make guesses of no use (`OBSOLETING`). */
+  let obsoleting = 0;
+  /** `obsoleting` as each guess request came, taken in order by the guesses as they start. */
+  const guessTickets: number[] = [];
   /** Bumped as a build request arrives: a build still going sees it and stops. */
   let builds = 0;
   /** Each build request's number, taken in order by the builds as they start. */
@@ -200,14 +209,30 @@ export function searchService(options: SearchServiceOptions): SearchService {
     return { id, total, items: rows(slice(latest, 0, count)), done: count >= total };
   };
 
-  const guess = (view: SearchView, count: number): Guesses => {
+  /**
+   * The guesses for `view` (search-guesses.ts). A few milliseconds at a time: a query, change or
+   * build that comes meanwhile stops it (its guesses are then of no use), so that it never waits
+   * long behind them.
+   */
+  const guess = async (view: SearchView, count: number): Promise<Guesses> => {
     if (!index) throw new Error("the search index is not built");
     guessed = new Map();
-    const answer: Guesses = { base: guessKey(view.query), items: [], next: [] };
+    const mine = guessTickets.shift() ?? obsoleting;
+    const answer: Guesses = { base: guessKey(view.query), empty: false, items: [], next: [] };
+    if (mine !== obsoleting) return answer; // a query or change came after it: no use
     // Only the plain list: a tag or state filter, or another order, goes through every match.
     if (view.tag || view.state || view.sort !== "saved") return answer;
+    const options = { site: view.site };
+    if (index.match(view.query, options).count === 0) return { ...answer, empty: true };
     const places = new Map<string, number>();
-    for (const { query, matches } of guessNext(index, view.query, { site: view.site })) {
+    let since = performance.now();
+    for (const query of guessQueries(index, view.query)) {
+      if (performance.now() - since > GUESS_SLICE_MS) {
+        await new Promise((resolve) => setTimeout(resolve, 0));
+        if (mine !== obsoleting || !index) break;
+        since = performance.now();
+      }
+      const matches = index.match(query, options);
       const id = ++queries;
       guessed.set(id, { id, matches, urls: null });
       const picked: number[] = [];
@@ -247,6 +272,8 @@ export function searchService(options: SearchServiceOptions): SearchService {
     handlers,
     receive(message) {
       if (isSearchMessage(message) && message.type === "build") tickets.push(++builds);
+      if (isSearchMessage(message) && OBSOLETING.has(message.type)) obsoleting++;
+      if (isSearchMessage(message) && message.type === "guess") guessTickets.push(obsoleting);
       const run = queue.then(() => dispatchSearch(handlers, message));
       queue = run.catch(() => {});
       return run;

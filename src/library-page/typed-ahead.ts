@@ -24,6 +24,8 @@ interface Held {
   rest: string;
   items: ArticleSummary[];
   byQuery: Map<string, Guesses["next"][number]>;
+  base: string;
+  empty: boolean;
 }
 
 /** What a view is but its query. */
@@ -50,7 +52,8 @@ export class TypedAhead {
       (guesses) => {
         if (mine !== this.asked || client.epoch !== epoch) return;
         const byQuery = new Map(guesses.next.map((next) => [next.query, next]));
-        this.held = { client, epoch, count, rest: restOf(view), items: guesses.items, byQuery };
+        const { items, base, empty } = guesses;
+        this.held = { client, epoch, count, rest: restOf(view), items, byQuery, base, empty };
       },
       () => {
         // No guesses: the next key asks the worker, as without them.
@@ -60,13 +63,18 @@ export class TypedAhead {
 
   /**
    * The first `count` rows of `view` when it is one of the views guessed (then the caller tells
-   * the worker: `adopt`), else null. Each guess is taken once.
+   * the worker: `adopt`, unless the id is 0: no rows), else null. Each guess is taken once;
+   * after a view that matched nothing, every longer query is answered (nothing) until the next
+   * guess is asked.
    */
   take(client: SearchClient, view: SearchView, count: number): FirstRows | null {
     const held = this.held;
     if (!held || held.client !== client || held.epoch !== client.epoch) return null;
     if (held.count !== count || held.rest !== restOf(view)) return null;
-    const next = held.byQuery.get(guessKey(view.query));
+    const key = guessKey(view.query);
+    // Typed on after a view that matched nothing: nothing again (the worker keeps no rows: id 0).
+    if (held.empty && key.startsWith(held.base)) return { id: 0, total: 0, items: [], done: true };
+    const next = held.byQuery.get(key);
     if (!next) return null;
     this.held = null;
     return { id: next.id, total: next.total, done: next.done, items: next.rows.map((at) => held.items[at]!) };

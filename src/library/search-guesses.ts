@@ -39,13 +39,8 @@ export function guessKey(query: string): string {
   return fold(query);
 }
 
-/** The queries one more character would make of `query`, each with its matches. */
-export function guessNext(
-  index: SearchIndex,
-  query: string,
-  options: SearchOptions = {},
-  limit = MAX_GUESSES,
-): Guess[] {
+/** The folded queries one more character would make of `query` (what `guessNext` answers). */
+export function guessQueries(index: SearchIndex, query: string, limit = MAX_GUESSES): string[] {
   const base = guessKey(query);
   const typing = parseQuery(base).prefix;
   // Surrogate halves are never guessed: a typed character outside the BMP comes as a pair.
@@ -56,5 +51,15 @@ export function guessNext(
     .slice(0, typing ? limit - 1 : limit);
   // A space ends the word being typed: it then matches whole.
   if (typing) chars.push(" ");
-  return chars.map((c) => ({ query: base + c, matches: index.match(base + c, options) }));
+  return chars.map((c) => base + c);
+}
+
+/** The queries one more character would make of `query`, each with its matches. */
+export function guessNext(
+  index: SearchIndex,
+  query: string,
+  options: SearchOptions = {},
+  limit = MAX_GUESSES,
+): Guess[] {
+  return guessQueries(index, query, limit).map((q) => ({ query: q, matches: index.match(q, options) }));
 }

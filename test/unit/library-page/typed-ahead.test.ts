@@ -79,6 +79,14 @@ describe("the service's guesses", () => {
     await ask({ type: "build" });
     expect((await ask({ type: "guess", view: view("cl", { state: "unread" }), count: 5 })).next).toEqual([]);
     expect((await ask({ type: "guess", view: view("cl", { sort: "title" }), count: 5 })).next).toEqual([]);
+    // A guess that a query overtook before it started makes nothing; the query is answered.
+    const overtaken = ask({ type: "guess", view: view("cl"), count: 5 });
+    const query = ask({ type: "query", view: view("cli"), count: 5 });
+    expect((await overtaken).next).toEqual([]);
+    expect((await query).total).toBe(3);
+    const none = await ask({ type: "guess", view: view("clq"), count: 5 });
+    expect([none.empty, none.next]).toEqual([true, []]);
+    expect((await ask({ type: "guess", view: view("cl"), count: 5 })).empty).toBe(false);
     const guesses = await ask({ type: "guess", view: view("cl"), count: 5 });
     await ask({ type: "change", change: { type: "library-changed", saved: [], deleted: [], reload: false } });
     expect(await ask({ type: "adopt", id: guesses.next[0]!.id })).toEqual({ ok: false });
@@ -119,6 +127,16 @@ describe("TypedAhead", () => {
       change: { type: "library-changed", saved: [], deleted: [], reload: false },
     });
     expect(ahead.take(client, view("clo"), 2)).toBeNull(); // a change was sent since
+
+    // After a view that matched nothing, anything typed on matches nothing: no worker needed.
+    ahead.ask(client, view("clz"), 2);
+    await settle();
+    const none = { id: 0, total: 0, items: [], done: true };
+    expect(ahead.take(client, view("clzz"), 2)).toEqual(none);
+    expect(ahead.take(client, view("clz cli"), 2)).toEqual(none);
+    expect(ahead.take(client, view("cl"), 2)).toBeNull(); // shorter: not known
+    const asked2 = await client.request("query", { view: view("clz cli"), count: 2 });
+    expect(asked2.total).toBe(0);
 
     ahead.ask(client, view("cl", { tag: "food" }), 2);
     await settle();
