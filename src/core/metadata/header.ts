@@ -26,12 +26,18 @@ export interface HeaderRegion {
   isPast(el: Element): boolean;
 }
 
-/** The article's h1: the one whose text is the title, else the first in an article/main, else the first. */
+/**
+ * The article's h1: the one whose text is the title, else the first in an article/main, else the
+ * first. A page with no h1 at all (older blog themes print the headline as an h2) has the
+ * heading whose text is the title, if one is.
+ */
 export function articleHeading(index: PageIndex, title: string | null): Element | null {
   const h1s = index.headings.filter((h) => h.localName === "h1" && !inFurniture(h) && !isSiteName(h));
-  if (title) {
-    const match = h1s.find((h) => comparable(h.textContent ?? "") === comparable(title));
-    if (match) return match;
+  const same = (h: Element) => title !== null && comparable(h.textContent ?? "") === comparable(title);
+  const match = h1s.find(same);
+  if (match) return match;
+  if (h1s.length === 0 && !index.headings.some((h) => h.localName === "h1")) {
+    return index.headings.find((h) => same(h) && !inFurniture(h)) ?? null;
   }
   return h1s.find(inArticleOrMain) ?? h1s[0] ?? null;
 }

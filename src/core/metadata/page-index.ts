@@ -226,6 +226,8 @@ export function inFurniture(el: Element): boolean {
   for (let node: Element | null = el; node; node = node.parentElement) {
     const tag = node.localName;
     if (tag === "body" || tag === "html") return false;
+    // The page's main content: what wraps it ("nav-header", "layout-with-sidebar") is layout.
+    if (tag === "main" || node.getAttribute("role") === "main") return false;
     if (tag === "nav" || tag === "aside") return true;
     if (tag === "footer" && !closestTag(node, "article")) return true;
     const role = node.getAttribute("role");

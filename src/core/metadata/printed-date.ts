@@ -7,7 +7,7 @@
  * beside it has no zone anyone could trust.
  *
  * Numeric dates are read day first only with dots (`09.02.2022`, as German, Polish, Czech...
- * write them) or year first with dashes (`2022-02-09`); a slash date (`02/09/2022`) is left
+ * write them; `09.02.22` with a year of two digits, 1990-2069) or year first with dashes (`2022-02-09`); a slash date (`02/09/2022`) is left
  * alone, as it is day first in Europe and month first in the United States.
  */
 import { format } from "./dates.ts";
@@ -36,6 +36,11 @@ const MONTH_WORD = "([A-Za-zÄäÖöÜüÉéÈèÛû]{3,9})\\.?";
 const FORMS: ReadonlyArray<{ re: RegExp; parts: (m: RegExpExecArray) => [string, string, string] }> = [
   // 09.02.2022, 9. 2. 2022
   { re: /(?<![\d.])(\d{1,2})\.\s?(\d{1,2})\.\s?(\d{4})(?![\d.]\d)/, parts: (m) => [m[1]!, m[2]!, m[3]!] },
+  // 09.02.22, 2.11.22: the short form German and Austrian sites print in date lines
+  {
+    re: /(?<![\d.])(\d{1,2})\.(\d{1,2})\.(\d{2})(?![\d.]\d|\d)/,
+    parts: (m) => [m[1]!, m[2]!, `${Number(m[3]) < 70 ? 20 : 19}${m[3]!}`],
+  },
   // 2022-02-09
   { re: /(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)/, parts: (m) => [m[3]!, m[2]!, m[1]!] },
   // 23. Juli 2017, 23 July 2017, 10 décembre 2019

@@ -21,6 +21,9 @@ describe("dateInText", () => {
     ["March 4, 2021 · 5 min read", "2021-03-04"],
     ["Updated Sept. 30th 2020", "2020-09-30"],
     ["posted 2023-11-06 by admin", "2023-11-06"],
+    ["Wein · Erzeuger 28.01.22 / 0 Kommentare", "2022-01-28"],
+    ["Kultur, 2.11.22", "2022-11-02"],
+    ["Stand 31.12.99", "1999-12-31"],
   ])("%s", (text, day) => {
     expect(dateInText(text)).toBe(day);
   });
@@ -33,6 +36,10 @@ describe("dateInText", () => {
     expect(dateInText("version 1.2.2022.4")).toBeNull();
     expect(dateInText("31.02.2022")).toBeNull();
     expect(dateInText("12.50 EUR")).toBeNull();
+    // A short year is not the start of a long one, nor part of a longer dotted number.
+    expect(dateInText("Ausgabe 28.01.2022")).toBe("2022-01-28");
+    expect(dateInText("version 1.2.22.4")).toBeNull();
+    expect(dateInText("Stand 31.12.75")).toBeNull();
   });
 });
 
@@ -57,5 +64,28 @@ describe("the date printed in the article's header", () => {
     expect(extractMetadata(inHeadline, URL).publishedTime).toBeNull();
     const past = page("", "<main><h1>Hens</h1><p>Text.</p><h2>Related</h2><p>14.01.2022</p></main>");
     expect(extractMetadata(past, URL).publishedTime).toBeNull();
+  });
+
+  it("is read under the heading that prints the title on a page with no h1", () => {
+    const doc = page(
+      "<title>Podcasts in Plex | Blog</title>",
+      `<div class="post"><h2><a href="/podcasts">Podcasts in Plex</a></h2>
+        <p class="date">Erstellt von Fabian am Dienstag 6. Mai 2014</p>
+        <div class="entry"><p>How to add a podcast feed to a media server, step by step.</p></div></div>`,
+    );
+    expect(extractMetadata(doc, URL).publishedTime).toBe("2014-05-06");
+  });
+});
+
+describe("furniture around the main content", () => {
+  it("does not count the wrappers above <main>: a date in the article's header there is read", () => {
+    const doc = page(
+      "<title>Aggression and photography</title>",
+      `<div id="container" class="nav-header"><main><article><header>
+        <h1>Aggression and photography</h1><time datetime="2017-01-26T16:05:25+01:00">26 January 2017</time>
+        </header><p>An essay on the camera as a weapon.</p></article>
+        <aside class="sidebar"><time datetime="2020-01-01">1 January 2020</time></aside></main></div>`,
+    );
+    expect(extractMetadata(doc, URL).publishedTime).toBe("2017-01-26T16:05:25+01:00");
   });
 });
