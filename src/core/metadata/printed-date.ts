@@ -14,43 +14,81 @@ import { format } from "./dates.ts";
 import { headerRegion } from "./header.ts";
 import { inFurniture, type PageIndex } from "./page-index.ts";
 
-/** Month names, lower case, in English, German and French, with their usual abbreviations. */
+/**
+ * Month names, lower case: English, German, French, Dutch, Italian, Spanish, Polish and Russian
+ * (the last two in the genitive a date line prints), with their usual abbreviations.
+ */
 const MONTH_NAMES: ReadonlyArray<readonly string[]> = [
-  ["january", "jan", "januar", "jänner", "janvier", "janv"],
-  ["february", "feb", "februar", "février", "févr", "fevrier"],
-  ["march", "mar", "märz", "maerz", "mars"],
-  ["april", "apr", "avril", "avr"],
-  ["may", "mai"],
-  ["june", "jun", "juni", "juin"],
-  ["july", "jul", "juli", "juillet", "juil"],
-  ["august", "aug", "août", "aout"],
-  ["september", "sep", "sept"],
-  ["october", "oct", "oktober", "okt", "octobre"],
-  ["november", "nov", "novembre"],
-  ["december", "dec", "dezember", "dez", "décembre", "decembre"],
+  [
+    "january",
+    "jan",
+    "januar",
+    "jänner",
+    "janvier",
+    "janv",
+    "januari",
+    "gennaio",
+    "enero",
+    "stycznia",
+    "января",
+  ],
+  [
+    "february",
+    "feb",
+    "februar",
+    "février",
+    "févr",
+    "fevrier",
+    "februari",
+    "febbraio",
+    "febrero",
+    "lutego",
+    "февраля",
+  ],
+  ["march", "mar", "märz", "maerz", "mars", "maart", "marzo", "marca", "марта"],
+  ["april", "apr", "avril", "avr", "aprile", "abril", "kwietnia", "апреля"],
+  ["may", "mai", "mei", "maggio", "mayo", "maja", "мая"],
+  ["june", "jun", "juni", "juin", "giugno", "junio", "czerwca", "июня"],
+  ["july", "jul", "juli", "juillet", "juil", "luglio", "julio", "lipca", "июля"],
+  ["august", "aug", "août", "aout", "augustus", "agosto", "sierpnia", "августа"],
+  ["september", "sep", "sept", "settembre", "septiembre", "września", "сентября"],
+  ["october", "oct", "oktober", "okt", "octobre", "ottobre", "octubre", "października", "октября"],
+  ["november", "nov", "novembre", "noviembre", "listopada", "ноября"],
+  [
+    "december",
+    "dec",
+    "dezember",
+    "dez",
+    "décembre",
+    "decembre",
+    "dicembre",
+    "diciembre",
+    "grudnia",
+    "декабря",
+  ],
 ];
 const MONTH = new Map(MONTH_NAMES.flatMap((names, i) => names.map((n) => [n, i + 1] as const)));
-const MONTH_WORD = "([A-Za-zÄäÖöÜüÉéÈèÛû]{3,9})\\.?";
+const MONTH_WORD = "(\\p{L}{3,12})\\.?";
 
-/** The forms read, each giving [day, month, year] from its groups. */
+/** The forms read (global patterns, for `matchAll`), each giving [day, month, year] from its groups. */
 const FORMS: ReadonlyArray<{ re: RegExp; parts: (m: RegExpExecArray) => [string, string, string] }> = [
   // 09.02.2022, 9. 2. 2022
-  { re: /(?<![\d.])(\d{1,2})\.\s?(\d{1,2})\.\s?(\d{4})(?![\d.]\d)/, parts: (m) => [m[1]!, m[2]!, m[3]!] },
+  { re: /(?<![\d.])(\d{1,2})\.\s?(\d{1,2})\.\s?(\d{4})(?![\d.]\d)/g, parts: (m) => [m[1]!, m[2]!, m[3]!] },
   // 09.02.22, 2.11.22: the short form German and Austrian sites print in date lines
   {
-    re: /(?<![\d.])(\d{1,2})\.(\d{1,2})\.(\d{2})(?![\d.]\d|\d)/,
+    re: /(?<![\d.])(\d{1,2})\.(\d{1,2})\.(\d{2})(?![\d.]\d|\d)/g,
     parts: (m) => [m[1]!, m[2]!, `${Number(m[3]) < 70 ? 20 : 19}${m[3]!}`],
   },
   // 2022-02-09
-  { re: /(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)/, parts: (m) => [m[3]!, m[2]!, m[1]!] },
-  // 23. Juli 2017, 23 July 2017, 10 décembre 2019
+  { re: /(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)/g, parts: (m) => [m[3]!, m[2]!, m[1]!] },
+  // 23. Juli 2017, 23 July 2017, 10 décembre 2019, 14 de enero de 2020
   {
-    re: new RegExp(`(?<!\\d)(\\d{1,2})\\.?\\s+${MONTH_WORD}\\s+(\\d{4})(?!\\d)`, "u"),
+    re: new RegExp(`(?<!\\d)(\\d{1,2})\\.?\\s+(?:de\\s+)?${MONTH_WORD}\\s+(?:de\\s+)?(\\d{4})(?!\\d)`, "gu"),
     parts: (m) => [m[1]!, m[2]!, m[3]!],
   },
   // March 4, 2021; Mar. 4 2021
   {
-    re: new RegExp(`${MONTH_WORD}\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})(?!\\d)`, "u"),
+    re: new RegExp(`(?<!\\p{L})${MONTH_WORD}\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})(?!\\d)`, "gu"),
     parts: (m) => [m[2]!, m[1]!, m[3]!],
   },
 ];
@@ -70,10 +108,16 @@ function isoDay(day: string, month: string, year: string): string | null {
 export function dateInText(text: string): string | null {
   let best: { at: number; day: string } | null = null;
   for (const form of FORMS) {
-    const m = form.re.exec(text);
-    if (!m || (best && m.index >= best.at)) continue;
-    const day = isoDay(...form.parts(m));
-    if (day) best = { at: m.index, day };
+    // Each form's first match that is a real date ("3 Kommentare 2020" is not). Every form's
+    // pattern is global: `matchAll` copies it, so no `lastIndex` is shared between calls.
+    for (const m of text.matchAll(form.re)) {
+      if (best && m.index >= best.at) break;
+      const day = isoDay(...form.parts(m as RegExpExecArray));
+      if (day) {
+        best = { at: m.index, day };
+        break;
+      }
+    }
   }
   return best?.day ?? null;
 }

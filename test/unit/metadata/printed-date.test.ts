@@ -24,6 +24,13 @@ describe("dateInText", () => {
     ["Wein · Erzeuger 28.01.22 / 0 Kommentare", "2022-01-28"],
     ["Kultur, 2.11.22", "2022-11-02"],
     ["Stand 31.12.99", "1999-12-31"],
+    ["Германия 15 августа 2016, 13:43", "2016-08-15"],
+    ["Pubblicato il 14 gennaio 2020", "2020-01-14"],
+    ["Publicado el 3 de marzo de 2021", "2021-03-03"],
+    ["Opublikowano 5 października 2022 r.", "2022-10-05"],
+    ["Geplaatst op 9 mei 2019", "2019-05-09"],
+    // A first number, word and year that are no date, then a date.
+    ["3 Fotos 2020 · 12 March 2020", "2020-03-12"],
   ])("%s", (text, day) => {
     expect(dateInText(text)).toBe(day);
   });
