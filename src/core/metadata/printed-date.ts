@@ -16,58 +16,24 @@ import { inFurniture, type PageIndex } from "./page-index.ts";
 
 /**
  * Month names, lower case: English, German, French, Dutch, Italian, Spanish, Polish and Russian
- * (the last two in the genitive a date line prints), with their usual abbreviations.
+ * (the last two in the genitive a date line prints), with their usual abbreviations; one string
+ * a month (a smaller script than a list of strings).
  */
-const MONTH_NAMES: ReadonlyArray<readonly string[]> = [
-  [
-    "january",
-    "jan",
-    "januar",
-    "jänner",
-    "janvier",
-    "janv",
-    "januari",
-    "gennaio",
-    "enero",
-    "stycznia",
-    "января",
-  ],
-  [
-    "february",
-    "feb",
-    "februar",
-    "février",
-    "févr",
-    "fevrier",
-    "februari",
-    "febbraio",
-    "febrero",
-    "lutego",
-    "февраля",
-  ],
-  ["march", "mar", "märz", "maerz", "mars", "maart", "marzo", "marca", "марта"],
-  ["april", "apr", "avril", "avr", "aprile", "abril", "kwietnia", "апреля"],
-  ["may", "mai", "mei", "maggio", "mayo", "maja", "мая"],
-  ["june", "jun", "juni", "juin", "giugno", "junio", "czerwca", "июня"],
-  ["july", "jul", "juli", "juillet", "juil", "luglio", "julio", "lipca", "июля"],
-  ["august", "aug", "août", "aout", "augustus", "agosto", "sierpnia", "августа"],
-  ["september", "sep", "sept", "settembre", "septiembre", "września", "сентября"],
-  ["october", "oct", "oktober", "okt", "octobre", "ottobre", "octubre", "października", "октября"],
-  ["november", "nov", "novembre", "noviembre", "listopada", "ноября"],
-  [
-    "december",
-    "dec",
-    "dezember",
-    "dez",
-    "décembre",
-    "decembre",
-    "dicembre",
-    "diciembre",
-    "grudnia",
-    "декабря",
-  ],
+const MONTH_NAMES: readonly string[] = [
+  "january jan januar jänner janvier janv januari gennaio enero stycznia января",
+  "february feb februar février févr fevrier februari febbraio febrero lutego февраля",
+  "march mar märz maerz mars maart marzo marca марта",
+  "april apr avril avr aprile abril kwietnia апреля",
+  "may mai mei maggio mayo maja мая",
+  "june jun juni juin giugno junio czerwca июня",
+  "july jul juli juillet juil luglio julio lipca июля",
+  "august aug août aout augustus agosto sierpnia августа",
+  "september sep sept settembre septiembre września сентября",
+  "october oct oktober okt octobre ottobre octubre października октября",
+  "november nov novembre noviembre listopada ноября",
+  "december dec dezember dez décembre decembre dicembre diciembre grudnia декабря",
 ];
-const MONTH = new Map(MONTH_NAMES.flatMap((names, i) => names.map((n) => [n, i + 1] as const)));
+const MONTH = new Map(MONTH_NAMES.flatMap((names, i) => names.split(" ").map((n) => [n, i + 1] as const)));
 const MONTH_WORD = "(\\p{L}{3,12})\\.?";
 
 /** The forms read (global patterns, for `matchAll`), each giving [day, month, year] from its groups. */
