@@ -165,8 +165,9 @@ export function listing(page: LibraryPage): Listing {
     if (state.index) ahead.ask(state.index, currentView(), FIRST_ROWS);
   };
 
-  /** After a paint: the window's room for rows, for the next view's first frame. */
+  /** After a paint (or a resize): the window's room for rows, for the next view's first frame. */
   const measure = () => screen.measure(ui.list, page.win);
+  page.win.addEventListener("resize", measure, { passive: true });
 
   /** Adds rows at the list's end. */
   const append = (items: readonly ArticleSummary[]) => {
