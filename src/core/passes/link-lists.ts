@@ -2,12 +2,11 @@
  * Lists of other stories inside the reading (after Readability). Sites put them into the
  * story's own container, where Readability keeps them:
  *
- * - a link list under a short label: a heading or a short line ("More on this", "Top 10",
- *   "Read next", in any wording and language) and right after it a block that is nothing but
- *   links to the site's other pages whose words are headlines (several words each, not a list
- *   of names; links to shops or other sites are the author's recommendations or sources);
- * - a heading left at the very end of the reading with nothing under it: the label of a list
- *   that is gone (removed above or by an earlier pass), or of a section the site fills later.
+ * a link list under a short label: a heading or a short line ("More on this", "Top 10",
+ * "Read next", in any wording and language) and right after it a block that is nothing but
+ * links to the site's other pages whose words are headlines (several words each, not a list of
+ * names; links to shops or other sites are the author's recommendations or sources). The label
+ * goes with its list.
  *
  * The names of the blocks are not looked at: the shape is the evidence. Removals go through the
  * content guard as "name" evidence, so no photo, table, list of text or prose is ever taken.
@@ -28,7 +27,6 @@ const HEADLINE_WORDS = 5;
 const LIST_MIN_LINKS = 3;
 /** Share of a block's letters inside its links for the block to be a link list. */
 const LINK_SHARE = 0.75;
-const HEADINGS = new Set(["h2", "h3", "h4", "h5", "h6"]);
 
 function words(text: string): number {
   return text ? text.split(" ").length : 0;
@@ -114,42 +112,6 @@ function removeLabelledLists(root: Element, ctx: PassContext, here: string): voi
   }
 }
 
-/** The last element of the reading that holds text, or null. */
-function lastWithText(root: Element, ctx: PassContext): Element | null {
-  const order = elementsInOrder(ctx, root);
-  for (let i = order.length - 1; i >= 0; i--) {
-    const el = order[i]!;
-    if (isGone(ctx, el) || !el.isConnected) continue;
-    if (el.firstElementChild === null && squash(el.textContent)) return el;
-    for (let c = el.firstChild; c; c = c.nextSibling) if (c.nodeType === 3 && squash(c.nodeValue)) return el;
-  }
-  return null;
-}
-
-/** Headings left at the end of the reading with nothing under them. */
-function removeTrailingHeadings(root: Element, ctx: PassContext): void {
-  for (let i = 0; i < 3; i++) {
-    const last = lastWithText(root, ctx);
-    let heading: Element | null = last;
-    while (heading && heading !== root && !HEADINGS.has(heading.localName)) heading = heading.parentElement;
-    if (!heading || heading === root || !last) return;
-    // Nothing but the heading's own text after it: no picture, no table either.
-    if (hasMediaAfter(heading, root)) return;
-    if (!remove(ctx, heading, "promo", "heading with nothing under it at the end")) return;
-  }
-}
-
-function hasMediaAfter(el: Element, root: Element): boolean {
-  for (let n: Element | null = el; n && n !== root; n = n.parentElement) {
-    for (let s = n.nextElementSibling; s; s = s.nextElementSibling) {
-      if (/^(?:img|picture|video|audio|iframe|table|figure)$/.test(s.localName)) return true;
-      if (descendants(s, new Set(["img", "picture", "video", "audio", "iframe", "table"])).length > 0)
-        return true;
-    }
-  }
-  return false;
-}
-
 /** The page's own address without its fragment: links to it are not links away. */
 function here(ctx: PassContext): string {
   return pageOf(ctx.doc.URL, ctx.doc.URL) ?? ctx.doc.URL;
@@ -158,10 +120,4 @@ function here(ctx: PassContext): string {
 export const labelledLinkLists: Pass = {
   name: "labelled-link-lists",
   run: (root, ctx) => removeLabelledLists(root, ctx, here(ctx)),
-};
-
-/** Runs after every pass that removes lists, so the labels they leave behind are known. */
-export const trailingHeadings: Pass = {
-  name: "trailing-headings",
-  run: (root, ctx) => removeTrailingHeadings(root, ctx),
 };

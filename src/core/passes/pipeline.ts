@@ -12,7 +12,7 @@ import { emptyBlocks } from "./empty-blocks.ts";
 import { figures } from "./figures.ts";
 import { headline } from "./headline.ts";
 import { lazyImages } from "./lazy-images.ts";
-import { labelledLinkLists, trailingHeadings } from "./link-lists.ts";
+import { labelledLinkLists } from "./link-lists.ts";
 import { notices } from "./notices.ts";
 import { promoBlocks } from "./promo-blocks.ts";
 import { promoLines } from "./promo-lines.ts";
@@ -32,8 +32,7 @@ export const BEFORE_READABILITY: readonly Pass[] = [
 
 /**
  * Passes over the extracted article. Order: labels and promos go first so duplicates compare
- * clean text; the lists of other stories after the lines, and the headings they leave at the
- * end after them; empty blocks last.
+ * clean text; the lists of other stories after the lines; empty blocks last.
  */
 export const AFTER_READABILITY: readonly Pass[] = [
   adLabels,
@@ -44,6 +43,5 @@ export const AFTER_READABILITY: readonly Pass[] = [
   figures,
   headline,
   labelledLinkLists,
-  trailingHeadings,
   emptyBlocks,
 ];
