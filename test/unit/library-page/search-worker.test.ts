@@ -14,11 +14,10 @@ import type {
   SearchMessage,
   SearchReply,
   SearchRequestType,
-  SearchView,
 } from "../../../src/library-page/search-protocol.ts";
 import { readBatch, searchService } from "../../../src/library-page/search-service.ts";
 import { freshLibrary, makeArticle, ok, testClock } from "../library/helpers.ts";
-import { portTo } from "./search-port.ts";
+import { portTo, view } from "./search-port.ts";
 
 const TITLES = [
   "Climate change and the Alps",
@@ -51,15 +50,6 @@ async function library(): Promise<LibraryStore> {
   ok(await organise(library, "https://news.example/3", { tags: ["Food", "weather"] }));
   return library;
 }
-
-const view = (query: string, fields: Partial<SearchView> = {}): SearchView => ({
-  query,
-  site: null,
-  tag: "",
-  state: "",
-  sort: "saved",
-  ...fields,
-});
 
 function serviceOf(store: LibraryStore, batch = 3) {
   const service = searchService({ open: async () => ({ ok: true, library: store }), batch });

@@ -11,12 +11,11 @@ import type {
   SearchMessage,
   SearchReply,
   SearchRequestType,
-  SearchView,
 } from "../../../src/library-page/search-protocol.ts";
 import { searchService } from "../../../src/library-page/search-service.ts";
 import { TypedAhead } from "../../../src/library-page/typed-ahead.ts";
 import { freshLibrary, makeArticle, ok, testClock } from "../library/helpers.ts";
-import { portTo } from "./search-port.ts";
+import { portTo, view } from "./search-port.ts";
 
 const TITLES = [
   "Climate change and the Alps",
@@ -38,15 +37,6 @@ async function service() {
     s.receive(message) as Promise<SearchReply<K>>;
   return { service: s, ask };
 }
-
-const view = (query: string, fields: Partial<SearchView> = {}): SearchView => ({
-  query,
-  site: null,
-  tag: "",
-  state: "",
-  sort: "saved",
-  ...fields,
-});
 
 const urls = (items: { url: string }[]) => items.map((s) => Number(s.url.split("/").pop()));
 
