@@ -122,14 +122,15 @@ describeFirefox("fetching linked pages (Firefox)", () => {
 
   it("keeps the event page awake while it fetches (Firefox suspends an idle one)", async () => {
     // Firefox suspends an event page after `extensions.background.idle.timeout` without events
-    // (30 s by default), and the host (its iframe) with it. Here 16 s, and pages that take 6 s:
+    // (30 s by default), and the host (its iframe) with it. Here 22 s, and pages that take 9 s:
     // three rounds of three outlast it, so the run finishes only if the host's `host-alive`
-    // (every 15 s) keeps the event page awake. (With 1 s and no event in time, it stalls.)
-    const slow = await site(6000);
+    // (every 15 s) keeps the event page awake. (With 1 s and no event in time, it stalls.) The
+    // 7 s between the two leaves room for a late timer: with 16 s the run stalled now and then.
+    const slow = await site(9000);
     const sleepy = await launchFirefox({
       prefs: {
         "extensions.webextOptionalPermissionPrompts": false,
-        "extensions.background.idle.timeout": 16_000,
+        "extensions.background.idle.timeout": 22_000,
       },
     });
     try {
