@@ -5,8 +5,11 @@
  * work on one clone (metadata reads it before anything changes it). The order of the stages matters:
  *
  *   1. guards        refuse what cannot be read: not a web page (a PDF...), no body
- *   2. clone         one deep copy; everything below works on it (depth.ts: past the depth the
- *                    browser's parser allows, a copy made without recursion, cut at that depth)
+ *   2. clone         one copy; everything below works on it. The big blocks Readability drops
+ *                    unread (a comment thread, a mega-menu) are copied empty (working-copy.ts);
+ *                    when what is left reads shorter than Readability's threshold, a whole copy
+ *                    is read again. Past the depth the browser's parser allows, a copy made
+ *                    without recursion, cut at that depth (depth.ts)
  *   3. visibility    note which caption copies the live page hides (browser only, read-only)
  *   4. metadata      read what the page says about itself (JSON-LD, meta tags...) from the copy,
  *                    untouched yet; the same walk lists the elements the passes look at
@@ -37,13 +40,12 @@ import { serializeChildren } from "./html.ts";
 import { leadImageOnce } from "./lead-image.ts";
 import { defineLazyMarkdown } from "./lazy-markdown.ts";
 import { toMarkdown } from "./markdown.ts";
-import { cleanAuthors, extractMetadata } from "./metadata/index.ts";
-import type { PageMetadata } from "./metadata/types.ts";
-import { pickHeadline } from "./metadata/title.ts";
+import { assembleMetadata } from "./assemble.ts";
+import { extractMetadata } from "./metadata/index.ts";
 import { adLabels, adSlots } from "./passes/ads.ts";
 import { CAPTION_SELECTOR, captionMarks, hiddenCopies, repeatedText } from "./passes/captions.ts";
 import type { Pass, PassContext } from "./passes/context.ts";
-import { squash, squashOrNull } from "./whitespace.ts";
+import { squash } from "./whitespace.ts";
 import { contentShield } from "./passes/content-shield.ts";
 import { emptyBlocks } from "./passes/empty-blocks.ts";
 import { figures } from "./passes/figures.ts";
@@ -55,6 +57,7 @@ import { promoLines } from "./passes/promo-lines.ts";
 import { notices } from "./passes/notices.ts";
 import { calendarGrids } from "./passes/calendar-grids.ts";
 import { type Memo, newMemo } from "./passes/memo.ts";
+import { FIRST_ATTEMPT_MIN_CHARS, type WorkingCopy, workingCopy } from "./working-copy.ts";
 import { declaredArticleBodies, elementsByTag } from "./passes/scan.ts";
 import { type Parsed, readDocument } from "./readability.ts";
 import {
@@ -159,34 +162,19 @@ function extract(doc: Document, options: ExtractOptions, finish: Finisher | null
   // It refuses nothing by itself: whether a page is an article is decided after reading (7b).
   const readerable = isProbablyReaderable(doc);
 
-  // 2 + 3. Clone, and map the live page's hidden caption copies onto the clone.
-  const clone = copyDocument(doc);
-  const hidden = options.isVisible ? hiddenInClone(doc, clone, options.isVisible) : undefined;
-
-  // 4. Metadata, from the clone before any pass touches it (the same page as the original).
-  const memo = newMemo();
-  const meta = extractMetadata(clone, url);
-
-  const ctx: PassContext = {
-    ...memo,
-    doc: clone,
-    title: meta.title ?? "",
-    subtitle: meta.subtitle,
-    authors: meta.authors,
-    hidden,
-    removed: [],
-  };
-
-  // Whether the page declares its article's body (schema.org articleBody, or its one <article>),
-  // known from the scan already; the element itself is looked up only when it is needed.
-  const declares = clone.body ? declaration(memo, clone.body) : { articleBody: false, articles: 0 };
-
-  // 5 + 6. Before-passes, then Readability.
-  let parsed = readClone(clone, ctx);
+  // 2-6. The working copy (without the inside of the big blocks Readability drops unread:
+  // working-copy.ts), its metadata, the before-passes and Readability. When that reading is
+  // shorter than Readability's threshold, Readability would have tried again without dropping
+  // those blocks: it reads a whole copy then.
+  let work = readCopy(doc, workingCopy(doc), url, options);
+  if (work.emptied && readLength(work.parsed) < FIRST_ATTEMPT_MIN_CHARS)
+    work = readCopy(doc, { copy: copyDocument(doc), emptied: [] }, url, options);
+  const { meta, ctx, declares } = work;
+  let parsed = work.parsed;
 
   // 6b. A short reading gets a second look (see the stage list above). Only short readings are
   // checked, in the untouched original: looking on every page would cost every page.
-  let kept = parsed?.content ? squash(parsed.textContent).length : 0;
+  let kept = readLength(parsed);
   if (kept < SECOND_READING.shortReading && doc.body) {
     const declared = declaredBody(doc.body, declares.articleBody, declares.articles);
     for (const candidate of candidatesOf(doc.body, declared)) {
@@ -260,6 +248,38 @@ function isArticleReading(root: Element, readerable: boolean): boolean {
   return readerable ? !isTeaserList(evidence) : readsAsArticle(evidence);
 }
 
+/** The squashed length of a reading's text (0 for none). */
+function readLength(parsed: Parsed | null): number {
+  return parsed?.content ? squash(parsed.textContent).length : 0;
+}
+
+/**
+ * Steps 3 to 6 on a working copy of `doc`: the live page's hidden caption copies mapped onto it,
+ * its metadata (read before any pass touches it: the same page as the original, but for the
+ * emptied blocks), the passes' context, then the before-passes and Readability.
+ */
+function readCopy(doc: Document, work: WorkingCopy, url: string, options: ExtractOptions) {
+  const clone = work.copy;
+  const hidden = options.isVisible
+    ? hiddenInClone(doc, clone, options.isVisible, work.emptied.length > 0)
+    : undefined;
+  const memo = newMemo();
+  const meta = extractMetadata(clone, url);
+  const ctx: PassContext = {
+    ...memo,
+    doc: clone,
+    title: meta.title ?? "",
+    subtitle: meta.subtitle,
+    authors: meta.authors,
+    hidden,
+    removed: [],
+  };
+  // Whether the page declares its article's body (schema.org articleBody, or its one <article>),
+  // known from the scan already; the element itself is looked up only when it is needed.
+  const declares = clone.body ? declaration(memo, clone.body) : { articleBody: false, articles: 0 };
+  return { meta, ctx, declares, parsed: readClone(clone, ctx), emptied: work.emptied.length > 0 };
+}
+
 /** Steps 5 and 6 on a working copy: the before-passes, then Readability (its element, not HTML). */
 function readClone(clone: Document, ctx: PassContext): Parsed | null {
   for (const pass of BEFORE_READABILITY) pass.run(clone.body, ctx);
@@ -297,51 +317,28 @@ function readAlone(
 }
 
 /**
- * Which fields come from where, once. The page's own metadata (JSON-LD, OpenGraph, meta tags,
- * see metadata/index.ts for their order) wins over Readability's guesses, except for the title
- * (Readability's title logic goes first, checked against the page's headings) and, unless the
- * page declares its authors, the byline: Readability's byline (cleaned of "By", dates and URLs)
- * goes before the bylines Folio reads from the page, after the authors its JSON-LD or meta
- * tags declare (Readability's first byline-like element may be a related story's).
- */
-function assembleMetadata(meta: PageMetadata, parsed: Parsed, url: string) {
-  const site = (meta.siteName ?? parsed.siteName ?? "").toLowerCase();
-  const fromReadability = cleanAuthors(parsed.byline ? [parsed.byline] : [], { siteNames: [site] });
-  // Readability takes an organisation author ("BBC News" on BBC News) as readily as a person.
-  const readabilityNamesPerson =
-    fromReadability.length > 0 && !fromReadability.every((name) => name.toLowerCase() === site);
-  const chosen =
-    meta.authorsKind === "declared" || (meta.authorsKind !== "none" && !readabilityNamesPerson)
-      ? meta.authors
-      : fromReadability;
-  // "Rob Picheta, CNN" on CNN: the site is not one of the authors when people are named.
-  const people = chosen.filter((name) => name.toLowerCase() !== site);
-  const authors = people.length > 0 ? people : chosen;
-  const dir = meta.dir ?? (parsed.dir === "rtl" || parsed.dir === "ltr" ? parsed.dir : null);
-  return {
-    url: meta.canonicalUrl ?? url,
-    pageUrl: url,
-    title: pickHeadline(squashOrNull(parsed.title), meta),
-    subtitle: meta.subtitle,
-    byline: authors.length > 0 ? authors.join(", ") : null,
-    authors,
-    siteName: meta.siteName ?? squashOrNull(parsed.siteName),
-    publishedTime: meta.publishedTime,
-    modifiedTime: meta.modifiedTime,
-    lang: meta.lang ?? squashOrNull(parsed.lang),
-    dir,
-    excerpt: meta.description ?? squashOrNull(parsed.excerpt),
-  };
-}
-
-/**
  * Caption copies that the live page hides, as elements of the clone. Clone and original have
- * the same structure until the first pass runs, so the n-th match in one is the n-th in the other.
+ * the same structure until the first pass runs (an emptied block stands where it stood), so
+ * the n-th match in one is the n-th in the other, or, when blocks were emptied, the element at
+ * the same path.
  */
-function hiddenInClone(doc: Document, clone: Document, isVisible: (el: Element) => boolean): Set<Element> {
+function hiddenInClone(
+  doc: Document,
+  clone: Document,
+  isVisible: (el: Element) => boolean,
+  emptied: boolean,
+): Set<Element> {
   const hidden = new Set<Element>();
-  const live = doc.querySelectorAll(CAPTION_SELECTOR);
   const copies = clone.querySelectorAll(CAPTION_SELECTOR);
+  if (emptied) {
+    if (!doc.body || !clone.body) return hidden;
+    for (const copy of copies) {
+      const live = atPath(doc.body, pathOf(copy, clone.body));
+      if (live && !isVisible(live)) hidden.add(copy);
+    }
+    return hidden;
+  }
+  const live = doc.querySelectorAll(CAPTION_SELECTOR);
   if (live.length !== copies.length) return hidden;
   live.forEach((el, i) => {
     if (!isVisible(el)) hidden.add(copies[i]!);

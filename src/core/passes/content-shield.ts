@@ -27,7 +27,7 @@ const READABILITY_NEGATIVE =
 const PROSE_CHARS = 120;
 
 /** Whether `el` holds at least two paragraphs of prose as its own children. */
-function holdsParagraphs(el: Element | null): boolean {
+export function holdsParagraphs(el: Element | null): boolean {
   if (!el) return false;
   let prose = 0;
   for (let c = el.firstElementChild; c; c = c.nextElementSibling) {
