@@ -57,6 +57,8 @@ const CORPUS = resolve(
 const RUNS = Math.max(7, Number(process.env.BENCH_RUNS ?? 9));
 const ONLY = process.env.BENCH_PAGES?.split(",").filter(Boolean);
 const TARGET_RATIO = 1.0;
+/** Print, per page and popup, the medians of the popup's milestones (where the time goes). */
+const TRACE = Boolean(process.env.BENCH_TRACE);
 /** Folio's build to measure (another one, an older commit's, with BENCH_FOLIO_DIST). */
 const FOLIO_DIST = resolve(process.env.BENCH_FOLIO_DIST ?? CHROME_DIST);
 
@@ -70,6 +72,8 @@ interface Variant {
 
 interface Sample {
   state: string;
+  /** With BENCH_TRACE: the popup's own milestones, ms from the click. */
+  stages?: Record<string, number>;
   /** Click to leaving `loading`, ms. */
   ready: number;
   /** Click to the frame after that, ms. */
@@ -222,7 +226,8 @@ async function openOnce(cdp: CDPSession, page: Page, v: Variant): Promise<Sample
       `the ${v.name} popup to leave loading`,
     );
     if (seen.late) return null;
-    return { state: seen.state, ready: seen.at - clicked, painted: seen.painted - clicked };
+    const stages = TRACE ? await popupStages(session, clicked) : undefined;
+    return { state: seen.state, ready: seen.at - clicked, painted: seen.painted - clicked, stages };
   } finally {
     await popup?.detach();
     await closeTarget(cdp, targetId);
@@ -235,6 +240,37 @@ async function openOnce(cdp: CDPSession, page: Page, v: Variant): Promise<Sample
       "the popup to close",
     );
   }
+}
+
+/**
+ * The popup's milestones, ms from the click: its document's start (the browser opening it), its
+ * parsing done (`domInteractive`: its scripts may run), DOMContentLoaded, and its performance
+ * marks (Folio's: its module's start, the page's answer).
+ */
+async function popupStages(session: TargetSession, clicked: number): Promise<Record<string, number>> {
+  const { origin, entries } = await session.evaluate<{
+    origin: number;
+    entries: [string, number][];
+  }>(`(() => {
+    const nav = performance.getEntriesByType("navigation")[0];
+    const entries = [["opened", 0], ["parsed", nav?.domInteractive ?? 0], ["dcl", nav?.domContentLoadedEventStart ?? 0]];
+    for (const m of performance.getEntriesByType("mark")) entries.push([m.name, m.startTime]);
+    for (const r of performance.getEntriesByType("resource")) entries.push(["loaded " + r.name.split("/").pop(), r.responseEnd]);
+    return { origin: performance.timeOrigin, entries };
+  })()`);
+  return Object.fromEntries(entries.map(([name, at]) => [name, origin + at - clicked]));
+}
+
+/** The medians of each milestone over `samples` (those every sample has). */
+function stageMedians(samples: Sample[]): string {
+  const names = Object.keys(samples[0]?.stages ?? {}).filter((n) =>
+    samples.every((s) => s.stages?.[n] !== undefined),
+  );
+  return names
+    .map((n) => ({ n, at: median(samples.map((s) => s.stages![n]!)) }))
+    .sort((a, b) => a.at - b.at)
+    .map(({ n, at }) => `${n} ${Math.round(at)}`)
+    .join(", ");
 }
 
 /** Samples discarded because the observer came after the popup had left `loading`, per variant. */
@@ -373,6 +409,11 @@ async function main(): Promise<void> {
             `folio/bare ${(f / b).toFixed(2)}   painted: folio ${fmt(fp)}  bare ${fmt(bp)}  ${(fp / bp).toFixed(2)}` +
             (kind === "first" ? `   (${[...states].join(", ")})` : ""),
         );
+        if (TRACE)
+          for (const v of ["folio", "bare"] as const)
+            console.log(
+              `    ${v.padEnd(5)} ms from the click: ${stageMedians(samples[kind][v])}, ready ${Math.round(median(samples[kind][v].map((s) => s.ready)))}`,
+            );
       }
     }
 
