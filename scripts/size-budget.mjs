@@ -14,12 +14,17 @@
  *   byline-glue.ts parting a byline's run-together pieces, the plain-text "von Jane Roe" line and
  *   the byline under an h2 in byline.ts, the new cuts and labels in authors.ts) 3.5 kB more,
  *   115.8 -> 119.3 kB, and the budget to 120 kB ("Show anyway" reading a home page's main region,
- *   forced-reading.ts, 0.6 kB more: 119.9 kB, at the budget's edge); the dates' rules (issue 10,
- *   2026-11-30: month names in five more languages, a two-digit year, each form's first real
- *   date; metadata/printed-date.ts) 0.6 kB more, 120.5 kB, and the budget to 121 kB; the working
- *   copy (issue 12, 2026-11-30: working-copy.ts, Readability's unlikely-candidate test copied so
- *   that the big blocks it drops are not copied, indexed and walked; a 197,000-element page's
- *   reading 1.4 s -> 0.03 s) 2.9 kB more, 123.4 kB, and the budget to 124 kB;
+ *   forced-reading.ts, 0.6 kB more: 119.9 kB, at the budget's edge); the precision rules of
+ *   issue 10 (2026-11-30 11:50: date and byline lines anywhere in headline.ts, the new promo
+ *   lines and notices, a link list under a short label in passes/link-lists.ts, about 1.6 kB of
+ *   it) 3.3 kB more, 119.9 -> 123.2 kB, and the budget to 124 kB. They left the check half of
+ *   trafilatura-dev where it was (README, Measurements): dropping link-lists.ts gives back 1.6 kB);
+ *   the dates' rules (issue 10, 2026-11-30: month names in five more languages, a two-digit
+ *   year, each form's first real date; metadata/printed-date.ts) 0.6 kB more, and the budget to
+ *   125 kB; the working copy (issue 12, 2026-11-30: working-copy.ts, Readability's
+ *   unlikely-candidate test copied so that the big blocks it drops are not copied, indexed and
+ *   walked; a 197,000-element page's reading 1.4 s -> 0.03 s) 2.9 kB more, and the budget to
+ *   128 kB;
  * - worker: the background, started for a context-menu click and for every save. About 129 kB
  *   of it is the public suffix list (tldts) that library/canonical.ts needs to tell a page's
  *   own canonical address from a forged one; the rest is Folio's code, idb and valibot. Keeping
@@ -48,7 +53,7 @@ const dist = process.env.FOLIO_DIST ?? join(root, "dist", "chrome");
 const KB = 1024;
 /** Budgets, in bytes. */
 const BUDGETS = {
-  "content script": 124 * KB,
+  "content script": 128 * KB,
   worker: 168 * KB,
   "popup, first chunk": 12 * KB,
 };

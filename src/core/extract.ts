@@ -23,9 +23,9 @@
  *                    that element; the longest reading wins (second-reading.ts)
  *   6c. own story    a page of several <article>s (infinite scroll): the one the address or the
  *                    declared title names, when Readability kept another (own-article.ts)
- *   7. after-passes  on the article only (small, so cheap): ad labels, promo lines, notices,
- *                    calendar widgets, repeated text and captions, figures, the header repeated
- *                    in the body, blocks left empty (Readability makes URLs absolute)
+ *   7. after-passes  on the article only (small, so cheap): ad labels, promo lines, notices, calendar
+ *                    widgets, repeated text and captions, figures, the header repeated in the
+ *                    body, lists of other stories, blocks left empty (URLs are absolute by then)
  *   7b. article?     unless forced: a page that declares an article is read; otherwise the
  *                    reading must be prose and not a list of teasers (reading-evidence.ts)
  *   8. sanitize      in place, once: the article's HTML is safe from here on (or, with
@@ -42,20 +42,11 @@ import { defineLazyMarkdown } from "./lazy-markdown.ts";
 import { toMarkdown } from "./markdown.ts";
 import { assembleMetadata } from "./assemble.ts";
 import { extractMetadata } from "./metadata/index.ts";
-import { adLabels, adSlots } from "./passes/ads.ts";
-import { CAPTION_SELECTOR, captionMarks, hiddenCopies, repeatedText } from "./passes/captions.ts";
-import type { Pass, PassContext } from "./passes/context.ts";
+import { CAPTION_SELECTOR } from "./passes/captions.ts";
+import type { PassContext } from "./passes/context.ts";
+import { AFTER_READABILITY, BEFORE_READABILITY } from "./passes/pipeline.ts";
 import { squash } from "./whitespace.ts";
-import { contentShield } from "./passes/content-shield.ts";
-import { emptyBlocks } from "./passes/empty-blocks.ts";
-import { figures } from "./passes/figures.ts";
-import { headline } from "./passes/headline.ts";
 import { oversized, withinLimits } from "./limits.ts";
-import { lazyImages } from "./passes/lazy-images.ts";
-import { promoBlocks } from "./passes/promo-blocks.ts";
-import { promoLines } from "./passes/promo-lines.ts";
-import { notices } from "./passes/notices.ts";
-import { calendarGrids } from "./passes/calendar-grids.ts";
 import { type Memo, newMemo } from "./passes/memo.ts";
 import { FIRST_ATTEMPT_MIN_CHARS, type WorkingCopy, workingCopy } from "./working-copy.ts";
 import { declaredArticleBodies, elementsByTag } from "./passes/scan.ts";
@@ -76,34 +67,7 @@ import { sanitizeInPlace, sanitizerDropsContent } from "./sanitize.ts";
 import { textStats } from "./text-stats.ts";
 import type { Article, ExtractOptions, ExtractResult, FailureKind } from "./types.ts";
 
-/**
- * Passes over the whole working copy, before Readability. Order: fix images before judging blocks.
- * They remove elements and change attributes, never add elements.
- */
-export const BEFORE_READABILITY: readonly Pass[] = [
-  lazyImages,
-  adSlots,
-  promoBlocks,
-  hiddenCopies,
-  captionMarks,
-  contentShield,
-];
-
-/** Passes over the extracted article. Order: labels and promos go first so duplicates compare clean text. */
-export const AFTER_READABILITY: readonly Pass[] = [
-  adLabels,
-  promoLines,
-  notices,
-  calendarGrids,
-  repeatedText,
-  figures,
-  headline,
-  emptyBlocks,
-];
-
-function fail(kind: FailureKind, message: string): ExtractResult {
-  return { ok: false, error: { kind, message } };
-}
+const fail = (kind: FailureKind, message: string): ExtractResult => ({ ok: false, error: { kind, message } });
 
 function notAnArticle(): ExtractResult {
   return fail(

@@ -26,6 +26,8 @@ export const EXT_ORIGIN = `moz-extension://${UUID}`;
 export const POPUP_PATH = "src/popup/index.html";
 export const LIBRARY_PAGE = "src/library-page/index.html";
 export const READER_PAGE = "src/reader/index.html";
+/** Whether to show the browser's console (FOLIO_FF_CONSOLE=1; see launchFirefox). */
+const CONSOLE = process.env.FOLIO_FF_CONSOLE === "1";
 /** The toolbar button's id in the browser window: the gecko id, lowercased, [^a-z0-9_-] -> '_'. */
 const WIDGET_ID = `${GECKO_ID.toLowerCase().replace(/[^a-z0-9_-]/g, "_")}-browser-action`;
 
@@ -106,7 +108,11 @@ export async function launchFirefox(
     // BiDi may then open moz-extension:// tabs and script the browser window.
     args: ["--remote-allow-system-access"],
     ...(options.env ? { env: options.env } : {}),
+    // FOLIO_FF_CONSOLE=1: Firefox's own output and every console message of the extension's
+    // pages (the event page and the fetch host in its iframe too) on this process's output.
+    ...(CONSOLE ? { dumpio: true } : {}),
     extraPrefsFirefox: {
+      ...(CONSOLE ? { "devtools.console.stdout.content": true, "devtools.console.stdout.chrome": true } : {}),
       "extensions.webextensions.uuids": JSON.stringify({ [GECKO_ID]: UUID }),
       // <a download> saves straight into `downloads`, as a user's default folder.
       "browser.download.dir": downloads,

@@ -25,8 +25,10 @@ function normal(text: string | null | undefined): string {
 /** "By Jane Doe", "Jane Doe, DHNS", "Von Jane Doe" and alike: the byline and nothing else. */
 function isBylineLine(text: string, authors: string[]): boolean {
   if (authors.length === 0 || text.length > 160) return false;
-  let rest = ` ${normal(text).replace(/[,;|·•/]/g, " ")} `;
+  const line = ` ${normal(text).replace(/[,;|·•/]/g, " ")} `;
+  let rest = line;
   for (const author of authors) rest = rest.replace(` ${normal(author)} `, " ");
+  if (rest === line) return false; // no author named: "and" alone is not a byline
   rest = rest.replace(
     /\b(?:by|von|par|por|di|and|und|et|y|e|with|the|staff|reporter|correspondent|writer|dhns|pti|ians|ap|afp|reuters|dpa|ani)\b/g,
     " ",
@@ -44,19 +46,33 @@ const WEEKDAY =
  * "Last Updated IST", "Updated: 24 Aug 2021", "(Published 24 August 2021, 23:01 IST)": a
  * keyword followed by nothing but date words. "Updated rules take effect" is a sentence.
  */
-const DATE_STUB = new RegExp(
-  `^\\(?(?:last )?(?:updated|published|posted|modified|created|aktualisiert|veröffentlicht|erstellt|geändert|stand|mis à jour|publié|actualizado|publicado|aggiornato|pubblicato)(?:\\s+(?:on|at|am|le|:))?(?:[\\s,.:/+()-]|\\d|\\b(?:${MONTH}|${ZONE}|${WEEKDAY})\\b\\.?)*$`,
-  "i",
-);
+const DATE_KEYWORD =
+  "(?:last )?(?:updated|published|posted|modified|created|aktualisiert|veröffentlicht|publiziert|erstellt|geändert|stand|mis à jour|publié|actualizado|publicado|aggiornato|pubblicato)(?:\\s+(?:on|at|am|le|:))?" +
+  // The same labels as nouns: "Veröffentlichung: 2. Februar 2022", "Date: 03/04/2021".
+  "|(?:publication|release|news|post|erscheinungs|veröffentlichungs)?\\s?(?:date|datum)\\s*:|(?:veröffentlichung|publikation|aktualisierung|publication|mise à jour|publicación)\\s*:";
+const DATE_WORDS = `(?:[\\s,.:/+()|-]|\\d|\\b(?:${MONTH}|${ZONE}|${WEEKDAY})\\b\\.?)*`;
+/** One or more labelled dates in a row ("Publiziert: 03.04.2020 Aktualisiert: 11.04.2020"). */
+const DATE_STUB = new RegExp(`^\\(?(?:(?:${DATE_KEYWORD})${DATE_WORDS})+$`, "i");
 
 /** "14 March 2024", "18.06.2024, 14.30 Uhr", "Aug 24, 2021 11:01 PM": a date and nothing else. */
 const DATE_ONLY = new RegExp(`^(?:[\\s,.:/+()-]|\\d|\\b(?:${MONTH}|${ZONE}|${WEEKDAY})\\b\\.?)+$`, "i");
+
+function isLabelledDate(text: string): boolean {
+  return text.length <= 80 && DATE_STUB.test(text) && /\d/.test(text);
+}
 
 function isDateLine(el: Element, text: string): boolean {
   if (text.length > 80) return false;
   if (DATE_STUB.test(text)) return true;
   // A bare date: only when it has digits, so a lone month name in a heading is not taken.
   return /\d/.test(text) && (DATE_ONLY.test(text) || (el.localName === "time" && text.length <= 40));
+}
+
+const PICTURES = "img, picture, video, audio, iframe, canvas, object, embed";
+
+/** Whether the media below `el` are only drawn icons (inline `<svg>`), no picture or player. */
+function onlyIcons(el: Element): boolean {
+  return el.querySelector(PICTURES) === null;
 }
 
 export const headline: Pass = {
@@ -70,6 +86,12 @@ export const headline: Pass = {
     const isLeaf = (el: Element): boolean => {
       const m = sizes.get(el)!;
       return !m.hasBlock && !m.hasMedia && m.textLength <= 400 && !isGone(ctx, el);
+    };
+    // An icon drawn beside a labelled date (a clock's <svg>) does not make the line media; a
+    // bare time beside an icon may be a video's length ("8:09" over a play button).
+    const isLabelledDateWithIcon = (el: Element, raw: string): boolean => {
+      const m = sizes.get(el)!;
+      return !m.hasBlock && m.hasMedia && onlyIcons(el) && !isGone(ctx, el) && isLabelledDate(raw);
     };
     for (const el of order) {
       if (looked >= LOOK_AT_FIRST) break;
@@ -88,14 +110,17 @@ export const headline: Pass = {
         remove(ctx, el, "headline", "date line repeated in the body", "copy");
       }
     }
-    // Date lines elsewhere: a publication line often closes the story ("(Published 24 August
-    // 2021, 23:01 IST)"), and CMS templates print "Aktualisiert: 03.04.2020" between blocks.
-    // A block that is nothing but a date is never the story's prose (list items and table
-    // cells are left alone: a timeline's dates are content).
+    // Date and byline lines elsewhere: a publication line often closes the story ("(Published
+    // 24 August 2021, 23:01 IST)"), CMS templates print "Aktualisiert: 03.04.2020" between
+    // blocks and the author's name under the story. A block that is nothing but a date or the
+    // authors' names is never the story's prose (list items and table cells are left alone: a
+    // timeline's dates are content).
     for (const el of order) {
-      if (!TAIL_BLOCKS.has(el.localName) || !isLeaf(el)) continue;
+      if (!TAIL_BLOCKS.has(el.localName)) continue;
       const raw = squash(el.textContent);
-      if (raw && isDateLine(el, raw) && standsAlone(el)) remove(ctx, el, "headline", "date line", "text");
+      if (!raw || !(isLeaf(el) || isLabelledDateWithIcon(el, raw)) || !standsAlone(el)) continue;
+      if (isDateLine(el, raw)) remove(ctx, el, "headline", "date line", "text");
+      else if (isBylineLine(raw, ctx.authors)) remove(ctx, el, "headline", "byline line", "text");
     }
   },
 };

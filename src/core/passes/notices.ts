@@ -38,7 +38,7 @@ const NOTICES: readonly { reason: string; all: readonly RegExp[]; max?: number }
   {
     reason: "an affiliate disclosure",
     all: [
-      /\b(?:affiliate[- ]?links?|partner[- ]?links?|provisions[- ]?links?|werbe[- ]?links?|amazon[- ]?(?:associate|partner)\w*|liens? (?:d'affiliation|affiliés?)|enlaces? de afiliados?)/i,
+      /\b(?:affiliate[- ]?links?|partner[- ]?links?|provisions[- ]?links?|werbe[- ]?links?|amazon[- ]?(?:associate|partner)\w*|liens? (?:d'affiliation|affiliés?)|enlaces? de afiliados?|links? (?:zu|to|von) (?:anbietern|partnern|online-?shops|händlern|retailers|partners|merchants))/i,
       /\b(?:handelt es sich|sind|ist|enthält|enthalten|erhalten|verdienen|provision|contains?|includes?|are|is|earn\w*|commission|contient|sont|contiene|son)\b/i,
     ],
     max: 300,

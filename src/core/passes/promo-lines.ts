@@ -7,7 +7,7 @@
 import { type Pass, type PassContext, isGone, remove, standsAlone } from "./context.ts";
 import { squash } from "../whitespace.ts";
 import { measure, shortElements } from "./measure.ts";
-import { hasDescendant } from "../dom.ts";
+import { closestTag, hasDescendant } from "../dom.ts";
 import { linkDensity, PROMO_HEADING } from "./promo-blocks.ts";
 
 const PARAGRAPH = new Set(["p"]);
@@ -92,7 +92,10 @@ const PROMO_LINE = new RegExp(
     "(?:get|receive|bekommen sie|erhalten sie) (?:our|the|unseren|den) (?:free )?(?:newsletter|daily briefing|morning briefing)\\b.*",
     "newsletter (?:abonnieren|bestellen)\\b.*",
     "(?:inscrivez-vous|abonnez-vous) à (?:notre|la) newsletter\\b.*",
-    "(?:nichts mehr verpassen|(?:nie|nichts) (?:mehr )?verpassen|never miss a (?:thing|story|beat))\\b.*",
+    "(?:[^.!?]{0,12} )?(?:(?:nie|nichts|keine?n?)(?: [^\\s.!?]+){0,3} (?:verpassen|versäumen)|never miss a (?:thing|story|beat))\\b.*",
+    // Pleas that ask the reader whether they like the site, then for support.
+    "(?:sie lesen|du liest|lesen sie|liest du) gerne? [^?]{1,40}\\?.*",
+    "(?:do you )?(?:like|enjoy|love|value) (?:reading )?(?:this (?:site|blog|article|story)|our (?:site|work|journalism|reporting)|what you(?:'re| are) reading)\\?.*",
     "(?:have|got) a (?:news )?tip\\??.*",
     "(?:send us|email us|share) (?:your )?(?:news )?tips?\\b.*",
     // Comment policies.
@@ -148,6 +151,22 @@ const PROMO_LEAD = new RegExp(
   "i",
 );
 
+/**
+ * "Hier geht es zum Spielplan", "Mehr Informationen auf der Website", "More information": a line
+ * that is one link and opens by pointing at it sends the reader elsewhere; the story links its
+ * words inside its sentences. (An English "Here are..." line often leads into the story's own
+ * list, so it is not among them.)
+ */
+const POINTING_LINK =
+  /^(?:hier (?:geht(?:'s| es)|gibt(?:'s| es)|finde[nt]?|können sie|kannst du|das|die|der|zum|zur|zu)|(?:weitere|mehr) (?:infos?|informationen)|more (?:info|information|details)|further information|zum (?:artikel|beitrag|video|interview|download|programm|spielplan|shop)|zur (?:übersicht|startseite|anmeldung|bildergalerie|galerie))\b/i;
+
+function isPointingLinkLine(el: Element, text: string): boolean {
+  if (text.length > 120 || !POINTING_LINK.test(text)) return false;
+  const links = el.localName === "a" ? [el] : Array.from(el.getElementsByTagName("a"));
+  if (links.length !== 1) return false;
+  return squash(links[0]!.textContent).length >= text.replace(/[\s.:!…»>]+$/, "").length * 0.9;
+}
+
 const AUTHOR_BOX =
   /^(?:about the author|über (?:den autor|die autorin)|à propos de l'auteur|sobre el autor)/i;
 
@@ -177,6 +196,18 @@ export function isLegalFooterLine(text: string): boolean {
     .map((t) => t.trim())
     .filter(Boolean);
   return items.length >= 2 && items.filter((t) => LEGAL_WORD.test(t)).length >= 2;
+}
+
+/**
+ * "© 2024 Example Media GmbH. All rights reserved.", "Copyright 2019-2024 Jane Roe": the site's
+ * copyright line, a year after the sign (a photo's credit names its maker, mostly without a
+ * year, and sits in the figure, where this rule does not look).
+ */
+const COPYRIGHT_LINE =
+  /^(?:(?:copyright\s*)?(?:©|\(c\))\s*(?:19|20)\d\d\b.{0,100}|copyright\s+(?:19|20)\d\d\b.{0,80}(?:all rights reserved|alle rechte vorbehalten|tous droits réservés)\W*)$/i;
+
+export function isCopyrightLine(el: Element, text: string): boolean {
+  return COPYRIGHT_LINE.test(text) && closestTag(el, "figure") === null;
 }
 
 /** "Warning: ... in /var/www/.../file.php on line 407": a PHP error the site printed. */
@@ -211,10 +242,12 @@ export const promoLines: Pass = {
       if (!text || text.length > 160 || !standsAlone(el)) continue;
       if (PROMO_LINE.test(text)) {
         remove(ctx, el, "promo", "promo line", "text");
-      } else if (isLegalFooterLine(text)) {
+      } else if (isLegalFooterLine(text) || isCopyrightLine(el, text)) {
         remove(ctx, el, "promo", "the site's legal footer", "text");
       } else if (SERVER_ERROR.test(text)) {
         remove(ctx, el, "promo", "an error message of the site's server", "text");
+      } else if (isPointingLinkLine(el, text)) {
+        remove(ctx, el, "promo", "a line that only points to another page", "text");
       } else if (BRACKETED_PLUG.test(text) && hasDescendant(el, LINK) && el.localName !== "li") {
         remove(ctx, el, "promo", "bracketed plug for another page", "text");
       } else if (PROMO_LEAD.test(text) && hasDescendant(el, LINK)) {

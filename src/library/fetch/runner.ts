@@ -57,13 +57,27 @@ export function fetchRunner(deps: RunnerDeps): Runner {
   const concurrency = deps.concurrency ?? FETCH_LIMITS.concurrency;
   const maxAttempts = deps.attempts ?? FETCH_LIMITS.attempts;
   let jobs: Map<string, FetchJob> | null = null;
+  let loading: Promise<Map<string, FetchJob>> | null = null;
   let running: Promise<void> | null = null;
   let stopper = new AbortController();
   let wake: () => void = () => {};
 
-  const load = async () => {
-    jobs ??= new Map((await deps.jobs.all()).map((job) => [job.url, job]));
-    return jobs;
+  // The stored jobs are read once, into the one list every call works on. Two calls at once
+  // (the host opened again gets "go on" and "fetch" together) must not each make a list: the
+  // loop would work on one while the outcomes are written to the other, dropped as stale, and
+  // the same pages fetched again and again.
+  const load = () => {
+    loading ??= deps.jobs.all().then(
+      (stored) => {
+        jobs = new Map(stored.map((job) => [job.url, job]));
+        return jobs;
+      },
+      (error: unknown) => {
+        loading = null; // read again next time
+        throw error;
+      },
+    );
+    return loading;
   };
   const publish = () => deps.publish(statusOf(jobs?.values() ?? [], running !== null));
 

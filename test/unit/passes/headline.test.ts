@@ -144,6 +144,47 @@ describe("headline: date lines anywhere in the story", () => {
     expect(root.textContent).not.toContain("Aktualisiert");
     expect(root.textContent).toContain("(end)");
   });
+  it.each([
+    ["a date label as a noun", "<p>Publication date: 4 May 2023</p>"],
+    [
+      "two labelled dates on one line",
+      "<p><time>Posted: 02.05.2023, 08:10</time> <time>Updated: 04.05.2023, 17:45</time></p>",
+    ],
+    [
+      "a date line with a clock icon drawn beside it",
+      '<p><time datetime="2023-05-04"><svg viewBox="0 0 8 8"><path d="M1 1h6v6H1z"></path></svg>Updated: 04.05.2023, 17:45</time></p>',
+    ],
+  ])("removes %s between paragraphs", (_, line) => {
+    const paras = Array.from({ length: 10 }, (_, i) => `<p>${LONG} (${i})</p>`).join("");
+    const { root, ctx } = setup(`${paras}${line}<p>${LONG} (end)</p>`);
+    headline.run(root, ctx);
+    expect(root.textContent).not.toMatch(/Publication date|Posted|Updated/);
+    expect(root.textContent).toContain("(end)");
+  });
+  it("removes the authors' names standing alone under the story, and keeps a sentence that names them", () => {
+    const paras = Array.from({ length: 10 }, (_, i) => `<p>${LONG} (${i})</p>`).join("");
+    const { root, ctx } = setup(
+      `${paras}<p>Anirban Bhaumik said the talks would go on.</p><div><span><a href="/authors/ab">Anirban Bhaumik</a></span></div>`,
+    );
+    headline.run(root, ctx);
+    expect(root.textContent).toContain("Anirban Bhaumik said");
+    expect(ctx.removed).toEqual([expect.objectContaining({ reason: "byline line" })]);
+  });
+  it('keeps a bare time beside an icon (a video\'s length) and a lone "and" between names', () => {
+    const paras = Array.from({ length: 10 }, (_, i) => `<p>${LONG} (${i})</p>`).join("");
+    const { root, ctx } = setup(
+      `${paras}<p><span><svg viewBox="0 0 8 8"><path d="M1 1l6 3-6 3z"></path></svg>8:09</span></p><div><span>and</span></div>`,
+    );
+    headline.run(root, ctx);
+    expect(root.textContent).toContain("8:09");
+    expect(root.textContent).toContain("and");
+  });
+  it("keeps a line that only starts with a date label", () => {
+    const paras = Array.from({ length: 10 }, (_, i) => `<p>${LONG} (${i})</p>`).join("");
+    const { root, ctx } = setup(`${paras}<p>Publication date: to be set by the board in May</p>`);
+    headline.run(root, ctx);
+    expect(root.textContent).toContain("to be set by the board");
+  });
   it("keeps the dates of a timeline list and a date inside a sentence", () => {
     const paras = Array.from({ length: 10 }, (_, i) => `<p>${LONG} (${i})</p>`).join("");
     const { root, ctx } = setup(

@@ -22,6 +22,16 @@ describe("the site's legal footer", () => {
     expect(isLegalFooterLine(line)).toBe(false);
   });
 
+  it("a copyright line with its year is removed; a credit in a figure and a sentence are kept", () => {
+    const { root, ctx, text } = passSetup(
+      `${P}<figure><img src="https://news.example/p.jpg" alt=""><figcaption><span>© 2023 Jane Roe</span></figcaption></figure><p>Copyright 2021 was a hard year for the archive, its keeper said.</p><div>© 2009–2024 Example Media Group. All rights reserved.</div>`,
+    );
+    promoLines.run(root, ctx);
+    expect(text()).not.toContain("Example Media Group");
+    expect(text()).toContain("© 2023 Jane Roe");
+    expect(text()).toContain("hard year");
+  });
+
   it("is removed as a line", () => {
     const { root, ctx, text } = passSetup(`${P}<p>Impressum | Datenschutz | © 2024 Example GmbH</p>`);
     promoLines.run(root, ctx);

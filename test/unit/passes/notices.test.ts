@@ -24,6 +24,11 @@ describe("notices", () => {
     ],
     ["Stand: 3.04.2023 / Bilder von der Amazon Product Advertising API", "an affiliate disclosure"],
     [
+      "Dieser Beitrag enthält Links zu Händlern, von denen wir beim Kauf eine Provision erhalten.",
+      "an affiliate disclosure",
+    ],
+    ["This page contains links to retailers; we may earn a commission.", "an affiliate disclosure"],
+    [
       "Tenemos un canal de WhatsApp: únete desde este enlace.",
       "an invitation to the site's messaging channel",
     ],

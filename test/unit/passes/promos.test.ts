@@ -298,6 +298,15 @@ describe("promoLines: site machinery and promo headings", () => {
   });
 });
 
+describe("promo lines: a line that only points to another page", () => {
+  it("keeps a sentence whose link is part of it", () => {
+    const line = 'Here is <a href="/report">the report</a> the council published on Monday about the bridge.';
+    const { root, ctx, text } = passSetup(`<p>${line}</p>`);
+    promoLines.run(root, ctx);
+    expect(text()).toBe("Here is the report the council published on Monday about the bridge.");
+  });
+});
+
 describe("promo lines: prompts that many sites print", () => {
   it.each([
     ["a paywall prompt", "Pour lire la suite, abonnez-vous."],
@@ -315,6 +324,15 @@ describe("promo lines: prompts that many sites print", () => {
     ["a skip link", "Skip to main content"],
     ["a German skip link", "Zum Hauptinhalt springen"],
     ["a French skip link", "Aller au contenu principal"],
+    ["a newsletter heading with a lead-in", "Ab sofort keine Rezepte mehr verpassen!"],
+    ["a newsletter heading that says it another way", "Nie mehr einen Termin versäumen"],
+    [
+      "a plea that asks whether the reader likes the site",
+      "Sie lesen gern unser Magazin? Dann unterstützen Sie uns!",
+    ],
+    ["an English plea of the same kind", "Enjoy reading this blog? Buy us a coffee."],
+    ["a line that is one link pointing elsewhere", '<a href="/plan">Hier geht es zum neuen Spielplan</a>'],
+    ["an English pointing link", '<a href="/info">More information on the council website</a>.'],
   ])("removes %s", (_name, line) => {
     const { root, ctx, text } = passSetup(`<p>The council met on Tuesday.</p><p>${line}</p>`);
     promoLines.run(root, ctx);
@@ -327,6 +345,9 @@ describe("promo lines: prompts that many sites print", () => {
     "Twitter users reacted within minutes of the announcement.",
     "Updated figures show the river fell by two metres overnight.",
     "Skip to the end of the story and the council is still arguing about the bridge.",
+    "Wer die Sitzung verpassen musste, kann sie im Netz nachsehen.",
+    "Die Kinder der Gemeinde sollen keine Stunde Unterricht verpassen.",
+    "Do you like your new neighbours? Most people in the survey said yes.",
   ])("keeps a sentence: %s", (line) => {
     const { root, ctx, text } = passSetup(`<p>${line}</p>`);
     promoLines.run(root, ctx);

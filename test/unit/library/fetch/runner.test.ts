@@ -203,6 +203,45 @@ describe("fetch runner", () => {
     expect(await resumed.status()).toMatchObject({ done: 3, waiting: 0 });
   });
 
+  it("a new host told to go on and to fetch at once reads the stored jobs once, and finishes", async () => {
+    // The Firefox host, opened again after access was given back, gets the background's
+    // "go on" (permissions.onAdded) and the library page's "fetch" in the same moment, "go on"
+    // first now and then: both read the stored jobs. Each outcome must land in the one list of
+    // jobs the loop works on, or none is ever kept and the same pages are fetched again and again.
+    const pages: Record<string, () => Fetched> = {
+      "https://h.example/1": page,
+      "https://h.example/2": page,
+      "https://h.example/gone": () => ({ ok: false, retry: false, reason: "the page is gone (404)" }),
+    };
+    const w = await world(pages);
+    // The jobs as the host left them when access was taken away: all still waiting.
+    await w.jobs.put(
+      Object.keys(pages).map((url, i) => ({
+        url,
+        title: url,
+        status: "waiting" as const,
+        attempts: 0,
+        notBefore: 0,
+        queuedAt: i,
+      })),
+    );
+    let tries = 0;
+    const runner = fetchRunner({
+      ...w.deps,
+      async fetchPage(url, signal) {
+        // Bounded: a runner that drops its outcomes would fetch the same pages forever.
+        if (++tries > 20) void runner.stop();
+        return w.deps.fetchPage(url, signal);
+      },
+    });
+    await Promise.all([runner.run(), runner.enqueue()]);
+    await runner.run();
+    expect(tries).toBe(3);
+    expect(w.saved.sort()).toEqual(["https://h.example/1", "https://h.example/2"]);
+    expect(await runner.status()).toMatchObject({ done: 2, failed: 1, waiting: 0 });
+    expect((await w.jobs.all()).map((j) => j.status).sort()).toEqual(["done", "done", "failed"]);
+  });
+
   it("cancel drops the waiting pages and saves nothing more", async () => {
     const pages = Object.fromEntries(Array.from({ length: 8 }, (_, i) => [`https://e.example/${i}`, page]));
     const w = await world(pages);
