@@ -26,7 +26,7 @@ function bylineRegion(index: PageIndex, title: string | null): HeaderRegion | nu
   const heading = index.headings.find(
     (h) =>
       (h.localName === "h2" || h.localName === "h3") &&
-      !inFurniture(h) &&
+      !inFurniture(h, index.furniture) &&
       comparable(h.textContent ?? "") === comparable(title),
   );
   return heading ? regionUnder(index, heading, title) : region;
@@ -39,7 +39,7 @@ export function readHeaderBylines(index: PageIndex, title: string | null): strin
   const out: string[] = [];
   for (const el of index.bylineCandidates) {
     if (region.isPast(el)) break;
-    if (!region.contains(el) || inFurniture(el)) continue;
+    if (!region.contains(el) || inFurniture(el, index.furniture)) continue;
     const text = visibleText(el).trim();
     // Measured squashed: a template's indentation is not text.
     if (text === "" || squash(text).length > MAX_RAW_LENGTH) continue;
@@ -75,7 +75,7 @@ export function readPrintedBylines(index: PageIndex, title: string | null): stri
     const parent = node.parentElement;
     if (!parent || region.h1.contains(parent) || !region.contains(parent)) continue;
     if (region.isPast(parent)) break;
-    if (!/^\s*\p{L}/u.test(node.nodeValue ?? "") || inFurniture(parent)) continue;
+    if (!/^\s*\p{L}/u.test(node.nodeValue ?? "") || inFurniture(parent, index.furniture)) continue;
     // "von <a>Jane Roe</a>": the byline word and the name sit in sibling nodes of one line.
     const line = squash(
       visibleText(parent)

@@ -32,12 +32,14 @@ export interface HeaderRegion {
  * heading whose text is the title, if one is.
  */
 export function articleHeading(index: PageIndex, title: string | null): Element | null {
-  const h1s = index.headings.filter((h) => h.localName === "h1" && !inFurniture(h) && !isSiteName(h));
+  const h1s = index.headings.filter(
+    (h) => h.localName === "h1" && !inFurniture(h, index.furniture) && !isSiteName(h),
+  );
   const same = (h: Element) => title !== null && comparable(h.textContent ?? "") === comparable(title);
   const match = h1s.find(same);
   if (match) return match;
   if (h1s.length === 0 && !index.headings.some((h) => h.localName === "h1")) {
-    return index.headings.find((h) => same(h) && !inFurniture(h)) ?? null;
+    return index.headings.find((h) => same(h) && !inFurniture(h, index.furniture)) ?? null;
   }
   return h1s.find(inArticleOrMain) ?? h1s[0] ?? null;
 }

@@ -103,7 +103,7 @@ export function findFigure(index: PageIndex, imageUrl: string, base: string): Fi
   const key = imageKey(imageUrl, base);
   if (!key) return null;
   for (const figure of index.figures) {
-    if (inFurniture(figure)) continue;
+    if (inFurniture(figure, index.furniture)) continue;
     // Walks, not selector queries: see dom.ts.
     const hit = firstDescendant(
       figure,

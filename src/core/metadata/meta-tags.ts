@@ -91,7 +91,12 @@ function elementValue(el: Element): string | null {
 export function readItemprop(index: PageIndex, prop: string): string[] {
   const out: string[] = [];
   for (const el of index.itemprops) {
-    if (el.localName === "meta" || !hasToken(el.getAttribute("itemprop"), prop) || inFurniture(el)) continue;
+    if (
+      el.localName === "meta" ||
+      !hasToken(el.getAttribute("itemprop"), prop) ||
+      inFurniture(el, index.furniture)
+    )
+      continue;
     const value =
       el.localName === "img" || el.localName === "link" || el.localName === "a"
         ? decodedText(el.getAttribute("src") ?? el.getAttribute("href") ?? el.getAttribute("content"))
@@ -113,7 +118,13 @@ function isAuthorProp(el: Element): boolean {
 export function readItempropAuthors(index: PageIndex): string[] {
   const out: string[] = [];
   for (const el of index.itemprops) {
-    if (el.localName === "meta" || el.localName === "link" || !isAuthorProp(el) || inFurniture(el)) continue;
+    if (
+      el.localName === "meta" ||
+      el.localName === "link" ||
+      !isAuthorProp(el) ||
+      inFurniture(el, index.furniture)
+    )
+      continue;
     // Nested author inside another author element: the outer one already counted it.
     let outer = el.parentElement;
     while (outer && !(outer.hasAttribute("itemprop") && isAuthorProp(outer))) outer = outer.parentElement;
@@ -131,7 +142,7 @@ export function readItempropAuthors(index: PageIndex): string[] {
 export function readRelAuthors(index: PageIndex): string[] {
   const out: string[] = [];
   for (const a of index.relAuthors) {
-    if (inFurniture(a)) continue;
+    if (inFurniture(a, index.furniture)) continue;
     const value = decodedText(a.textContent);
     if (value) out.push(value);
   }
@@ -144,7 +155,7 @@ export function readRelAuthors(index: PageIndex): string[] {
  * an article, else the first in the document; never one in page furniture.
  */
 export function readTimeElement(index: PageIndex): string | null {
-  const times = index.times.filter((el) => !inFurniture(el));
+  const times = index.times.filter((el) => !inFurniture(el, index.furniture));
   const tests: ((el: Element) => boolean)[] = [
     (el) => el.hasAttribute("pubdate"),
     (el) => hasToken(el.getAttribute("itemprop"), "datePublished"),

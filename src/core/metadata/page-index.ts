@@ -35,6 +35,8 @@ export interface PageIndex {
   order: Map<Element, number>;
   /** The article's header region per title, found once (metadata/header.ts `headerRegion`). */
   headerRegions: Map<string | null, HeaderRegion | null>;
+  /** `inFurniture` answers for this page, for the walks that ask it of every text's parent. */
+  furniture: Map<Element, boolean>;
 }
 
 /** Class / id words naming a standfirst (dek). Matched as whole words, `-`/`_` separated. */
@@ -114,6 +116,7 @@ export function indexPage(doc: Document): PageIndex {
     dekCandidates: [],
     order: new Map(),
     headerRegions: new Map(),
+    furniture: new Map(),
   };
   const root = doc.documentElement;
   if (!root) return index;
@@ -222,17 +225,38 @@ function namesFurniture(value: string | null): boolean {
  * True when `el` sits in navigation, a sidebar, comments, or the page footer (a `<footer>`
  * inside an `<article>` is the article's own and often holds the byline, so it counts as ours).
  */
-export function inFurniture(el: Element): boolean {
+export function inFurniture(el: Element, known?: Map<Element, boolean>): boolean {
+  // An element's answer is its own verdict, else its parent's: the elements walked up to a
+  // verdict (or to one already known) all get the same answer.
+  const walked: Element[] = [];
+  let answer = false;
   for (let node: Element | null = el; node; node = node.parentElement) {
-    const tag = node.localName;
-    if (tag === "body" || tag === "html") return false;
-    // The page's main content: what wraps it ("nav-header", "layout-with-sidebar") is layout.
-    if (tag === "main" || node.getAttribute("role") === "main") return false;
-    if (tag === "nav" || tag === "aside") return true;
-    if (tag === "footer" && !closestTag(node, "article")) return true;
-    const role = node.getAttribute("role");
-    if (role === "navigation" || role === "complementary") return true;
-    if (namesFurniture(node.getAttribute("class")) || namesFurniture(node.id)) return true;
+    const seen = known?.get(node);
+    if (seen !== undefined) {
+      answer = seen;
+      break;
+    }
+    walked.push(node);
+    const verdict = furnitureVerdict(node);
+    if (verdict !== null) {
+      answer = verdict;
+      break;
+    }
   }
-  return false;
+  if (known) for (const node of walked) known.set(node, answer);
+  return answer;
+}
+
+/** Whether `node` itself settles `inFurniture` (true or false), or null: ask its parent. */
+function furnitureVerdict(node: Element): boolean | null {
+  const tag = node.localName;
+  if (tag === "body" || tag === "html") return false;
+  // The page's main content: what wraps it ("nav-header", "layout-with-sidebar") is layout.
+  if (tag === "main" || node.getAttribute("role") === "main") return false;
+  if (tag === "nav" || tag === "aside") return true;
+  if (tag === "footer" && !closestTag(node, "article")) return true;
+  const role = node.getAttribute("role");
+  if (role === "navigation" || role === "complementary") return true;
+  if (namesFurniture(node.getAttribute("class")) || namesFurniture(node.id)) return true;
+  return null;
 }

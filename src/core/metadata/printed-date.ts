@@ -104,7 +104,8 @@ export function readPrintedDate(index: PageIndex, title: string | null): string 
     if (!parent || region.h1.contains(parent)) continue;
     if (region.isPast(parent)) break;
     const tag = parent.localName;
-    if (tag === "script" || tag === "style" || tag === "noscript" || inFurniture(parent)) continue;
+    if (tag === "script" || tag === "style" || tag === "noscript" || inFurniture(parent, index.furniture))
+      continue;
     text += ` ${node.nodeValue ?? ""}`;
   }
   return dateInText(text);

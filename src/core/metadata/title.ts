@@ -104,7 +104,7 @@ export function headingTexts(index: PageIndex): {
   const siteNames: string[] = [];
   let inArticle = 0;
   for (const h1 of index.headings) {
-    if (h1.localName !== "h1" || inFurniture(h1)) continue;
+    if (h1.localName !== "h1" || inFurniture(h1, index.furniture)) continue;
     const text = decodedText(visibleText(h1));
     if (!text) continue;
     if (isSiteName(h1)) siteNames.push(text);

@@ -116,7 +116,9 @@ export const headline: Pass = {
     // authors' names is never the story's prose (list items and table cells are left alone: a
     // timeline's dates are content).
     for (const el of order) {
-      if (!TAIL_BLOCKS.has(el.localName)) continue;
+      // Both tests below want a block without blocks that is still there: asked first, so the
+      // text of the big blocks is not read.
+      if (!TAIL_BLOCKS.has(el.localName) || sizes.get(el)!.hasBlock || isGone(ctx, el)) continue;
       const raw = squash(el.textContent);
       if (!raw || !(isLeaf(el) || isLabelledDateWithIcon(el, raw)) || !standsAlone(el)) continue;
       if (isDateLine(el, raw)) remove(ctx, el, "headline", "date line", "text");

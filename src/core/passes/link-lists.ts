@@ -102,9 +102,10 @@ function isHeadlineLinkList(block: Element, here: string): boolean {
 
 function removeLabelledLists(root: Element, ctx: PassContext, here: string): void {
   for (const el of elementsInOrder(ctx, root)) {
-    if (isGone(ctx, el) || !isLabel(el)) continue;
+    if (isGone(ctx, el)) continue;
+    // The cheap test first: a label is followed by a block that may be a list.
     const next = el.nextElementSibling;
-    if (!next || !isHeadlineLinkList(next, here)) continue;
+    if (!next || !LIST_TAGS.has(next.localName) || !isLabel(el) || !isHeadlineLinkList(next, here)) continue;
     const label = squash(el.textContent);
     if (remove(ctx, next, "promo", `links to other stories under "${label.slice(0, 40)}"`)) {
       remove(ctx, el, "promo", "label of a list of other stories");
