@@ -18,23 +18,41 @@ export const MAX_DEPTH = 512;
  * has a child.
  */
 export function deeperThan(doc: Document, limit: number): boolean {
-  let el: Element | null = doc.documentElement;
-  let depth = 1;
-  while (el) {
-    if (depth >= limit && el.firstChild) return true;
-    const child: Element | null = el.firstElementChild;
+  const root = doc.documentElement;
+  if (!root) return false;
+  if (limit <= 1 && root.firstChild) return true;
+  return countBelow(root, 1, limit) < 0;
+}
+
+/**
+ * Counts the elements below `el` (at level `depth`), in document order, stopping at `cap`.
+ * Returns -1 as soon as one of them, at `limit` levels or deeper, has a child.
+ */
+export function countBelow(
+  el: Element,
+  depth: number,
+  limit: number,
+  cap = Number.POSITIVE_INFINITY,
+): number {
+  let count = 0;
+  let node: Element | null = el.firstElementChild;
+  let level = depth + 1;
+  while (node && count < cap) {
+    count++;
+    if (level >= limit && node.firstChild) return -1;
+    const child: Element | null = node.firstElementChild;
     if (child) {
-      el = child;
-      depth++;
+      node = child;
+      level++;
       continue;
     }
-    while (el && !el.nextElementSibling) {
-      el = el.parentElement;
-      depth--;
+    while (node && node !== el && !node.nextElementSibling) {
+      node = node.parentElement;
+      level--;
     }
-    el = el?.nextElementSibling ?? null;
+    node = node === el ? null : (node?.nextElementSibling ?? null);
   }
-  return false;
+  return count;
 }
 
 /**
@@ -42,7 +60,22 @@ export function deeperThan(doc: Document, limit: number): boolean {
  * copy made without recursion that stops at `limit` levels. Never changes `doc`.
  */
 export function copyDocument(doc: Document, limit = MAX_DEPTH): Document {
-  if (!deeperThan(doc, limit)) return doc.cloneNode(true) as Document;
+  return deeperThan(doc, limit) ? copyCut(doc, limit) : (doc.cloneNode(true) as Document);
+}
+
+/** A copy of `doc`, made without recursion, of its nodes down to `limit` levels. */
+export function copyCut(doc: Document, limit = MAX_DEPTH): Document {
+  return copyTree(doc, (_, depth) => (depth < limit ? "open" : "alone"));
+}
+
+/**
+ * How `copyTree` copies a node: with everything below it (the browser's native clone), alone,
+ * or alone with its children each copied as `how` says in turn.
+ */
+export type CopyHow = "whole" | "alone" | "open";
+
+/** A copy of `doc` made without recursion, each node copied as `how` says (the root's children at level 1). */
+export function copyTree(doc: Document, how: (node: Node, depth: number) => CopyHow): Document {
   const copy = doc.cloneNode(false) as Document;
   const stack: [Node, Node, number][] = [];
   const pushChildren = (from: Node, into: Node, depth: number) => {
@@ -51,9 +84,10 @@ export function copyDocument(doc: Document, limit = MAX_DEPTH): Document {
   pushChildren(doc, copy, 1);
   for (let item = stack.pop(); item; item = stack.pop()) {
     const [node, parent, depth] = item;
-    const clone = copy.importNode(node, false);
+    const way = how(node, depth);
+    const clone = copy.importNode(node, way === "whole");
     parent.appendChild(clone);
-    if (depth < limit) pushChildren(node, clone, depth + 1);
+    if (way === "open") pushChildren(node, clone, depth + 1);
   }
   return copy;
 }

@@ -131,8 +131,9 @@ function extract(doc: Document, options: ExtractOptions, finish: Finisher | null
   // shorter than Readability's threshold, Readability would have tried again without dropping
   // those blocks: it reads a whole copy then.
   let work = readCopy(doc, workingCopy(doc), url, options);
+  // (Blocks are emptied only on a page within the depth limit: a plain clone, no depth walk.)
   if (work.emptied && readLength(work.parsed) < FIRST_ATTEMPT_MIN_CHARS)
-    work = readCopy(doc, { copy: copyDocument(doc), emptied: [] }, url, options);
+    work = readCopy(doc, { copy: doc.cloneNode(true) as Document, emptied: [] }, url, options);
   const { meta, ctx, declares } = work;
   let parsed = work.parsed;
 

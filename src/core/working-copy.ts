@@ -28,7 +28,7 @@
  * sees what it would have seen. Pages nested deeper than `MAX_DEPTH` are copied as depth.ts
  * says, whole. Read-only on `doc`.
  */
-import { copyDocument, MAX_DEPTH } from "./depth.ts";
+import { copyCut, copyTree, countBelow, MAX_DEPTH } from "./depth.ts";
 import { holdsParagraphs } from "./passes/content-shield.ts";
 
 /** Readability 0.6's `REGEXPS.unlikelyCandidates` and `okMaybeItsACandidate`, and its unlikely roles. */
@@ -63,7 +63,8 @@ export interface WorkingCopy {
 /** A copy of `doc` to work on, without the inside of the big blocks Readability drops (see above). */
 export function workingCopy(doc: Document, limit = MAX_DEPTH): WorkingCopy {
   const plan = planCopy(doc, limit);
-  if (plan === "deep") return { copy: copyDocument(doc, limit), emptied: [] };
+  // The walk found the page deeper than the limit: copied cut at it, as depth.ts does.
+  if (plan === "deep") return { copy: copyCut(doc, limit), emptied: [] };
   if (plan.length === 0) return { copy: doc.cloneNode(true) as Document, emptied: [] };
   return { copy: copyWithout(doc, plan), emptied: plan };
 }
@@ -123,32 +124,6 @@ function leavesOut(el: Element, title: string): boolean {
 }
 
 /**
- * Counts the elements below `el` up to `cap`. Returns -1 when one of them lies deeper than
- * `limit` with a child (`el` at level `depth`).
- */
-function countBelow(el: Element, cap: number, depth: number, limit: number): number {
-  let count = 0;
-  let node: Element | null = el.firstElementChild;
-  let level = depth + 1;
-  while (node && count < cap) {
-    count++;
-    if (level >= limit && node.firstChild) return -1;
-    const child: Element | null = node.firstElementChild;
-    if (child) {
-      node = child;
-      level++;
-      continue;
-    }
-    while (node && node !== el && !node.nextElementSibling) {
-      node = node.parentElement;
-      level--;
-    }
-    node = node === el ? null : (node?.nextElementSibling ?? null);
-  }
-  return count;
-}
-
-/**
  * One walk over the live page's elements: "deep" when an element below `limit` levels has a
  * child (depth.ts), else the blocks to leave out. A block Readability drops whole is not
  * walked further either way: what is inside it is never reached.
@@ -164,7 +139,7 @@ function planCopy(doc: Document, limit: number): Element[] | "deep" {
     if (depth >= limit && el.firstChild) return "deep";
     let descend = true;
     if (inBody && unlikely(el)) {
-      const count = countBelow(el, MIN_ELEMENTS, depth, limit);
+      const count = countBelow(el, depth, limit, MIN_ELEMENTS);
       if (count < 0) return "deep";
       if (count < MIN_ELEMENTS) descend = false;
       else if (leavesOut(el, title)) {
@@ -191,22 +166,9 @@ function planCopy(doc: Document, limit: number): Element[] | "deep" {
 
 /** A copy of `doc` in which the elements `emptied` are copied without their children. */
 function copyWithout(doc: Document, emptied: Element[]): Document {
-  const leaveEmpty = new Set(emptied);
+  const leaveEmpty = new Set<Node>(emptied);
   const onPath = new Set<Node>();
   for (const el of emptied)
     for (let n: Node | null = el.parentNode; n && !onPath.has(n); n = n.parentNode) onPath.add(n);
-  const copy = doc.cloneNode(false) as Document;
-  const stack: [Node, Node][] = [];
-  const pushChildren = (from: Node, into: Node) => {
-    for (let child = from.lastChild; child; child = child.previousSibling) stack.push([child, into]);
-  };
-  pushChildren(doc, copy);
-  for (let item = stack.pop(); item; item = stack.pop()) {
-    const [node, parent] = item;
-    const whole = !onPath.has(node) && !leaveEmpty.has(node as Element);
-    const clone = copy.importNode(node, whole);
-    parent.appendChild(clone);
-    if (onPath.has(node)) pushChildren(node, clone);
-  }
-  return copy;
+  return copyTree(doc, (node) => (onPath.has(node) ? "open" : leaveEmpty.has(node) ? "alone" : "whole"));
 }
