@@ -39,10 +39,14 @@ function shorten(text: string): string {
   return text.length > REMOVAL_TEXT_MAX ? `${text.slice(0, REMOVAL_TEXT_MAX - 1)}…` : text;
 }
 
-/** Whether `node` or one of its ancestors was already removed by a pass. */
+/**
+ * Whether `node` or one of its ancestors was already removed by a pass. `remove` detaches what
+ * it takes and no pass puts a node back, so a removed ancestor is always the top of the node's
+ * detached tree: one native `getRootNode` instead of a walk that wraps every ancestor (a pass
+ * asks this of most elements of a long article).
+ */
 export function isGone(memo: Memo, node: Node): boolean {
-  for (let n: Node | null = node; n; n = n.parentNode) if (memo.removedNodes.has(n)) return true;
-  return false;
+  return memo.removedNodes.has(node.getRootNode());
 }
 
 /**
