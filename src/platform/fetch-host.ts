@@ -40,6 +40,10 @@ export interface FetchHost {
 export function fetchHost(api: Browser.Browser): FetchHost {
   let waiting: { promise: Promise<void>; resolve: () => void } | null = null;
   let listening = false;
+  // A close in progress: Chrome's offscreen document stays there (hasDocument) until
+  // closeDocument resolves, so an open in that time would take the closing host for a live one
+  // and send it a request that nobody answers. Opening waits for the close to end.
+  let closing: Promise<void> | null = null;
   const frameSelector = "iframe[data-folio-host]";
 
   const create = async () => {
@@ -64,6 +68,7 @@ export function fetchHost(api: Browser.Browser): FetchHost {
 
   return {
     async open() {
+      while (closing) await closing;
       if (listening) {
         const offscreen = offscreenOf(api);
         if (!offscreen || (await offscreen.hasDocument())) return false;
@@ -106,15 +111,21 @@ export function fetchHost(api: Browser.Browser): FetchHost {
       waiting?.resolve();
       waiting = null;
     },
-    async close() {
+    close() {
+      if (closing) return closing;
       listening = false;
       waiting = null;
       const offscreen = offscreenOf(api);
-      if (offscreen) {
-        if (await offscreen.hasDocument()) await offscreen.closeDocument();
-      } else if (typeof document !== "undefined") {
-        document.querySelector(frameSelector)?.remove();
-      }
+      closing = (async () => {
+        if (offscreen) {
+          if (await offscreen.hasDocument()) await offscreen.closeDocument();
+        } else if (typeof document !== "undefined") {
+          document.querySelector(frameSelector)?.remove();
+        }
+      })().finally(() => {
+        closing = null;
+      });
+      return closing;
     },
   };
 }
