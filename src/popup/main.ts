@@ -8,6 +8,7 @@
  */
 import type { Outcome } from "../platform/read-outcome.ts";
 import { nativeApi } from "../platform/browser.ts";
+import { sendToBackground } from "../platform/messages.ts";
 import { extractFromTab } from "../platform/read-tab.ts";
 
 const api = nativeApi();
@@ -42,9 +43,8 @@ let first: Promise<Outcome> | null = load(false);
 // `load` asked for the tab first, so its request goes before this line resumes.
 await tab.catch(() => null);
 
-const [{ startApp }, { sendToBackground }, { LIBRARY_PAGE }] = await Promise.all([
+const [{ startApp }, { LIBRARY_PAGE }] = await Promise.all([
   import("../ui/app.ts"),
-  import("../platform/messages.ts"),
   import("../platform/pages.ts"),
 ]);
 performance.mark("folio-ui-loaded");
