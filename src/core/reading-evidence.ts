@@ -117,10 +117,18 @@ export function readingEvidence(root: Element): ReadingEvidence {
 /**
  * Headlines that link to other stories, each over a line or two, from the top: a section
  * front, search results, a feed (an article that ends in a list of related stories has its
- * own prose first); or several `<article>` entries side by side, which no one article is.
+ * own prose first); or several `<article>` entries side by side, which no one article is,
+ * when they are entries: most under a headline linking to its own page, or each a line or two.
+ * Some templates wrap each section of one long text in an `<article>` (a report's chapters,
+ * a guide's questions): those hold long prose under headings that link nowhere.
  */
 export function isTeaserList(evidence: ReadingEvidence): boolean {
-  if (evidence.articleBlocks >= FEED_ENTRIES) return true;
+  const entries = evidence.articleBlocks;
+  if (
+    entries >= FEED_ENTRIES &&
+    (evidence.linkedHeadings * 2 >= entries || evidence.proseChars < entries * TEASER_PROSE_CHARS)
+  )
+    return true;
   return (
     evidence.linkedHeadings >= TEASER_HEADINGS &&
     evidence.leadProseChars < PROSE_MIN_CHARS &&

@@ -52,6 +52,23 @@ describe("read after the evidence", () => {
   });
 });
 
+const LONG =
+  "The survey teams walked the upper valley twice this week and found the old snow settled and firm below two thousand metres, with a weak layer of surface hoar buried on the shaded slopes above it.";
+/** One report whose template wraps each of its sections in an `<article>`, headings linking nowhere. */
+const SECTIONED_REPORT = `<!DOCTYPE html><html><head><title>Weekly snow report</title></head><body>
+<nav><a href="/">Home</a> <a href="/reports">Reports</a></nav>
+<main><h1>Weekly snow report</h1>${["Weather", "Snowpack", "Avalanches", "Outlook"]
+  .map((h) => `<article class="section"><h2>${h}</h2><p>${LONG}</p><p>${LONG}</p></article>`)
+  .join("")}</main></body></html>`;
+
+describe("sections are not a feed", () => {
+  it("reads one text whose sections are each an <article> of prose", () => {
+    const { result } = run(SECTIONED_REPORT);
+    expect(result.ok).toBe(true);
+    if (result.ok) expect(result.article.textContent).toContain("Outlook");
+  });
+});
+
 describe("still refused", () => {
   it.each([
     ["a home page", "pages/not-article.html"],

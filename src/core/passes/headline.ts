@@ -61,11 +61,32 @@ function isLabelledDate(text: string): boolean {
   return text.length <= 80 && DATE_STUB.test(text) && /\d/.test(text);
 }
 
+/**
+ * A `<time>` can hold a duration as well as a date (HTML's duration string, "PT15M"; schema.org's
+ * cookTime, prepTime, totalTime, duration, timeRequired): a recipe's "15 – 30 Min", a video's
+ * length. That is the article's content, not its date line.
+ */
+const DURATION_PROP = /\b(?:cook|prep|perform|total|wait)time\b|\bduration\b|\btimerequired\b/i;
+const DURATION_WORDS =
+  /\d\s*(?:min|mins|minutes?|minuten|std|stunden?|hrs?|hours?|h|sek|sec|seconds?|sekunden)\b/i;
+
+/** Whether `el` is, or holds, a `<time>` of a duration rather than a date. */
+function isDuration(el: Element, text: string): boolean {
+  const time = el.localName === "time" ? el : el.querySelector("time");
+  return (
+    time !== null &&
+    (/^\s*P/i.test(time.getAttribute("datetime") ?? "") ||
+      DURATION_PROP.test(time.getAttribute("itemprop") ?? "") ||
+      DURATION_WORDS.test(text))
+  );
+}
+
 function isDateLine(el: Element, text: string): boolean {
   if (text.length > 80) return false;
   if (DATE_STUB.test(text)) return true;
   // A bare date: only when it has digits, so a lone month name in a heading is not taken.
-  return /\d/.test(text) && (DATE_ONLY.test(text) || (el.localName === "time" && text.length <= 40));
+  if (!/\d/.test(text) || isDuration(el, text)) return false;
+  return DATE_ONLY.test(text) || (el.localName === "time" && text.length <= 40);
 }
 
 const PICTURES = "img, picture, video, audio, iframe, canvas, object, embed";

@@ -179,6 +179,21 @@ describe("headline: date lines anywhere in the story", () => {
     expect(root.textContent).toContain("8:09");
     expect(root.textContent).toContain("and");
   });
+  it.each([
+    ["a cook time by its schema.org property", '<time itemprop="cookTime" datetime="">15 – 30 Min</time>'],
+    ["a duration by its datetime", '<time datetime="PT1H20M">1:20</time>'],
+    ["a duration by its words", "<time>45 Minuten</time>"],
+  ])("keeps %s, at the top and between paragraphs, and still removes a date in <time>", (_, time) => {
+    const paras = Array.from({ length: 10 }, (_, i) => `<p>${LONG} (${i})</p>`).join("");
+    const { root, ctx } = setup(
+      `<div>${time}</div><p>${LONG}</p>${paras}<div>${time}</div><div><time datetime="2024-03-14">14.03.2024</time></div>`,
+    );
+    headline.run(root, ctx);
+    const kept = root.querySelectorAll("time");
+    expect(kept).toHaveLength(2);
+    expect([...kept].every((t) => t.textContent !== "14.03.2024")).toBe(true);
+    expect(ctx.removed).toEqual([expect.objectContaining({ reason: "date line" })]);
+  });
   it("keeps a line that only starts with a date label", () => {
     const paras = Array.from({ length: 10 }, (_, i) => `<p>${LONG} (${i})</p>`).join("");
     const { root, ctx } = setup(`${paras}<p>Publication date: to be set by the board in May</p>`);
