@@ -1,6 +1,12 @@
 /** The sanitizer: every page-derived HTML string passes here before it reaches an extension page. */
 import { describe, expect, it } from "vitest";
-import { sanitizeHtml, sanitizeInPlace } from "../../src/core/sanitize.ts";
+import {
+  ALLOWED_TAGS,
+  DROPPED_WITH_CONTENT,
+  sanitizeHtml,
+  sanitizeInPlace,
+  sanitizerDropsContent,
+} from "../../src/core/sanitize.ts";
 import { parseDocument } from "../../src/node/jsdom.ts";
 
 const page = parseDocument("<!DOCTYPE html><html><body></body></html>", "https://reader.example/");
@@ -202,5 +208,31 @@ describe("sanitizeInPlace", () => {
     copy.body.innerHTML = article.innerHTML;
     assertSafe(copy.body);
     expect(article.textContent).toContain("Text link");
+  });
+});
+
+describe("sanitizerDropsContent (the text counted on HTML not sanitized yet)", () => {
+  const { document } = win;
+  it("lists no tag the sanitizer allows", () => {
+    for (const tag of DROPPED_WITH_CONTENT) expect(ALLOWED_TAGS).not.toContain(tag);
+  });
+  it("lists the HTML elements whose text the sanitizer drops with them", () => {
+    for (const tag of DROPPED_WITH_CONTENT) {
+      // Built as a DOM (as plainText sees it): a parser would not put some of them in a body.
+      const box = document.createElement("div");
+      box.append(document.createElement("p"), document.createElement(tag));
+      box.firstElementChild!.textContent = "kept";
+      box.lastElementChild!.textContent = "dropped";
+      sanitizeInPlace(box, win);
+      expect(box.textContent, tag).toBe("kept");
+      expect(sanitizerDropsContent(document.createElement(tag)), tag).toBe(true);
+    }
+  });
+  it("counts the text of every allowed element", () => {
+    for (const tag of ALLOWED_TAGS) {
+      expect(sanitizerDropsContent(document.createElement(tag)), tag).toBe(false);
+    }
+    const svg = document.createElementNS("http://www.w3.org/2000/svg", "text");
+    expect(sanitizerDropsContent(svg)).toBe(true);
   });
 });

@@ -123,10 +123,11 @@ function readTitle(
   article: JsonLdArticle | null,
   declaredSiteNames: string[],
 ): { title: string | null; printed: boolean } {
-  const headings = headingTexts(index);
+  const docTitle = decodedText(index.titleElement?.textContent);
+  // The declared titles as written: "Topic: Headline" tells a kicker printed in the h1.
+  const headings = headingTexts(index, [meta.first("og:title"), article?.headline ?? null, docTitle]);
   const siteNames = [...declaredSiteNames, ...headings.siteNames];
   const strip = (t: string | null | undefined) => (t ? stripKnownSiteName(t, siteNames) : null);
-  const docTitle = decodedText(index.titleElement?.textContent);
   const candidates = [
     strip(meta.first("og:title")),
     strip(article?.headline),

@@ -76,11 +76,16 @@ function words(value: string | null): string[] {
 }
 
 /**
- * True when the element's class, id or data-component names a byline, author, contributor or
- * writer, also in camelCase ("TextContributorName").
+ * True when the element's class, id, data-component or data-testid names a byline, author,
+ * contributor or writer, also in camelCase ("TextContributorName").
  */
 export function namesByline(el: Element): boolean {
-  return namesBylineIn(el.getAttribute("class"), el.id, el.getAttribute("data-component"));
+  return namesBylineIn(
+    el.getAttribute("class"),
+    el.id,
+    el.getAttribute("data-component"),
+    el.getAttribute("data-testid"),
+  );
 }
 
 function namesBylineIn(...values: (string | null)[]): boolean {
@@ -190,7 +195,9 @@ export function indexPage(doc: Document): PageIndex {
         keep = true;
       }
       const component = names.includes("data-component") ? el.getAttribute("data-component") : null;
-      if ((cls || id || component) && namesBylineIn(cls, id, component)) {
+      // React templates name their parts in data-testid ("prism-byline") where others use a class.
+      const testId = names.includes("data-testid") ? el.getAttribute("data-testid") : null;
+      if ((cls || id || component || testId) && namesBylineIn(cls, id, component, testId)) {
         index.bylineCandidates.push(el);
         keep = true;
       }

@@ -7,7 +7,8 @@
  * beside it has no zone anyone could trust.
  *
  * Numeric dates are read day first only with dots (`09.02.2022`, as German, Polish, Czech...
- * write them; `09.02.22` with a year of two digits, 1990-2069) or year first with dashes (`2022-02-09`); a slash date (`02/09/2022`) is left
+ * write them; `09.02.22` with a year of two digits, 1990-2069) or year first (`2022-02-09`,
+ * `2022/02/09`, `2022年2月9日`); a slash date with the year last (`02/09/2022`) is left
  * alone, as it is day first in Europe and month first in the United States.
  */
 import { format } from "./dates.ts";
@@ -45,8 +46,14 @@ const FORMS: ReadonlyArray<{ re: RegExp; parts: (m: RegExpExecArray) => [string,
     re: /(?<![\d.])(\d{1,2})\.(\d{1,2})\.(\d{2})(?![\d.]\d|\d)/g,
     parts: (m) => [m[1]!, m[2]!, `${Number(m[3]) < 70 ? 20 : 19}${m[3]!}`],
   },
-  // 2022-02-09
-  { re: /(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)/g, parts: (m) => [m[3]!, m[2]!, m[1]!] },
+  // 2022-02-09; year first with a slash or dot too (2022/02/09, 2022.02.09: Japanese, Chinese,
+  // Korean and Hungarian sites), unambiguous as no one writes the day between year and month
+  { re: /(?<![\d./])(\d{4})([-/.])\s?(\d{1,2})\2\s?(\d{1,2})(?!\d)/g, parts: (m) => [m[4]!, m[3]!, m[1]!] },
+  // 2022年2月9日, 2022년 2월 9일
+  {
+    re: /(?<!\d)(\d{4})\s*[年년]\s*(\d{1,2})\s*[月월]\s*(\d{1,2})\s*[日일]/g,
+    parts: (m) => [m[3]!, m[2]!, m[1]!],
+  },
   // 23. Juli 2017, 23 July 2017, 10 décembre 2019, 14 de enero de 2020
   {
     re: new RegExp(`(?<!\\d)(\\d{1,2})\\.?\\s+(?:de\\s+)?${MONTH_WORD}\\s+(?:de\\s+)?(\\d{4})(?!\\d)`, "gu"),

@@ -158,6 +158,8 @@ export function visibleText(el: Element): string {
     const element = node as Element;
     const tag = element.localName;
     if (tag === "script" || tag === "style" || tag === "template" || tag === "noscript") return;
+    // Ruby annotations (the reading of Japanese kanji printed small above them) are not the text.
+    if (/^r[tp]$/.test(tag)) return;
     if (element.hasAttribute("hidden") || SCREEN_READER_ONLY.test(element.getAttribute("class") ?? ""))
       return;
     const block = BLOCK.has(tag);

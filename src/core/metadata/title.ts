@@ -7,13 +7,22 @@ import { inArticleOrMain, isSiteName } from "./header.ts";
 import { inFurniture, type PageIndex } from "./page-index.ts";
 import { comparable, decodedText, visibleText } from "./text.ts";
 
-/** Separators between a headline and a site or section name (Japanese sites: a full-width bar). */
-const SEPARATOR = /\s+(?:\||-|–|—|::|·|•|»|\/|\\)\s+|\s*｜\s*/g;
+/**
+ * Separators between a headline and a site or section name (Japanese sites: a full-width bar,
+ * colon or dash, written without spaces).
+ */
+const SEPARATOR = /\s+(?:\||-|–|—|::|·|•|»|\/|\\)\s+|\s*[｜：－]\s*/g;
 /** The same, and a colon with space on both sides: between a headline and a known site name only. */
-const SITE_SEPARATOR = /\s+(?:\||-|–|—|::?|·|•|»|\/|\\)\s+|\s*｜\s*/g;
+const SITE_SEPARATOR = /\s+(?:\||-|–|—|::?|·|•|»|\/|\\)\s+|\s*[｜：－]\s*/g;
+
+/** Chinese, Japanese and Korean characters: written without spaces, about two to a word. */
+const CJK = /[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]/g;
 
 function wordCount(value: string): number {
-  return value.split(/\s+/).filter(Boolean).length;
+  return value
+    .split(/\s+/)
+    .filter(Boolean)
+    .reduce((n, w) => n + ((w.match(CJK)?.length ?? 1) + 1) / 2, 0);
 }
 
 function sameSite(segment: string, siteNames: readonly string[]): boolean {
@@ -78,7 +87,9 @@ export function stripKnownSiteName(title: string, siteNames: readonly string[]):
  */
 export function cleanDocumentTitle(title: string, siteNames: readonly string[]): string {
   const known = stripKnownSiteName(title, siteNames);
-  if (known !== title) return known;
+  if (known !== title) return withoutTrail(known);
+  const trail = withoutTrail(title);
+  if (trail !== title) return trail;
   const { parts, seps } = segments(title);
   if (parts.length < 2) return title;
   const lastPart = parts[parts.length - 1]!;
@@ -91,10 +102,54 @@ export function cleanDocumentTitle(title: string, siteNames: readonly string[]):
 }
 
 /**
+ * A kicker printed inside the h1: news templates often put the story's topic line ("Climate",
+ * "100th birthday") in the headline element, in its own child element before the headline's
+ * words, and the share title then reads "Topic: Headline". The headline the reader sees is the
+ * h1's text without it. The child counts as a kicker when a declared title starts with its
+ * text and a separator (a class naming a kicker is not enough: some pages declare the whole).
+ */
+/** What may stand between the kicker and the headline. */
+const JOIN = /^[\s:|–—-]+/;
+
+/** The h1's headline without a kicker run in front of it (`text`, its visible text, when none). */
+function withoutKicker(h1: Element, text: string, declared: readonly (string | null)[]): string {
+  const first = h1.firstElementChild;
+  // With text before the first element, `text` does not start with the element's (checked below).
+  const kicker = first && decodedText(visibleText(first));
+  if (!kicker || wordCount(kicker) > 6 || !text.startsWith(kicker)) return text;
+  const rest = text.slice(kicker.length).replace(JOIN, "");
+  if (wordCount(rest) < 2) return text;
+  const k = comparable(kicker);
+  const isKicker = declared.some((t) => {
+    const c = t ? comparable(t) : "";
+    return c.startsWith(k) && /^\s*[:|-]/.test(c.slice(k.length));
+  });
+  return isKicker ? rest : text;
+}
+
+/**
+ * "Headline | Topic | Forum", "Headline / Section / Home": a trail of two or more short segments
+ * (a breadcrumb) after the headline, each after the same bar or slash, cut whole.
+ */
+function withoutTrail(title: string): string {
+  const { parts, seps } = segments(title);
+  const bar = seps[seps.length - 1]?.trim() ?? "";
+  if (!/^[|/｜»]$/.test(bar)) return title;
+  let n = parts.length;
+  while (n > 1 && seps[n - 2]!.trim() === bar && wordCount(parts[n - 1]!) <= 4) n--;
+  if (parts.length - n < 2) return title;
+  const head = withoutLastSegment(parts.slice(0, n + 1), seps.slice(0, n));
+  return wordCount(head) >= 3 ? head : title;
+}
+
+/**
  * Texts of the page's `<h1>` elements outside navigation and sidebars, in order: the headlines
  * it prints, and apart the site names its banner prints as h1 (header.ts `isSiteName`).
  */
-export function headingTexts(index: PageIndex): {
+export function headingTexts(
+  index: PageIndex,
+  declared: readonly (string | null)[],
+): {
   headlines: string[];
   /** The one headline, when the page prints exactly one and inside its article or main. */
   sole: string | null;
@@ -109,7 +164,7 @@ export function headingTexts(index: PageIndex): {
     if (!text) continue;
     if (isSiteName(h1)) siteNames.push(text);
     else {
-      headlines.push(text);
+      headlines.push(withoutKicker(h1, text, declared));
       if (inArticleOrMain(h1)) inArticle++;
     }
   }
@@ -159,11 +214,27 @@ function sameHeadline(heading: string, candidate: string): boolean {
 }
 
 /**
+ * True when `candidate` is the printed `heading` with other segments around it, after or before
+ * a separator ("Headline / Section / Home - Site", "Site - Section - Headline"): the site's and
+ * section's names added to a title however many or long they are.
+ */
+function framedHeading(heading: string, candidate: string): boolean {
+  const { parts } = segments(candidate, SITE_SEPARATOR);
+  const h = comparable(heading);
+  return (
+    parts.length > 1 &&
+    wordCount(h) >= 3 &&
+    (comparable(parts[0]!) === h || comparable(parts[parts.length - 1]!) === h)
+  );
+}
+
+/**
  * Picks the title, as the page shows it (`printed`: it is the text of the page's h1):
  * 1. the first candidate (in precedence order) that is the page's visible headline;
  * 2. a candidate whose short last segment is a heading of the page (the page's h1 is the
  *    section's name): the candidate without it;
- * 3. a heading of the page that is another wording of a candidate (a headline written for
+ * 3. a heading of the page printed in a candidate with segments around it (framedHeading): the
+ *    heading; else a heading of the page that is another wording of a candidate (a headline written for
  *    sharing beside the printed one, a site or section name added to the declared one): the
  *    printed heading (the candidate when the heading is it with a kicker run in front);
  * 4. the page's one headline, when it prints a single h1, in its article or main element, that
@@ -184,6 +255,10 @@ export function pickTitle(
   for (const candidate of present) {
     const cut = withoutTrailingHeading(candidate, headings);
     if (cut) return { title: cut, printed: false };
+  }
+  for (const candidate of present) {
+    const printed = headings.find((h) => framedHeading(h, candidate));
+    if (printed) return { title: printed, printed: true };
   }
   for (const candidate of present) {
     const printed = headings.find((h) => sameHeadline(h, candidate));
