@@ -38,14 +38,19 @@ function fakeOffscreen() {
 
 const tick = () => new Promise((r) => setTimeout(r, 0));
 
+/** Opens the host and, once it is being made, has it say that it listens (as the page does). */
+async function openListening(host: ReturnType<typeof fetchHost>): Promise<boolean> {
+  const opening = host.open();
+  await tick();
+  host.ready();
+  return opening;
+}
+
 describe("fetchHost", () => {
   it("opens a new host after a close that was still in progress, not the closing one", async () => {
     const fake = fakeOffscreen();
     const host = fetchHost(fake.api);
-    const first = host.open();
-    await tick();
-    host.ready();
-    expect(await first).toBe(true);
+    expect(await openListening(host)).toBe(true);
 
     const closed = host.close();
     await tick(); // closeDocument called, the document not gone yet
@@ -69,19 +74,13 @@ describe("fetchHost", () => {
   it("opens once while the host is open, and again after it closed", async () => {
     const fake = fakeOffscreen();
     const host = fetchHost(fake.api);
-    const first = host.open();
-    await tick();
-    host.ready();
-    expect(await first).toBe(true);
+    expect(await openListening(host)).toBe(true);
     expect(await host.open()).toBe(false);
     const closed = host.close();
     await tick();
     fake.finishClose();
     await closed;
-    const again = host.open();
-    await tick();
-    host.ready();
-    expect(await again).toBe(true);
+    expect(await openListening(host)).toBe(true);
     expect(fake.calls).toEqual(["create", "close", "create"]);
   });
 });
