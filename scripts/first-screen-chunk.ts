@@ -45,8 +45,6 @@ export interface FirstScreenChunk {
  * @param entry the page's entry module (relative to root)
  * @param keepOut entries whose own static imports must not move into the chunk
  * @param priority rolldown's: a module two groups want goes to the higher one
- * @param withEntry whether the entry goes into the chunk too (a module loaded with `import()`,
- *   whose own chunk would be one more file to fetch), or stays the page's entry chunk
  */
 export function firstScreenChunk(
   root: string,
@@ -54,7 +52,6 @@ export function firstScreenChunk(
   entry: string,
   keepOut: string[],
   priority = 10,
-  withEntry = false,
 ): FirstScreenChunk {
   const members = new Set<string>();
   const plugin: Plugin = {
@@ -69,7 +66,6 @@ export function firstScreenChunk(
       for (const other of keepOut)
         for (const id of staticImports(graph, resolve(root, other))) excluded.add(id);
       for (const id of staticImports(graph, entryId)) if (!excluded.has(id)) members.add(id);
-      if (withEntry) members.add(entryId);
     },
   };
   return { plugin, group: { name, test: (id) => members.has(id), priority } };
