@@ -101,17 +101,17 @@ export function cleanDocumentTitle(title: string, siteNames: readonly string[]):
   return title;
 }
 
+/** What may stand between the kicker and the headline. */
+const JOIN = /^[\s:|–—-]+/;
+
 /**
  * A kicker printed inside the h1: news templates often put the story's topic line ("Climate",
  * "100th birthday") in the headline element, in its own child element before the headline's
  * words, and the share title then reads "Topic: Headline". The headline the reader sees is the
  * h1's text without it. The child counts as a kicker when a declared title starts with its
  * text and a separator (a class naming a kicker is not enough: some pages declare the whole).
+ * Returns the h1's headline without it (`text`, its visible text, when there is none).
  */
-/** What may stand between the kicker and the headline. */
-const JOIN = /^[\s:|–—-]+/;
-
-/** The h1's headline without a kicker run in front of it (`text`, its visible text, when none). */
 function withoutKicker(h1: Element, text: string, declared: readonly (string | null)[]): string {
   const first = h1.firstElementChild;
   // With text before the first element, `text` does not start with the element's (checked below).
@@ -234,9 +234,9 @@ function framedHeading(heading: string, candidate: string): boolean {
  * 2. a candidate whose short last segment is a heading of the page (the page's h1 is the
  *    section's name): the candidate without it;
  * 3. a heading of the page printed in a candidate with segments around it (framedHeading): the
- *    heading; else a heading of the page that is another wording of a candidate (a headline written for
- *    sharing beside the printed one, a site or section name added to the declared one): the
- *    printed heading (the candidate when the heading is it with a kicker run in front);
+ *    heading; else a heading of the page that is another wording of a candidate (a headline
+ *    written for sharing beside the printed one, a site or section name added to the declared
+ *    one): the printed heading (the candidate when the heading is it with a kicker run in front);
  * 4. the page's one headline, when it prints a single h1, in its article or main element, that
  *    none of them is (a declared title that is the site's or the section's name, or the page's
  *    previous headline);
