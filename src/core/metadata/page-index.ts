@@ -41,7 +41,7 @@ export interface PageIndex {
 
 /** Class / id words naming a standfirst (dek). Matched as whole words, `-`/`_` separated. */
 export const DEK_NAME =
-  /(?:^|[\s_-])(?:standfirst|stand-first|dek|deck|subtitle|sub-title|subheadline|sub-headline|subhead|subheading|article-summary|articlesummary|summary|lede|lead-in|intro|strapline|tagline|description|excerpt|lead(?![-_]+(?:image|img|photo|picture|media|video|story|stories|art|item|teaser)))(?:$|[\s_-])/i;
+  /(?:^|[\s_-])(?:standfirst|stand-first|dek|deck|subtitle|sub-title|subheadline|sub-headline|subhead|subheading|article-summary|articlesummary|summary|lede|lead-in|intro|strapline|tagline|description|excerpt|abstract|lead(?![-_]+(?:image|img|photo|picture|media|video|story|stories|art|item|teaser)))(?:$|[\s_-])/i;
 
 const SHOW_ELEMENT = 1;
 const SVG_NS = "http://www.w3.org/2000/svg";

@@ -460,6 +460,19 @@ describe("subtitle and description", () => {
     expect(extractMetadata(doc, URL).subtitle).toBe("Thousands lost power as winds reached 120km/h.");
   });
 
+  it("takes a block named as the article's abstract under the headline for its dek", () => {
+    // CMS templates name the standfirst "abstract" ("article__abstract", "header__abstract").
+    const doc = page(
+      articleHead,
+      `<article><header><div class="header__title"><h1>Heat pumps sell as never before</h1></div>
+        <div class="header__abstract">Sales rose by 42 percent on the year before, the trade body says.</div></header>
+        <p>Body text.</p></article>`,
+    );
+    expect(extractMetadata(doc, URL).subtitle).toBe(
+      "Sales rose by 42 percent on the year before, the trade body says.",
+    );
+  });
+
   it("leaves a byline inside the standfirst out of the dek", () => {
     const doc = page(
       "",
