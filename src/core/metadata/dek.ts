@@ -4,9 +4,10 @@
  * 1. `[itemprop~=alternativeHeadline]` anywhere outside page furniture.
  * 2. An element whose class or id names a dek (standfirst, dek, deck, subtitle, sub-headline,
  *    subhead, article-summary, summary, lede, lead (not "lead-image" and the like), intro,
- *    strapline, tagline, description, excerpt, abstract) or that carries `itemprop~=description`, which follows the article's `<h1>` in document
- *    order and sits near it (under the h1's ancestor 4 levels up, below <body>), with no other
- *    heading in between (past another heading we are in a teaser or the body, not the header).
+ *    strapline, tagline, description, excerpt, abstract) or that carries `itemprop~=description`,
+ *    which follows the article's `<h1>` in document order and sits near it (under the h1's
+ *    ancestor 4 levels up, below <body>), with no other heading in between (past another
+ *    heading we are in a teaser or the body, not the header).
  *    The innermost such element wins ("standfirst-wrapper" > "standfirst" > meta content), and
  *    a byline block inside it ("by Jane Doe") is left out of the text.
  * 3. The `<h2>` right after the `<h1>` when it has 8+ words (shorter ones are section
