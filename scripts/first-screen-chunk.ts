@@ -42,16 +42,19 @@ export interface FirstScreenChunk {
 /**
  * @param root the project's folder
  * @param name the chunk's name
- * @param entry the page's entry module (relative to root)
+ * @param entry the page's entry module (relative to root); several: the modules all of them
+ *   import statically (what their first screens share)
  * @param keepOut entries whose own static imports must not move into the chunk
  * @param priority rolldown's: a module two groups want goes to the higher one
  */
 export function firstScreenChunk(
   root: string,
   name: string,
-  entry: string,
+  entry: string | string[],
   keepOut: string[],
   priority = 10,
+  /** Modules (relative to root) that go in too, with what they import: a lazily loaded entry. */
+  also: string[] = [],
 ): FirstScreenChunk {
   const members = new Set<string>();
   const plugin: Plugin = {
@@ -60,12 +63,19 @@ export function firstScreenChunk(
     buildEnd() {
       members.clear();
       const graph = this as unknown as ModuleGraph;
-      const entryId = resolve(root, entry);
-      if (!graph.getModuleInfo(entryId)) return; // a build without this page (the content scripts)
+      const entryIds = (Array.isArray(entry) ? entry : [entry]).map((e) => resolve(root, e));
+      // A build without these pages (the content scripts).
+      if (entryIds.some((id) => !graph.getModuleInfo(id))) return;
       const excluded = new Set<string>();
       for (const other of keepOut)
         for (const id of staticImports(graph, resolve(root, other))) excluded.add(id);
-      for (const id of staticImports(graph, entryId)) if (!excluded.has(id)) members.add(id);
+      const [first, ...rest] = entryIds.map((id) => staticImports(graph, id));
+      const wanted = new Set([...(first ?? [])].filter((id) => rest.every((set) => set.has(id))));
+      for (const extra of also.map((e) => resolve(root, e))) {
+        wanted.add(extra);
+        for (const id of staticImports(graph, extra)) wanted.add(id);
+      }
+      for (const id of wanted) if (!excluded.has(id)) members.add(id);
     },
   };
   return { plugin, group: { name, test: (id) => members.has(id), priority } };

@@ -9,6 +9,7 @@
 import type { Outcome } from "../platform/read-outcome.ts";
 import { nativeApi } from "../platform/browser.ts";
 import { sendToBackground } from "../platform/messages.ts";
+import { LIBRARY_PAGE } from "../platform/pages.ts";
 import { extractFromTab } from "../platform/read-tab.ts";
 
 const api = nativeApi();
@@ -37,19 +38,19 @@ async function load(force: boolean): Promise<Outcome> {
 
 performance.mark("folio-load-start");
 let first: Promise<Outcome> | null = load(false);
-// The UI's chunks load once the request has left: loading and compiling them holds this
+// The UI's chunk loads once the request has left: loading and compiling it holds this
 // thread, which would otherwise delay the tab query's answer and so the request itself (on a
-// page the content script already knows, the page answers in about the time they take).
-// `load` asked for the tab first, so its request goes before this line resumes.
+// page the content script already knows, the page answers in about the time it takes).
+// `load` asked for the tab first, so its request goes before this line resumes. It is one
+// chunk without the polyfill (the UI gets this page's native API): what loads meanwhile
+// competes with the page's reading for the machine's cores (vite.config.ts, popup-ui).
 await tab.catch(() => null);
 
-const [{ startApp }, { LIBRARY_PAGE }] = await Promise.all([
-  import("../ui/app.ts"),
-  import("../platform/pages.ts"),
-]);
+const { startApp } = await import("../ui/app.ts");
 performance.mark("folio-ui-loaded");
 
 startApp({
+  storage: api.storage,
   load: (force) => {
     const prefetched = first;
     first = null;

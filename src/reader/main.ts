@@ -53,6 +53,7 @@ async function loadSaved(url: string): Promise<Outcome> {
 const extras = readerExtras(browser.storage, saved);
 
 startApp({
+  storage: browser.storage,
   // An article of the library is not saved again from here.
   save:
     saved === null

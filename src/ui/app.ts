@@ -4,7 +4,7 @@
  * Library) and the settings. Each page only says where its article comes from and how it
  * saves.
  */
-import { browser } from "../platform/extension.ts";
+import type Browser from "webextension-polyfill";
 import type { Article } from "../core/types.ts";
 import { sanitizeHtml } from "../core/sanitize.ts";
 import type { SaveReply } from "../platform/messages.ts";
@@ -19,10 +19,16 @@ import {
   saveSettings,
   watchSettings,
 } from "./settings.ts";
+import { copyText } from "./clipboard.ts";
 import { createSettingsPanel } from "./settings-panel.ts";
 import { LONG_READING_MS, renderLoading, renderLongLoading, renderMessage } from "./states.ts";
 
 export interface AppConfig {
+  /**
+   * Where the reading settings are kept (`storage.sync`, and its changes). The popup passes the
+   * browser's own API, so that its first screen loads no polyfill; the reader tab the polyfill's.
+   */
+  storage: Browser.Storage.Static;
   /** Gets the article; `force` is true after "Show anyway". */
   load: (force: boolean) => Promise<Outcome>;
   /** Opens the article in a reader tab (the popup has it; the reader tab does not). */
@@ -52,23 +58,6 @@ function byId<T extends HTMLElement>(doc: Document, id: string): T {
   const node = doc.getElementById(id);
   if (!node) throw new Error(`#${id} missing from the page`);
   return node as T;
-}
-
-async function copyText(doc: Document, text: string): Promise<void> {
-  try {
-    await navigator.clipboard.writeText(text);
-  } catch {
-    // Older engines or a lost user activation: the selection route still works in a click.
-    const area = doc.createElement("textarea");
-    area.value = text;
-    area.setAttribute("readonly", "");
-    area.className = "folio-offscreen";
-    doc.body.append(area);
-    area.select();
-    const ok = doc.execCommand("copy");
-    area.remove();
-    if (!ok) throw new Error("copy refused");
-  }
 }
 
 export function startApp(config: AppConfig, doc: Document = document): void {
@@ -108,7 +97,7 @@ export function startApp(config: AppConfig, doc: Document = document): void {
       const next = unsaved;
       unsaved = null;
       ownWrites.set(keyOf(next), (ownWrites.get(keyOf(next)) ?? 0) + 1);
-      await saveSettings(browser.storage, next).catch(() => undefined);
+      await saveSettings(config.storage, next).catch(() => undefined);
     }
     saving = false;
   };
@@ -134,11 +123,11 @@ export function startApp(config: AppConfig, doc: Document = document): void {
   const loadStoredSettings = () => {
     if (settingsLoaded) return;
     settingsLoaded = true;
-    void loadSettings(browser.storage).then((stored) => {
+    void loadSettings(config.storage).then((stored) => {
       if (!chosenHere) setSettings(stored);
     });
   };
-  watchSettings(browser.storage, (next) => {
+  watchSettings(config.storage, (next) => {
     const echoes = ownWrites.get(keyOf(next)) ?? 0;
     if (echoes > 0) {
       if (echoes === 1) ownWrites.delete(keyOf(next));
