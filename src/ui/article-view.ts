@@ -161,8 +161,8 @@ function nodeHtml(node: Node): string {
 }
 
 /**
- * Sanitizes `nodes` (of the inert copy) and appends the result to `target`, kept images in
- * place of their web addresses.
+ * Resolves the URLs of `nodes` (of the inert copy), sanitizes them and appends the result to
+ * `target`, kept images in place of their web addresses.
  */
 function insertBlocks(
   target: HTMLElement,
@@ -170,6 +170,7 @@ function insertBlocks(
   sanitize: (html: string) => string,
   local: { image?: LocalImage; base: string },
 ): void {
+  resolveUrls(nodes, local.base);
   const html = nodes.map(nodeHtml).join("");
   const safe = parseFragment(target.ownerDocument, sanitize(html));
   if (local.image) swapImages(safe, local.image, local.base);
@@ -218,7 +219,6 @@ export function renderArticle(
   root.append(header);
 
   const inert = parseFragment(doc, article.content);
-  resolveUrls(inert, article.url);
   const blocks = [...blockRoot(inert).childNodes];
   const leadKey = article.leadImage ? imageKey(article.leadImage.url, article.url) : null;
   if (!bodyHasImage(inert, leadKey, article.url)) {

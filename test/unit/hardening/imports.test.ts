@@ -84,4 +84,25 @@ describe("relative URLs in an article's body (finding 8)", () => {
     ).toBeNull();
     dom.window.close();
   });
+
+  it("resolve in the blocks shown after the first screen too, and in a block that is itself a link or an image", async () => {
+    const dom = new JSDOM(`<!doctype html><body><main id="m"></main></body>`, {
+      url: "chrome-extension://abcdefghijklmnop/src/reader/index.html?saved=x",
+      pretendToBeVisual: true,
+    });
+    const win = dom.window as unknown as Window;
+    const filler = `<p>${"Words of the story. ".repeat(200)}</p>`;
+    const article = makeArticle({
+      url: "https://news.example/2025/story",
+      content: `<div><a href="/first">first</a>${filler}${filler}<img src="late.jpg" alt="late"><p><a href="/src/library-page/index.html">late link</a></p></div>`,
+    });
+    const container = win.document.getElementById("m") as HTMLElement;
+    await renderArticle(container, article, win).complete;
+    const links = [...container.querySelectorAll(".folio-body a")].map((a) => a.getAttribute("href"));
+    expect(links).toEqual(["https://news.example/first", "https://news.example/src/library-page/index.html"]);
+    expect(container.querySelector('.folio-body img[alt="late"]')?.getAttribute("src")).toBe(
+      "https://news.example/2025/late.jpg",
+    );
+    dom.window.close();
+  });
 });
