@@ -54,7 +54,7 @@ const popupFirst = firstScreenChunk(root, "popup-first", "src/popup/main.ts", []
 // the popup's UI then loads one file, not the library's first-screen chunk (40 kB) for them.
 const uiShared = firstScreenChunk(
   root,
-  "popup-first",
+  "popup-first-shared", // its group joins popup-first's below
   ["src/ui/app.ts", "src/library-page/main.ts"],
   ["src/popup/main.ts"],
   20,
