@@ -22,6 +22,13 @@
  * a second click on the same page (Folio's content script is still there). Medians over
  * BENCH_RUNS rounds (default 9, at least 7), the ratio Folio/bare per page; target <= 1.0.
  * BENCH_PAGES picks pages (and "memory"); BENCH_FOLIO_DIST measures another build of Folio.
+ * Beside each ratio, its 90 % bootstrap interval (ratio-interval.ts): at 7-15 rounds a ratio
+ * moves by about 0.06 between runs of the same code.
+ *
+ * BENCH_VERSUS=<dir of another Folio build> puts that build where the bare popup was: two
+ * builds side by side in one Chromium, alternating, to judge a change of a few milliseconds
+ * (with BENCH_TRACE, their milestones inside the popup say more than the ratio). It gives no
+ * verdict on the target.
  *
  * Pages: the seed-like fixture, guardian-1 and wikipedia-2 (read by path from the shared
  * corpus folder, FOLIO_CORPUS, never copied here), and a generated page of about 200,000
@@ -38,6 +45,7 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import type { CDPSession, Page } from "playwright-core";
 import { generatedPage } from "./generated-page.ts";
+import { ratioInterval } from "./ratio-interval.ts";
 import {
   attach,
   CHROME_DIST,
@@ -62,6 +70,10 @@ const TARGET_RATIO = 1.0;
 const TRACE = Boolean(process.env.BENCH_TRACE);
 /** Folio's build to measure (another one, an older commit's, with BENCH_FOLIO_DIST). */
 const FOLIO_DIST = resolve(process.env.BENCH_FOLIO_DIST ?? CHROME_DIST);
+/** Another build of Folio in the bare popup's place (see above). */
+const VERSUS = process.env.BENCH_VERSUS ? resolve(process.env.BENCH_VERSUS) : null;
+/** What the second popup is called in the output. */
+const SECOND = VERSUS ? "other" : "bare";
 
 interface Variant {
   name: "folio" | "bare";
@@ -298,12 +310,16 @@ async function main(): Promise<void> {
     });
 
   const server = await serveStatic({ "/": SITE_DIR, "/corpus/": CORPUS, "/generated/": generatedDir });
-  const browser = await launch([FOLIO_DIST, bareDir]);
+  if (VERSUS && !existsSync(join(VERSUS, "manifest.json"))) throw new Error(`missing ${VERSUS}`);
+  const browser = await launch([FOLIO_DIST, VERSUS ?? bareDir]);
   await browser.cdp.send("Target.setDiscoverTargets", { discover: true });
   const variants: Variant[] = [
     { name: "folio", id: browser.ids[0]!, popup: "src/popup/index.html", stateOf: "documentElement" },
-    { name: "bare", id: browser.ids[1]!, popup: "popup.html", stateOf: "body" },
+    VERSUS
+      ? { name: "bare", id: browser.ids[1]!, popup: "src/popup/index.html", stateOf: "documentElement" }
+      : { name: "bare", id: browser.ids[1]!, popup: "popup.html", stateOf: "body" },
   ];
+  if (VERSUS) console.log(`BENCH_VERSUS: the second popup ("other") is Folio's build at ${VERSUS}.`);
   const chromium = `Chromium ${browser.context.browser()?.version() ?? "?"}`;
   console.log(
     `bench:popup: ${chromium}, headless; ${RUNS} rounds per page, the two popups alternating, order flipped each round.\n` +
@@ -340,15 +356,20 @@ async function main(): Promise<void> {
         const fp = median(samples[kind].folio.map((s) => s.painted));
         const bp = median(samples[kind].bare.map((s) => s.painted));
         worst.push(f / b);
+        const interval = ratioInterval(
+          samples[kind].folio.map((s) => s.ready),
+          samples[kind].bare.map((s) => s.ready),
+        );
+        const spread = interval ? ` (90% ${interval.low.toFixed(2)}-${interval.high.toFixed(2)})` : "";
         console.log(
-          `${name.padEnd(14)} ${kind === "first" ? "first open" : "again     "}  ready: folio ${fmt(f)}  bare ${fmt(b)}  ` +
-            `folio/bare ${(f / b).toFixed(2)}   painted: folio ${fmt(fp)}  bare ${fmt(bp)}  ${(fp / bp).toFixed(2)}` +
+          `${name.padEnd(14)} ${kind === "first" ? "first open" : "again     "}  ready: folio ${fmt(f)}  ${SECOND} ${fmt(b)}  ` +
+            `folio/${SECOND} ${(f / b).toFixed(2)}${spread}   painted: folio ${fmt(fp)}  ${SECOND} ${fmt(bp)}  ${(fp / bp).toFixed(2)}` +
             (kind === "first" ? `   (${[...states].join(", ")})` : ""),
         );
         if (TRACE)
           for (const v of ["folio", "bare"] as const)
             console.log(
-              `    ${v.padEnd(5)} ms from the click: ${stageMedians(samples[kind][v])}, ready ${Math.round(median(samples[kind][v].map((s) => s.ready)))}`,
+              `    ${(v === "bare" ? SECOND : v).padEnd(5)} ms from the click: ${stageMedians(samples[kind][v])}, ready ${Math.round(median(samples[kind][v].map((s) => s.ready)))}`,
             );
       }
     }
@@ -396,10 +417,10 @@ async function main(): Promise<void> {
   }
   if (late.folio + late.bare > 0)
     console.log(
-      `\nsamples discarded (the popup was done before the observer came): folio ${late.folio}, bare ${late.bare}`,
+      `\nsamples discarded (the popup was done before the observer came): folio ${late.folio}, ${SECOND} ${late.bare}`,
     );
-  // No page timed (BENCH_PAGES=memory): no verdict on the ratio.
-  if (worst.length === 0) return;
+  // No page timed (BENCH_PAGES=memory), or two builds of Folio compared: no verdict on the ratio.
+  if (worst.length === 0 || VERSUS) return;
   const max = Math.max(...worst);
   console.log(
     `\nworst folio/bare ${max.toFixed(2)} (target <= ${TARGET_RATIO.toFixed(1)} on every page): ${max <= TARGET_RATIO ? "met" : "NOT met"}`,
