@@ -20,6 +20,7 @@ import { join, resolve } from "node:path";
 import { chromium } from "playwright-core";
 import { CHROMIUM_PATH, CHROME_DIST, ROOT, SITE_DIR, serveStatic } from "../test/e2e/harness.ts";
 import { generatedPage } from "./generated-page.ts";
+import { median } from "./stats.ts";
 
 const CORPUS = resolve(
   process.env.FOLIO_CORPUS ?? join(ROOT, "..", "shared", "corpus", "readability-test-pages"),
@@ -27,12 +28,6 @@ const CORPUS = resolve(
 const BARE = resolve(ROOT, "..", "shared", "baselines", "bare-popup");
 const RUNS = Math.max(3, Number(process.env.BENCH_RUNS ?? 9));
 const NEXT_WORLDS = 3;
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
-}
 
 async function main(): Promise<void> {
   const folioFile = join(CHROME_DIST, "src", "content", "extract.js");

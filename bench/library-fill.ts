@@ -21,18 +21,7 @@ import { READER_DEFAULTS, type SavedArticle } from "../src/library/schema.ts";
 import { type SearchEntry, searchEntry, tokenize } from "../src/library/search-terms.ts";
 import { openLibrary } from "../src/library/store.ts";
 import { toSummary } from "../src/library/summary.ts";
-
-/** Deterministic random numbers (mulberry32). */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom } from "./stats.ts";
 
 const FUNCTION_WORDS = `the of and to a in that is for it on was with he as by at said his be from have are this
 but not they had has an its were been their more who which would will about after there than
@@ -230,7 +219,7 @@ export function* generateArticles(
   batch = 500,
   now = Date.now(),
 ): Generator<Generated[]> {
-  const rand = random(seed);
+  const rand = seededRandom(seed);
   const words = vocabulary(rand);
   const word = zipf(words, rand);
   const terms = new Terms();

@@ -45,6 +45,7 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import type { CDPSession, Page } from "playwright-core";
 import { generatedPage } from "./generated-page.ts";
+import { median } from "./stats.ts";
 import { ratioInterval } from "./ratio-interval.ts";
 import {
   attach,
@@ -104,12 +105,6 @@ function assembleBaseline(): string {
   );
   copyFileSync(join(ROOT, "node_modules", "dompurify", "dist", "purify.min.js"), join(dir, "purify.js"));
   return dir;
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 }
 
 /** Waits for a page target of the popup to appear, from the moment of the call. */

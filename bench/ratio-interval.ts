@@ -5,24 +5,7 @@
  * run of one build against a copy of itself gave 1.06 at 15 rounds (README, Speed), so a
  * ratio alone says less than its figures suggest.
  */
-
-function median(values: readonly number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
-}
-
-/** A small seeded generator (mulberry32): the same samples give the same interval. */
-function generator(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { median, seededRandom } from "./stats.ts";
 
 function resample(values: readonly number[], random: () => number): number[] {
   return values.map(() => values[Math.floor(random() * values.length)]!);
@@ -36,7 +19,7 @@ export function ratioInterval(
   seed = 1,
 ): { low: number; high: number } | null {
   if (a.length === 0 || b.length === 0) return null;
-  const random = generator(seed);
+  const random = seededRandom(seed);
   const ratios: number[] = [];
   for (let i = 0; i < resamples; i++) ratios.push(median(resample(a, random)) / median(resample(b, random)));
   ratios.sort((x, y) => x - y);

@@ -24,6 +24,7 @@ import {
   makeDom,
   yieldToEventLoop,
 } from "./corpus.ts";
+import { median } from "./stats.ts";
 
 const TARGET_RATIO = 1.1;
 
@@ -69,12 +70,6 @@ function runOnce(variant: Variant, doc: Document, showElement: number): void {
       return;
     }
   }
-}
-
-function median(xs: readonly number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
 }
 
 /** Nearest-rank percentile. */
