@@ -11,10 +11,17 @@
  * warm-up (all three on the first pages) and one untimed round per page come first.
  *
  * Options: --runs N (default 5), --warmup-pages N (default 10), --only a,b, --verbose (rows per
- * page), --no-markdown (pipeline with `markdown: false`, to see what Markdown costs), --corpus DIR.
+ * page), --no-markdown (pipeline with `markdown: false`, to see what Markdown costs), --corpus DIR,
+ * --same-work (two more variants, to compare the same work on both sides:
+ *   (d) reading:   extractUnsanitized(doc, { url, force: true }), what the extension's content
+ *                  script runs (the popup sanitizes what it shows, block by block)
+ *   (e) bare+sanitizer: (a), then its HTML through Folio's sanitizer, as a reader that shows
+ *                  bare Readability's article must do (the bare popup sanitizes it with DOMPurify)
+ * and prints reading/bare and pipeline/(bare+sanitizer) beside the target's pipeline/bare).
  */
 import { Readability } from "@mozilla/readability";
-import { extractArticle } from "../src/core/extract.ts";
+import { extractArticle, extractUnsanitized } from "../src/core/extract.ts";
+import { sanitizeHtml } from "../src/core/sanitize.ts";
 import {
   MOZILLA_URL,
   argValue,
@@ -33,6 +40,7 @@ const warmupPages = Math.max(0, Number(argValue("warmup-pages") ?? 10));
 const verbose = hasFlag("verbose");
 const markdown = !hasFlag("no-markdown");
 const only = argValue("only")?.split(",").filter(Boolean);
+const sameWork = hasFlag("same-work");
 
 const status = corpusStatus();
 if (!status.mozilla.present) {
@@ -48,8 +56,13 @@ if (pages.length === 0) {
 
 let sink = 0; // keeps results observable so nothing is optimised away
 
-type Variant = "bare" | "pipeline" | "floor";
-const VARIANTS: Variant[] = ["bare", "pipeline", "floor"];
+type Variant = "bare" | "pipeline" | "floor" | "reading" | "bareSanitized";
+const VARIANTS: Variant[] = [
+  "bare",
+  "pipeline",
+  "floor",
+  ...(sameWork ? (["reading", "bareSanitized"] as const) : []),
+];
 
 function runOnce(variant: Variant, doc: Document, showElement: number): void {
   switch (variant) {
@@ -61,6 +74,16 @@ function runOnce(variant: Variant, doc: Document, showElement: number): void {
     case "pipeline": {
       const r = extractArticle(doc, { url: MOZILLA_URL, force: true, markdown });
       sink += r.ok ? r.article.content.length : 1;
+      return;
+    }
+    case "reading": {
+      const r = extractUnsanitized(doc, { url: MOZILLA_URL, force: true });
+      sink += r.ok ? r.article.content.length : 1;
+      return;
+    }
+    case "bareSanitized": {
+      const r = new Readability(doc.cloneNode(true) as Document).parse();
+      sink += sanitizeHtml(r?.content ?? "", doc.defaultView as unknown as Window).length;
       return;
     }
     case "floor": {
@@ -101,6 +124,8 @@ interface Row {
   bare: number;
   pipeline: number;
   floor: number;
+  reading: number;
+  bareSanitized: number;
   ratio: number;
 }
 const rows: Row[] = [];
@@ -127,7 +152,13 @@ for (const [index, page] of pages.entries()) {
     );
     process.exit(2);
   }
-  const times: Record<Variant, number[]> = { bare: [], pipeline: [], floor: [] };
+  const times: Record<Variant, number[]> = {
+    bare: [],
+    pipeline: [],
+    floor: [],
+    reading: [],
+    bareSanitized: [],
+  };
   for (let round = 0; round < runs; round++) {
     for (let k = 0; k < VARIANTS.length; k++) {
       const v = VARIANTS[(k + round + index) % VARIANTS.length]!;
@@ -143,6 +174,8 @@ for (const [index, page] of pages.entries()) {
     bare: median(times.bare),
     pipeline: median(times.pipeline),
     floor: median(times.floor),
+    reading: sameWork ? median(times.reading) : Number.NaN,
+    bareSanitized: sameWork ? median(times.bareSanitized) : Number.NaN,
     ratio: 0,
   };
   row.ratio = row.pipeline / row.bare;
@@ -157,7 +190,7 @@ for (const [index, page] of pages.entries()) {
   await yieldToEventLoop();
 }
 
-const col = (k: "bare" | "pipeline" | "floor") => rows.map((r) => r[k]);
+const col = (k: Variant) => rows.map((r) => r[k]);
 const fmt = (ms: number) => `${ms.toFixed(2)} ms`;
 const ratios = rows.map((r) => r.ratio);
 const medRatio = median(ratios);
@@ -179,6 +212,14 @@ console.log(
       .slice(0, 5)
       .map((r) => `${r.name} ${r.ratio.toFixed(2)}`)
       .join(", ")}`,
+    ...(sameWork
+      ? [
+          `  the same work on both sides: reading (the content script's, unsanitized) / bare: median ${median(rows.map((r) => r.reading / r.bare)).toFixed(2)}, ` +
+            `total ${(sum(col("reading")) / sum(col("bare"))).toFixed(2)}; ` +
+            `pipeline / bare + sanitizer: median ${median(rows.map((r) => r.pipeline / r.bareSanitized)).toFixed(2)}, ` +
+            `total ${(sum(col("pipeline")) / sum(col("bareSanitized"))).toFixed(2)}`,
+        ]
+      : []),
     ...(failures.length ? [`  FAILED (not timed): ${failures.join("; ")}`] : []),
     `median ratio ${medRatio.toFixed(2)} (target ≤ ${TARGET_RATIO})`,
   ].join("\n"),
