@@ -7,23 +7,19 @@ import { resolve } from "node:path";
 import { defineConfig, type Plugin } from "vite";
 import webExtension from "vite-plugin-web-extension";
 import { firstScreenChunk } from "./scripts/first-screen-chunk.ts";
-import { contentScripts } from "./src/platform/content-scripts.ts";
+import { CONTENT_SCRIPTS as CONTENT_SCRIPTS_BY_NAME } from "./src/platform/content-scripts.ts";
 
 const root = import.meta.dirname;
 const browser = process.env.TARGET_BROWSER === "firefox" ? "firefox" : "chrome";
 const outDir = `dist/${browser}`;
-// One id per build, shared by the child builds the plugin runs in this process: the content
-// script publishes its receiver under it, so a page keeps no stale receiver across updates.
-process.env.FOLIO_BUILD_ID ??= Date.now().toString(36);
-const BUILD_ID = process.env.FOLIO_BUILD_ID;
-
-const CONTENT_SCRIPTS = Object.values(contentScripts(BUILD_ID));
+const CONTENT_SCRIPTS = Object.values(CONTENT_SCRIPTS_BY_NAME);
 
 /**
- * Each content script's file, wrapped so that injecting it answers its usual request
- * (src/platform/content-scripts.ts): evaluated only while its receiver is not in the page yet,
- * then the receiver called; that call is the file's completion value, which executeScript
- * returns. Applied after minifying (generateBundle), to the script's own IIFE.
+ * Each content script's file, wrapped so that injecting it answers one request and leaves
+ * nothing in the page (src/platform/content-scripts.ts): the wrapper takes the request left in
+ * the hand-off's global (or the usual one), runs the script's IIFE, which leaves its handler
+ * there, deletes the global and calls the handler; that call is the file's completion value,
+ * which executeScript returns. Applied after minifying (generateBundle), to the script's IIFE.
  */
 const answerOnInjection = (): Plugin => ({
   name: "folio-content-answer",
@@ -33,11 +29,13 @@ const answerOnInjection = (): Plugin => ({
       if (chunk.type !== "chunk" || !chunk.facadeModuleId) continue;
       const script = CONTENT_SCRIPTS.find((s) => chunk.facadeModuleId === resolve(root, s.entry));
       if (!script) continue;
-      const receiver = `globalThis[${JSON.stringify(script.receiver)}]`;
+      const name = script.global; // a plain identifier (content-scripts.ts)
       const iife = chunk.code.trim().replace(/;$/, "");
       if (!iife.startsWith("(function") || !iife.endsWith(")()"))
         throw new Error(`${script.entry}: expected an IIFE bundle to wrap`);
-      chunk.code = `${receiver} || ${iife};\n${receiver}(${JSON.stringify(script.first)});\n`;
+      chunk.code =
+        `(g=>{const r=g.${name}??${JSON.stringify(script.first)};\n${iife};\n` +
+        `const h=g.${name};delete g.${name};return h(r)})(globalThis);\n`;
     }
   },
 });
@@ -85,7 +83,6 @@ const copyIcons = (): Plugin => ({
 });
 
 export default defineConfig({
-  define: { __FOLIO_BUILD__: JSON.stringify(process.env.FOLIO_BUILD_ID) },
   resolve: {
     alias: {
       // tldts's own minified build (the public suffix list, packed): 132 kB, where bundling its

@@ -5,14 +5,14 @@
  * reading as the popup's script gives it.
  *
  * Built as an IIFE with no top-level bindings, wrapped by the build so that injecting it answers
- * its usual request at once (see content-scripts.ts).
+ * one request and leaves nothing behind (see content-scripts.ts).
  */
 import { extractArticle } from "../core/extract.ts";
 import { CONTENT_SCRIPTS } from "../platform/messages.ts";
 import { extractHandler, publish } from "./receiver.ts";
 
 publish(
-  CONTENT_SCRIPTS.markdown.receiver,
+  CONTENT_SCRIPTS.markdown.global,
   extractHandler(extractArticle, (result) =>
     // The core computes Markdown on first read (a getter): read it here, so the reply carries it
     // as plain data whatever the browser's serialisation does with accessors.

@@ -6,14 +6,14 @@
  * carries neither DOMPurify nor turndown (the core's `extractUnsanitized` reaches neither).
  *
  * Built as an IIFE with no top-level bindings, wrapped by the build so that injecting it answers
- * its usual request at once (see content-scripts.ts).
+ * one request and leaves nothing behind (see content-scripts.ts).
  */
 import { extractUnsanitized } from "../core/extract.ts";
 import { CONTENT_SCRIPTS } from "../platform/messages.ts";
 import { extractHandler, publish } from "./receiver.ts";
 
 publish(
-  CONTENT_SCRIPTS.page.receiver,
+  CONTENT_SCRIPTS.page.global,
   extractHandler((doc, { markdown, ...options }) =>
     markdown
       ? {

@@ -1,6 +1,7 @@
 /**
- * What both content scripts share: the live page's visibility test, and the receiver they
- * publish in the extension's isolated world (see platform/content-scripts.ts). The core works on
+ * What both content scripts share: the live page's visibility test, and the handler they
+ * leave in the extension's isolated world for the build's wrapper to call once and take off
+ * (see platform/content-scripts.ts). The core works on
  * a clone; the live page is only read (computed styles for visibility).
  */
 import type { ExtractOptions, ExtractResult } from "../core/types.ts";
@@ -32,8 +33,9 @@ export function extractHandler(
 }
 
 /**
- * Publishes the receiver under `name`. Scripts are injected at once, not at the page's idle: a
- * request that comes while the page is still being parsed waits for the parsed document.
+ * Leaves the handler under `name` (platform/content-scripts.ts). Scripts are injected at once,
+ * not at the page's idle: a request that comes while the page is still being parsed waits for
+ * the parsed document.
  */
 export function publish(name: string, handlers: Handlers<"extract">): void {
   const receive = (message: unknown) =>

@@ -3,8 +3,8 @@
  * `Protocol` with what it carries and what its handler answers; receivers register a handler
  * map (one function per message type) and `dispatch` routes to it. There are two transports:
  *
- * - extension page -> content script: `scripting.executeScript` with a self-contained `func`
- *   that calls the content script's published receiver (no runtime messaging, no host
+ * - extension page -> content script: `scripting.executeScript` of the script's file, whose
+ *   injection answers one request (content-scripts.ts; no runtime messaging, no host
  *   permission: the activeTab grant is enough);
  * - extension page -> background: `runtime.sendMessage`.
  *
@@ -16,13 +16,11 @@
 import type Browser from "webextension-polyfill";
 import type { Article, ExtractResult } from "../core/types.ts";
 import type { LibraryErrorKind } from "../library/result.ts";
-import { executeInTab } from "./browser.ts";
-import { contentScripts } from "./content-scripts.ts";
 
-/** What the content script answers when extraction itself threw or the script is missing. */
+/** What the content script answers when extraction itself threw. */
 export interface ContentFailure {
   ok: false;
-  error: { kind: "exception" | "not-injected"; message: string };
+  error: { kind: "exception"; message: string };
 }
 
 export type ExtractReply = ExtractResult | ContentFailure;
@@ -136,17 +134,8 @@ export function dispatch<K extends MessageType>(
   return handler(message, sender);
 }
 
-/** Set by the build (vite.config.ts); absent in Node tests. */
-declare const __FOLIO_BUILD__: string | undefined;
-
-/**
- * The content scripts of this build (content-scripts.ts): the page's reading (`page`) and the
- * finished article with its Markdown (`markdown`), each with the name of its receiver.
- */
-export const CONTENT_SCRIPTS = contentScripts(typeof __FOLIO_BUILD__ === "string" ? __FOLIO_BUILD__ : "dev");
-
-/** The name under which the popup's content script publishes its receiver in its isolated world. */
-export const CONTENT_RECEIVER = CONTENT_SCRIPTS.page.receiver;
+/** The content scripts: the page's reading (`page`) and the finished article with its Markdown (`markdown`). */
+export { CONTENT_SCRIPTS } from "./content-scripts.ts";
 
 /**
  * How a background reply travels: the value, or the handler's error as a message. Listeners
@@ -190,31 +179,4 @@ export async function sendToBackground<K extends MessageType>(
   }
   if ("error" in answer) throw new Error(answer.error);
   return answer.reply as Reply<K>;
-}
-
-/**
- * Sends a message to the content script in `tabId` (injected already with `files`), through
- * `executeScript`'s `func`, to the receiver named `receiver`. Rejects when the browser refuses
- * to script the tab.
- */
-export function sendToTab<K extends MessageType>(
-  scripting: Browser.Scripting.Static,
-  tabId: number,
-  message: Message<K>,
-  receiver = CONTENT_RECEIVER,
-): Promise<Reply<K> | undefined> {
-  return executeInTab<Reply<K>>(scripting, tabId, {
-    // Serialised and run in the content script's isolated world: must stay self-contained.
-    // It runs as soon as it is injected: wait for the page to be parsed, not for its load.
-    func: async (msg: unknown, name: string) => {
-      if (document.readyState === "loading") {
-        await new Promise((parsed) => document.addEventListener("DOMContentLoaded", parsed, { once: true }));
-      }
-      const receive = (globalThis as unknown as Record<string, ((m: unknown) => unknown) | undefined>)[name];
-      return receive
-        ? receive(msg)
-        : { ok: false, error: { kind: "not-injected", message: "Folio's page script did not load." } };
-    },
-    args: [message, receiver],
-  });
 }

@@ -1,15 +1,15 @@
 /**
  * Gets the article of a tab from a content script (content-scripts.ts), allowed by the activeTab
  * grant of the user's click. The usual request is one round trip: injecting the script's file
- * answers it (the script is evaluated only the first time; after that its receiver answers).
- * Show anyway asks the receiver, injecting the file first when the page does not have it. A
- * refused call means the browser does not let extensions read that page.
+ * answers it, and the script leaves nothing in the page. Show anyway first leaves its request
+ * for the script, then injects the file. A refused call means the browser does not let
+ * extensions read that page.
  *
  * Takes the `scripting` API as an argument and imports no polyfill, so the popup can start
  * this before the rest of its code has loaded.
  */
 import type Browser from "webextension-polyfill";
-import { CONTENT_SCRIPTS, type Reply, sendToTab } from "./messages.ts";
+import { CONTENT_SCRIPTS, type Reply } from "./messages.ts";
 import { executeInTab } from "./browser.ts";
 import { READ_TIMEOUT_MS, withDeadline } from "./deadline.ts";
 import { type Outcome, outcomeOf, refusedOutcome } from "./read-outcome.ts";
@@ -47,32 +47,27 @@ async function read(
   markdown: boolean,
 ): Promise<Outcome> {
   const script = markdown ? CONTENT_SCRIPTS.markdown : CONTENT_SCRIPTS.page;
-  let reply: Reply<"extract"> | undefined;
-  if (!force) {
-    // The usual request: the file's completion value is the reply (one executeScript call).
+  if (force) {
+    // Show anyway: the request is left where the script's file looks for it.
+    const message = { type: "extract", force, ...(markdown ? { markdown } : {}) } as const;
     try {
-      reply = await executeInTab<Reply<"extract">>(scripting, tabId, { files: [script.file] });
+      await executeInTab(scripting, tabId, { func: leaveRequest, args: [script.global, message] });
     } catch (error) {
       return refusedOutcome(url, error, false);
     }
-    performance.mark("folio-injected");
-    return outcomeOf(reply, force);
   }
-  const message = { type: "extract", force, ...(markdown ? { markdown } : {}) } as const;
+  let reply: Reply<"extract"> | undefined;
   try {
-    reply = await sendToTab(scripting, tabId, message, script.receiver);
+    reply = await executeInTab<Reply<"extract">>(scripting, tabId, { files: [script.file] });
   } catch (error) {
-    return refusedOutcome(url, error, false);
+    // After the request was left, Folio had reached the page: a refusal means it changed.
+    return refusedOutcome(url, error, force);
   }
-  // From here on Folio has reached the page: a refusal means the page changed meanwhile.
-  try {
-    if (!reply || (!reply.ok && reply.error.kind === "not-injected")) {
-      await executeInTab(scripting, tabId, { files: [script.file] });
-      performance.mark("folio-injected");
-      reply = await sendToTab(scripting, tabId, message, script.receiver);
-    }
-  } catch (error) {
-    return refusedOutcome(url, error, true);
-  }
+  performance.mark("folio-injected");
   return outcomeOf(reply, force);
+}
+
+/** Run in the content script's isolated world: must stay self-contained. */
+function leaveRequest(name: string, message: unknown): void {
+  (globalThis as unknown as Record<string, unknown>)[name] = message;
 }

@@ -14,6 +14,21 @@ declare const chrome: import("webextension-polyfill").Browser;
 const HEADLINE = "City library opens its doors at night as a reading room for shift workers";
 const CAPTION = "The reading room of the central library on Quay Street, which now stays open until 2 a.m.";
 
+/**
+ * The names Folio's content scripts left on the global object of the extension's isolated world
+ * in the popup's tab, asked from the popup (its activeTab grant lets it script that tab).
+ */
+function folioGlobals(popup: { evaluate<T>(expression: string): Promise<T> }): Promise<string[]> {
+  return popup.evaluate<string[]>(`(async () => {
+    const [tab] = await chrome.tabs.query({ active: true, currentWindow: true });
+    const [injection] = await chrome.scripting.executeScript({
+      target: { tabId: tab.id },
+      func: () => Object.getOwnPropertyNames(globalThis).filter((name) => name.startsWith("__folio")),
+    });
+    return injection.result;
+  })()`);
+}
+
 describeE2E("popup (Chromium, real toolbar click)", () => {
   const folio = useFolio();
 
@@ -320,7 +335,21 @@ describeE2E("popup (Chromium, real toolbar click)", () => {
     expect(await popup.evaluate<string>(`document.querySelector(".folio-body").textContent`)).toContain(
       "Wellington boots",
     );
+    // Issue 12: neither reading left anything in the page's isolated world (content-scripts.ts).
+    expect(await folioGlobals(popup)).toEqual([]);
     await f.closePopup(popup);
+    await page.close();
+  });
+
+  it("leaves nothing in the page it read, opened twice", async () => {
+    const f = folio();
+    const page = await f.open("article.html");
+    for (let opening = 0; opening < 2; opening++) {
+      const { popup, state } = await f.popupFor(page);
+      expect(state).toBe("ready");
+      expect(await folioGlobals(popup)).toEqual([]);
+      await f.closePopup(popup);
+    }
     await page.close();
   });
 

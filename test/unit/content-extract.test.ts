@@ -22,8 +22,8 @@ beforeAll(async () => {
   await import("../../src/content/extract.ts");
   await import("../../src/content/extract-markdown.ts");
   const published = globalThis as unknown as Record<string, Receive>;
-  receive = published[CONTENT_SCRIPTS.page.receiver]!;
-  receiveMarkdown = published[CONTENT_SCRIPTS.markdown.receiver]!;
+  receive = published[CONTENT_SCRIPTS.page.global]!;
+  receiveMarkdown = published[CONTENT_SCRIPTS.markdown.global]!;
 });
 
 describe("content script extract", () => {

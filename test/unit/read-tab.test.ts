@@ -1,7 +1,8 @@
 /**
  * Issue 12: reading a page costs one `executeScript` round trip, as the plainest popup's does.
  * Injecting a content script's file answers its usual request (content-scripts.ts); the popup's
- * script is not the one that carries the sanitizer and Markdown; Show anyway asks the receiver.
+ * script is not the one that carries the sanitizer and Markdown; Show anyway leaves its request
+ * for the script first.
  */
 import type Browser from "webextension-polyfill";
 import { describe, expect, it } from "vitest";
@@ -36,15 +37,11 @@ describe("reading a tab", () => {
     expect(calls.map((c) => c.files)).toEqual([[CONTENT_SCRIPTS.markdown.file]]);
   });
 
-  it("asks the receiver for Show anyway, and injects the file first only when it is missing", async () => {
-    const warm = recording([ARTICLE]);
-    await extractFromTab(warm.scripting, 1, true, "https://news.example/");
-    expect(warm.calls).toHaveLength(1);
-    expect(warm.calls[0]?.args).toEqual([{ type: "extract", force: true }, CONTENT_SCRIPTS.page.receiver]);
-
-    const cold = recording([{ ok: false, error: { kind: "not-injected", message: "" } }, undefined, ARTICLE]);
-    const outcome = await extractFromTab(cold.scripting, 1, true, "https://news.example/");
+  it("leaves Show anyway's request for the script, then injects its file", async () => {
+    const { calls, scripting } = recording([undefined, ARTICLE]);
+    const outcome = await extractFromTab(scripting, 1, true, "https://news.example/");
     expect(outcome.state).toBe("ready");
-    expect(cold.calls.map((c) => c.files ?? "func")).toEqual(["func", [CONTENT_SCRIPTS.page.file], "func"]);
+    expect(calls.map((c) => c.files ?? "func")).toEqual(["func", [CONTENT_SCRIPTS.page.file]]);
+    expect(calls[0]?.args).toEqual([CONTENT_SCRIPTS.page.global, { type: "extract", force: true }]);
   });
 });

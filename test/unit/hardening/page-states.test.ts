@@ -85,11 +85,11 @@ describe("what the messages say (finding 7)", () => {
       "https://news.example/",
     );
     expect(warm).toMatchObject({ state: "error", title: "The page went away" });
-    // Show anyway on a page without the script: the page answered the first call, then
-    // navigated to a page Folio may not read.
+    // Show anyway: the page took the request left for the script, then navigated to a page
+    // Folio may not read.
     const injected = await extractFromTab(
       scripting(
-        answer({ ok: false, error: { kind: "not-injected", message: "" } }),
+        answer(undefined),
         refuse(
           'Cannot access contents of url "https://elsewhere.example/". Extension manifest must request permission to access this host.',
         ),
