@@ -5,19 +5,11 @@
  * plain model of the same rules over thousands of random changes and queries.
  */
 import { describe, expect, it } from "vitest";
+import { seededRandom } from "../../../bench/stats.ts";
 import { type Matches, SearchIndex } from "../../../src/library/search.ts";
 import { parseQuery, type SearchEntry } from "../../../src/library/search-terms.ts";
 
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const random = seededRandom;
 
 /** Words from very common to rare, sharing prefixes ("ca", "cab", "cabin"...). */
 const VOCABULARY = [
