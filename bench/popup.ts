@@ -17,9 +17,13 @@
  * popup's target appears records the epoch time of the change in the popup itself (no polling
  * delay). "painted" is the frame after that (rAF, then a task), printed for information.
  *
- * Two samples per variant and round: "first open", the page reloaded before the click (nothing
- * of either extension in it: what a reader gets on an article they just opened), and "again",
- * a second click on the same page (Folio's content script is still there). Medians over
+ * Three samples per variant and round: "new site", the page opened from a host the browser has
+ * not seen (`folio-bench-<n>.test`, mapped to the local server; each its own site, as `.test`
+ * is a top-level domain, so each gets a renderer process of its own with nothing compiled:
+ * subdomains of one name would share one): what a reader gets on their first click in a site;
+ * "first open", the page reloaded before the click (nothing of either extension in it, but its
+ * renderer has run both scripts before: an article they just opened on a site they read);
+ * and "again", a second click on the same page. Medians over
  * BENCH_RUNS rounds (default 9, at least 7), the ratio Folio/bare per page; target <= 1.0.
  * BENCH_PAGES picks pages (and "memory"); BENCH_FOLIO_DIST measures another build of Folio.
  * Beside each ratio, its 90 % bootstrap interval (ratio-interval.ts): at 7-15 rounds a ratio
@@ -224,9 +228,15 @@ const late = { folio: 0, bare: 0 };
  * take longer than a fast popup takes to read a small page: such a sample is discarded (which
  * can only make that variant's median slower), and counted.
  */
-async function sample(cdp: CDPSession, page: Page, v: Variant, reload: boolean): Promise<Sample> {
+async function sample(
+  cdp: CDPSession,
+  page: Page,
+  v: Variant,
+  reload: boolean | (() => string),
+): Promise<Sample> {
   for (let attempt = 0; attempt < 20; attempt++) {
-    if (reload) await page.reload({ waitUntil: "load" });
+    if (typeof reload === "function") await page.goto(reload(), { waitUntil: "load" });
+    else if (reload) await page.reload({ waitUntil: "load" });
     const s = await openOnce(cdp, page, v);
     if (s) return s;
     late[v.name]++;
@@ -280,6 +290,9 @@ async function heapByKind(session: CDPSession): Promise<{ code: number; data: nu
   return totals;
 }
 
+/** The "new site" samples' hosts: `folio-bench-<n>.test` (the browser resolves `.test` to the local server). */
+const NEW_SITE_PREFIX = "folio-bench-";
+
 const fmt = (ms: number) => `${ms.toFixed(0).padStart(6)} ms`;
 
 async function main(): Promise<void> {
@@ -306,7 +319,14 @@ async function main(): Promise<void> {
 
   const server = await serveStatic({ "/": SITE_DIR, "/corpus/": CORPUS, "/generated/": generatedDir });
   if (VERSUS && !existsSync(join(VERSUS, "manifest.json"))) throw new Error(`missing ${VERSUS}`);
-  const browser = await launch([FOLIO_DIST, VERSUS ?? bareDir]);
+  // Hosts the browser has not seen, each a site of its own (a renderer process with nothing
+  // compiled), served by the same local server.
+  const port = new URL(server.origin).port;
+  let sites = 0;
+  const newSite = (path: string) => () => `http://${NEW_SITE_PREFIX}${++sites}.test:${port}${path}`;
+  const browser = await launch([FOLIO_DIST, VERSUS ?? bareDir], {
+    args: ["--host-resolver-rules=MAP *.test 127.0.0.1"],
+  });
   await browser.cdp.send("Target.setDiscoverTargets", { discover: true });
   const variants: Variant[] = [
     { name: "folio", id: browser.ids[0]!, popup: "src/popup/index.html", stateOf: "documentElement" },
@@ -328,6 +348,7 @@ async function main(): Promise<void> {
       const page = await browser.context.newPage();
       await page.goto(`${server.origin}${path}`, { waitUntil: "load" });
       const samples = {
+        site: { folio: [] as Sample[], bare: [] as Sample[] },
         first: { folio: [] as Sample[], bare: [] as Sample[] },
         again: { folio: [] as Sample[], bare: [] as Sample[] },
       };
@@ -336,16 +357,18 @@ async function main(): Promise<void> {
       for (let round = -1; round < RUNS; round++) {
         const order = round % 2 === 0 ? variants : [...variants].reverse();
         for (const v of order) {
+          const site = await sample(browser.cdp, page, v, newSite(path));
           const first = await sample(browser.cdp, page, v, true);
           const again = await sample(browser.cdp, page, v, false);
           states.add(`${v.name}:${first.state}`);
           if (round < 0) continue;
+          samples.site[v.name].push(site);
           samples.first[v.name].push(first);
           samples.again[v.name].push(again);
         }
       }
       await page.close();
-      for (const kind of ["first", "again"] as const) {
+      for (const kind of ["site", "first", "again"] as const) {
         const f = median(samples[kind].folio.map((s) => s.ready));
         const b = median(samples[kind].bare.map((s) => s.ready));
         const fp = median(samples[kind].folio.map((s) => s.painted));
@@ -357,9 +380,9 @@ async function main(): Promise<void> {
         );
         const spread = interval ? ` (90% ${interval.low.toFixed(2)}-${interval.high.toFixed(2)})` : "";
         console.log(
-          `${name.padEnd(14)} ${kind === "first" ? "first open" : "again     "}  ready: folio ${fmt(f)}  ${SECOND} ${fmt(b)}  ` +
+          `${name.padEnd(14)} ${{ site: "new site  ", first: "first open", again: "again     " }[kind]}  ready: folio ${fmt(f)}  ${SECOND} ${fmt(b)}  ` +
             `folio/${SECOND} ${(f / b).toFixed(2)}${spread}   painted: folio ${fmt(fp)}  ${SECOND} ${fmt(bp)}  ${(fp / bp).toFixed(2)}` +
-            (kind === "first" ? `   (${[...states].join(", ")})` : ""),
+            (kind === "site" ? `   (${[...states].join(", ")})` : ""),
         );
         if (TRACE)
           for (const v of ["folio", "bare"] as const)
