@@ -223,20 +223,18 @@ function stageMedians(samples: Sample[]): string {
 /** Samples discarded because the observer came after the popup had left `loading`, per variant. */
 const late = { folio: 0, bare: 0 };
 
+/** What happens to the page before each click: reloaded, opened at a new site's address, or nothing. */
+type Before = "reload" | { goto: () => string } | "nothing";
+
 /**
  * `openOnce` again until the observer is in time. On a busy machine attaching to the popup can
  * take longer than a fast popup takes to read a small page: such a sample is discarded (which
  * can only make that variant's median slower), and counted.
  */
-async function sample(
-  cdp: CDPSession,
-  page: Page,
-  v: Variant,
-  reload: boolean | (() => string),
-): Promise<Sample> {
+async function sample(cdp: CDPSession, page: Page, v: Variant, before: Before): Promise<Sample> {
   for (let attempt = 0; attempt < 20; attempt++) {
-    if (typeof reload === "function") await page.goto(reload(), { waitUntil: "load" });
-    else if (reload) await page.reload({ waitUntil: "load" });
+    if (before === "reload") await page.reload({ waitUntil: "load" });
+    else if (before !== "nothing") await page.goto(before.goto(), { waitUntil: "load" });
     const s = await openOnce(cdp, page, v);
     if (s) return s;
     late[v.name]++;
@@ -323,7 +321,9 @@ async function main(): Promise<void> {
   // compiled), served by the same local server.
   const port = new URL(server.origin).port;
   let sites = 0;
-  const newSite = (path: string) => () => `http://${NEW_SITE_PREFIX}${++sites}.test:${port}${path}`;
+  const newSite = (path: string): Before => ({
+    goto: () => `http://${NEW_SITE_PREFIX}${++sites}.test:${port}${path}`,
+  });
   const browser = await launch([FOLIO_DIST, VERSUS ?? bareDir], {
     args: ["--host-resolver-rules=MAP *.test 127.0.0.1"],
   });
@@ -358,8 +358,8 @@ async function main(): Promise<void> {
         const order = round % 2 === 0 ? variants : [...variants].reverse();
         for (const v of order) {
           const site = await sample(browser.cdp, page, v, newSite(path));
-          const first = await sample(browser.cdp, page, v, true);
-          const again = await sample(browser.cdp, page, v, false);
+          const first = await sample(browser.cdp, page, v, "reload");
+          const again = await sample(browser.cdp, page, v, "nothing");
           states.add(`${v.name}:${first.state}`);
           if (round < 0) continue;
           samples.site[v.name].push(site);
@@ -403,7 +403,7 @@ async function main(): Promise<void> {
         const after = new Map<number, Awaited<ReturnType<typeof memoryAfterGc>>>();
         const kinds = new Map<number, { code: number; data: number }>();
         for (let i = 1; i <= 20; i++) {
-          await sample(browser.cdp, page, variants[0]!, false);
+          await sample(browser.cdp, page, variants[0]!, "nothing");
           if (i === 1 || i === 10 || i === 20) {
             after.set(i, await memoryAfterGc(session));
             kinds.set(i, await heapByKind(session));

@@ -13,7 +13,7 @@
  * - When a script runs: by default both wait for the page's `document_idle`, which Firefox only
  *   reaches once the page's load completes. A page whose load never completes (a hanging
  *   image, the `javascript:` objects of a hostile page) kept the popup on "Reading the page…"
- *   for good. `executeInTab` injects at once; the receiver waits for the parsed document.
+ *   for good. `executeInTab` injects at once; the script's handler waits for the parsed document.
  * - The context menu API: `menus` in Firefox (`contextMenus` is its alias), `contextMenus` in
  *   Chromium.
  * - The extension API without the polyfill: Firefox's `browser`, or Chromium's (which has a
