@@ -10,79 +10,91 @@
 import { looksLikeContent, linkTextLength } from "./content-guard.ts";
 import { type Pass, describe, isGone, remove } from "./context.ts";
 import { squash } from "../whitespace.ts";
+import { type Alternative, byOpeningWord } from "../opening-words.ts";
 import { elementsByTag, namedElements } from "./scan.ts";
 
 const FURNITURE_WORDS =
   /(?:^|[\s_-])(?:newsletter|newsletters|subscribe|subscription|signup|sign-up|optin|opt-in|related|relatedlinks|related-articles|related-posts|related-stories|related-content|recommended|recommendations|most-read|mostread|most-popular|mostpopular|popular|trending|share|shares|sharing|sharebar|share-bar|sharetools|share-tools|social|social-share|socialshare|social-links|cookie|cookies|consent|gdpr|cmp-banner|cmp-dialog|cmp-message|cmp-wrapper|cmp-root|sp_message|cookiebanner|comments-teaser|comment-teaser|comments-count|read-more|readmore|more-stories|morestories|more-articles|video-promo|latest-videos|watch-more|promo|promos|promotion|breadcrumb|breadcrumbs|app-promo|follow-us|print-button|toolbar|jump-link|author-more|tags|tag-list|taglist|author-box|authorbox|author-bio|about-author|author-info|autorenbox|post-meta|postmeta|postmetadata|post-metadata|entry-meta|entry-footer|post-footer|comment-respond|comments-area|comment-form)(?:$|[\s_-])/i;
 
-/** Headings that introduce a list of other stories, in our readers' languages. */
-export const PROMO_HEADING = new RegExp(
-  `^(?:${[
-    // English
-    "related(?: (?:stories|articles|posts|content|coverage|news|topics|links|reading))?",
-    "more (?:from|on|in|about|stories|news|videos|articles|topics)\\b.*",
-    "most (?:read|popular|viewed|shared|commented)(?: (?:articles|stories|now))?",
-    "(?:you|we think you) (?:may|might) (?:also )?(?:like|enjoy|be interested in)",
-    "recommended(?: for you| stories| reading| articles)?",
-    "read (?:more|next|also)",
-    "also read",
-    "trending(?: now| stories)?",
-    "latest (?:news|stories|videos|articles|posts)",
-    "(?:check out |watch )?(?:latest|more) videos.*",
-    "watch more",
-    "top stories",
-    "popular (?:now|stories|posts)",
-    "editor'?s picks",
-    "sign up.*newsletter.*",
-    "get (?:our|the) newsletter.*",
-    "share (?:this|the) (?:article|story|post)",
-    "about the author",
-    "further reading",
-    // German
-    "weitere (?:artikel|beiträge|themen|nachrichten|meldungen|tourentipps|links)",
+/** What may follow a promo heading's words. */
+export const PROMO_HEADING_TAIL = "[\\s:.!…]*$";
+
+/** Headings that introduce a list of other stories, in our readers' languages (opens, pattern). */
+export const PROMO_HEADING_PARTS: readonly Alternative[] = [
+  // English
+  ["related", "related(?: (?:stories|articles|posts|content|coverage|news|topics|links|reading))?"],
+  ["more", "more (?:from|on|in|about|stories|news|videos|articles|topics)\\b.*"],
+  ["most", "most (?:read|popular|viewed|shared|commented)(?: (?:articles|stories|now))?"],
+  ["you we", "(?:you|we think you) (?:may|might) (?:also )?(?:like|enjoy|be interested in)"],
+  ["recommended", "recommended(?: for you| stories| reading| articles)?"],
+  ["read", "read (?:more|next|also)"],
+  ["also", "also read"],
+  ["trending", "trending(?: now| stories)?"],
+  ["latest", "latest (?:news|stories|videos|articles|posts)"],
+  ["latest more check watch", "(?:check out |watch )?(?:latest|more) videos.*"],
+  ["watch", "watch more"],
+  ["top", "top stories"],
+  ["popular", "popular (?:now|stories|posts)"],
+  ["editors editor", "editor'?s picks"],
+  ["sign", "sign up.*newsletter.*"],
+  ["get", "get (?:our|the) newsletter.*"],
+  ["share", "share (?:this|the) (?:article|story|post)"],
+  ["about", "about the author"],
+  ["further", "further reading"],
+  // German
+  ["weitere", "weitere (?:artikel|beiträge|themen|nachrichten|meldungen|tourentipps|links)"],
+  [
+    "verwandte ähnliche empfohlene beliebte neueste",
     "(?:verwandte|ähnliche|empfohlene|beliebte|neueste) (?:beiträge|artikel|themen|nachrichten)",
-    "mehr (?:zum thema|themen|dazu|aus (?:dem|der) .{1,30}|infos? für dich)",
+  ],
+  ["mehr", "mehr (?:zum thema|themen|dazu|aus (?:dem|der) .{1,30}|infos? für dich)"],
+  [
+    "beiträge artikel meldungen nachrichten news",
     "(?:beiträge|artikel|meldungen|nachrichten|news) zum thema",
-    "das (?:könnte|dürfte) (?:sie|dich) (?:auch )?interessieren",
-    "das thema könnte (?:sie|dich) auch interessieren",
-    "lesen sie (?:mehr|hier|auch)",
-    "auch lesen",
+  ],
+  ["das", "das (?:könnte|dürfte) (?:sie|dich) (?:auch )?interessieren"],
+  ["das", "das thema könnte (?:sie|dich) auch interessieren"],
+  ["lesen", "lesen sie (?:mehr|hier|auch)"],
+  ["auch", "auch lesen"],
+  [
+    "meistgelesen meistdiskutiert meistkommentiert meistgelesene meistdiskutierte meistkommentierte",
     "meist(?:gelesen|diskutiert|kommentiert)e? (?:artikel|beiträge)?",
-    "meistgelesen",
-    "auch interessant",
-    "weiterführende links?",
-    "über den autor",
-    "über die autorin",
-    "zum weiterlesen",
-    "empfehlungen der redaktion",
-    "top-themen",
-    "neueste beiträge",
-    // French, Italian, Spanish, Portuguese, Polish
-    "à lire aussi",
-    "lire aussi",
-    "sur le même sujet",
-    "à voir aussi",
-    "nos articles",
-    "articles similaires",
-    "le più lette",
-    "leggi anche",
-    "potrebbe interessarti",
-    "te puede interesar",
-    "le puede interesar",
-    "lo más leído",
-    "noticias relacionadas",
-    "lea (?:también|más)",
-    "vea también",
-    "(?:también )?(?:te|le) (?:puede|podría) interesar",
-    "leia também",
-    "veja também",
-    "mais lidas",
-    "czytaj (?:też|także|również)",
-    "zobacz (?:też|także|również)",
-    "polecamy",
-  ].join("|")})[\\s:.!…]*$`,
-  "i",
-);
+  ],
+  ["meistgelesen", "meistgelesen"],
+  ["auch", "auch interessant"],
+  ["weiterführende", "weiterführende links?"],
+  ["über", "über den autor"],
+  ["über", "über die autorin"],
+  ["zum", "zum weiterlesen"],
+  ["empfehlungen", "empfehlungen der redaktion"],
+  ["top", "top-themen"],
+  ["neueste", "neueste beiträge"],
+  // French, Italian, Spanish, Portuguese, Polish
+  ["à", "à lire aussi"],
+  ["lire", "lire aussi"],
+  ["sur", "sur le même sujet"],
+  ["à", "à voir aussi"],
+  ["nos", "nos articles"],
+  ["articles", "articles similaires"],
+  ["le", "le più lette"],
+  ["leggi", "leggi anche"],
+  ["potrebbe", "potrebbe interessarti"],
+  ["te", "te puede interesar"],
+  ["le", "le puede interesar"],
+  ["lo", "lo más leído"],
+  ["noticias", "noticias relacionadas"],
+  ["lea", "lea (?:también|más)"],
+  ["vea", "vea también"],
+  ["te le también", "(?:también )?(?:te|le) (?:puede|podría) interesar"],
+  ["leia", "leia também"],
+  ["veja", "veja também"],
+  ["mais", "mais lidas"],
+  ["czytaj", "czytaj (?:też|także|również)"],
+  ["zobacz", "zobacz (?:też|także|również)"],
+  ["polecamy", "polecamy"],
+];
+/** A promo heading: one of the above, then punctuation and spaces to its end (opening-words.ts). */
+export const PROMO_HEADING = byOpeningWord(PROMO_HEADING_PARTS, PROMO_HEADING_TAIL, "i");
 
 /**
  * The box about the author under a story: it links to the author by nature (content-guard.ts).

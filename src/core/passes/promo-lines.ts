@@ -6,6 +6,7 @@
  */
 import { type Pass, type PassContext, isGone, remove, standsAlone } from "./context.ts";
 import { squash } from "../whitespace.ts";
+import { type Alternative, byOpeningWord } from "../opening-words.ts";
 import { measure, shortElements } from "./measure.ts";
 import { closestTag, hasDescendant } from "../dom.ts";
 import { linkDensity, PROMO_HEADING } from "./promo-blocks.ts";
@@ -18,99 +19,171 @@ const LINK = new Set(["a"]);
  * follow, subscribe or read elsewhere, and the fixed strings content systems print around a
  * story (comment forms, print and rating buttons, a theme's "posted in ..." footer).
  */
-const PROMO_LINE = new RegExp(
-  `^(?:${[
-    "(?:check out|watch) (?:the )?(?:latest|more) videos?(?: from [^:]{1,40})?",
+export const PROMO_LINE_PARTS: readonly Alternative[] = [
+  ["check watch", "(?:check out|watch) (?:the )?(?:latest|more) videos?(?: from [^:]{1,40})?"],
+  [
+    "sign subscribe register",
     "(?:sign up|subscribe|register) (?:now |today |here )?(?:for|to) (?:our|the|my) [^.]{0,60}",
-    "subscribe now\\b.*",
-    "never miss (?:the latest|a story|an article)\\b.*",
+  ],
+  ["subscribe", "subscribe now\\b.*"],
+  ["never", "never miss (?:the latest|a story|an article)\\b.*"],
+  [
+    "to",
     "to (?:view|read|continue reading) the full (?:story|article),? please (?:subscribe|log ?in|sign in)\\b.*",
-    "(?:for the latest|get the latest) [^.]{0,80}download (?:the|our) [^.]{0,40}(?:app)?.*",
-    "follow (?:us|[^.]{1,40}) on (?:twitter|facebook|instagram|x|linkedin|telegram|whatsapp)\\b.*",
-    "click here to [^.]{1,60}",
-    "(?:comments|commenting) (?:are|is) (?:closed|disabled)\\.?",
-    "kommentare sind geschlossen\\.?",
-    "(?:no|\\d+) comments(?: yet)?\\b.{0,60}",
-    "(?:keine|\\d+) kommentare?\\b.{0,60}",
-    "this (?:entry|post|article) was (?:posted|published|filed)\\b.*",
-    "posted in [^.]{1,80}",
-    "filed under:? [^.]{1,80}",
+  ],
+  ["for get", "(?:for the latest|get the latest) [^.]{0,80}download (?:the|our) [^.]{0,40}(?:app)?.*"],
+  ["follow", "follow (?:us|[^.]{1,40}) on (?:twitter|facebook|instagram|x|linkedin|telegram|whatsapp)\\b.*"],
+  ["click", "click here to [^.]{1,60}"],
+  ["comments commenting", "(?:comments|commenting) (?:are|is) (?:closed|disabled)\\.?"],
+  ["kommentare", "kommentare sind geschlossen\\.?"],
+  ["no 0-9", "(?:no|\\d+) comments(?: yet)?\\b.{0,60}"],
+  ["keine 0-9", "(?:keine|\\d+) kommentare?\\b.{0,60}"],
+  ["this", "this (?:entry|post|article) was (?:posted|published|filed)\\b.*"],
+  ["posted", "posted in [^.]{1,80}"],
+  ["filed", "filed under:? [^.]{1,80}"],
+  [
+    "category categories kategorie kategorien tags schlagwörter schlagworte rubrik ressort themen",
     "(?:category|categories|kategorie|kategorien|tags|schlagwörter|schlagworte|rubrik|ressort|themen) ?:.{0,120}",
-    "this site uses akismet\\b.*",
-    "diese website verwendet akismet\\b.*",
-    "leave a (?:reply|comment)",
-    "(?:hinterlasse|schreibe|verfasse) (?:einen|deinen) kommentar",
-    "print (?:this )?(?:recipe|article|page)",
-    "rezept drucken",
-    "artikel drucken",
-    "(?:war|ist) (?:der|dieser) (?:artikel|beitrag) (?:nützlich|hilfreich)\\??",
-    "(?:möchten|wollen) sie (?:den|diesen) (?:artikel|beitrag) teilen\\??",
+  ],
+  ["this", "this site uses akismet\\b.*"],
+  ["diese", "diese website verwendet akismet\\b.*"],
+  ["leave", "leave a (?:reply|comment)"],
+  ["hinterlasse schreibe verfasse", "(?:hinterlasse|schreibe|verfasse) (?:einen|deinen) kommentar"],
+  ["print", "print (?:this )?(?:recipe|article|page)"],
+  ["rezept", "rezept drucken"],
+  ["artikel", "artikel drucken"],
+  ["war ist", "(?:war|ist) (?:der|dieser) (?:artikel|beitrag) (?:nützlich|hilfreich)\\??"],
+  ["möchten wollen", "(?:möchten|wollen) sie (?:den|diesen) (?:artikel|beitrag) teilen\\??"],
+  [
+    "können kannst hier",
     "(?:hier )?(?:können sie|kannst du) (?:den|diesen) (?:artikel|beitrag) bewerten\\b.*",
-    "(?:rate|bewerten sie) (?:this|diesen|den) (?:article|post|artikel|beitrag)\\b.*",
-    "(?:was|is) this (?:article|post) (?:helpful|useful)\\??",
-    "share this(?: article| story| post)?:?",
-    "like this:?",
-    "gefällt mir:?",
-    "teilen mit:?",
-    "diesen beitrag teilen:?",
-    "artikel teilen:?",
+  ],
+  ["rate bewerten", "(?:rate|bewerten sie) (?:this|diesen|den) (?:article|post|artikel|beitrag)\\b.*"],
+  ["was is", "(?:was|is) this (?:article|post) (?:helpful|useful)\\??"],
+  ["share", "share this(?: article| story| post)?:?"],
+  ["like", "like this:?"],
+  ["gefällt", "gefällt mir:?"],
+  ["teilen", "teilen mit:?"],
+  ["diesen", "diesen beitrag teilen:?"],
+  ["artikel", "artikel teilen:?"],
+  [
+    "lade weitere mehr",
     "(?:lade|lade mehr|weitere|mehr) (?:weitere )?(?:inhalte|beiträge|artikel) (?:laden|anzeigen)?",
-    "load more(?: (?:stories|articles|posts|content))?",
-    "mehr laden",
-    "zurück zur (?:liste|listenansicht|übersicht)",
-    "back to (?:top|list|overview)",
-    // Skip links: the keyboard's way past the site's header, printed as a line.
-    "skip to (?:the )?(?:main )?(?:content|navigation|search|footer|menu|article)",
+  ],
+  ["load", "load more(?: (?:stories|articles|posts|content))?"],
+  ["mehr", "mehr laden"],
+  ["zurück", "zurück zur (?:liste|listenansicht|übersicht)"],
+  ["back", "back to (?:top|list|overview)"],
+  // Skip links: the keyboard's way past the site's header, printed as a line.
+  ["skip", "skip to (?:the )?(?:main )?(?:content|navigation|search|footer|menu|article)"],
+  [
+    "zum zur direkt",
     "(?:direkt )?(?:zum|zur) (?:hauptinhalt|inhalt|suche|navigation|hauptnavigation|hauptmenü|menü|footer|seitenanfang)(?: (?:springen|wechseln|gehen))?",
-    "aller (?:au|à la) (?:contenu|menu|navigation|recherche)(?: principal)?",
-    "(?:ir|saltar) (?:al|a la) (?:contenido|navegación|búsqueda)(?: principal)?",
-    "(?:vai|salta) al (?:contenuto|menu)(?: principale)?",
-    "nach oben",
-    "inhaltsverzeichnis(?: (?:anzeigen|ausblenden))?",
-    "table of contents",
-    "quellen (?:anzeigen|ausblenden)",
-    "sie sind (?:aktuell )?nicht eingeloggt\\.?",
-    "jetzt (?:abonnieren|registrieren|anmelden)\\b.*",
-    "(?:zum|für den|für unseren) newsletter (?:anmelden|registrieren|eintragen)\\b.*",
-    "(?:únete|suscríbete|síguenos)\\b.*",
-    "abonnez-vous\\b.*",
-    // Paywall prompts: the rest of the story is behind a login or a subscription.
-    // French papers' paywalls: an invitation to read on by subscribing, "Cet article
-    // est réservé aux abonnés", "La suite est réservée aux abonnés".
+  ],
+  ["aller", "aller (?:au|à la) (?:contenu|menu|navigation|recherche)(?: principal)?"],
+  ["ir saltar", "(?:ir|saltar) (?:al|a la) (?:contenido|navegación|búsqueda)(?: principal)?"],
+  ["vai salta", "(?:vai|salta) al (?:contenuto|menu)(?: principale)?"],
+  ["nach", "nach oben"],
+  ["inhaltsverzeichnis", "inhaltsverzeichnis(?: (?:anzeigen|ausblenden))?"],
+  ["table", "table of contents"],
+  ["quellen", "quellen (?:anzeigen|ausblenden)"],
+  ["sie", "sie sind (?:aktuell )?nicht eingeloggt\\.?"],
+  ["jetzt", "jetzt (?:abonnieren|registrieren|anmelden)\\b.*"],
+  ["zum für", "(?:zum|für den|für unseren) newsletter (?:anmelden|registrieren|eintragen)\\b.*"],
+  ["únete suscríbete síguenos", "(?:únete|suscríbete|síguenos)\\b.*"],
+  ["abonnez", "abonnez-vous\\b.*"],
+  // Paywall prompts: the rest of the story is behind a login or a subscription.
+  // French papers' paywalls: an invitation to read on by subscribing, "Cet article
+  // est réservé aux abonnés", "La suite est réservée aux abonnés".
+  [
+    "pour afin",
     "(?:pour|afin de) (?:lire|découvrir|poursuivre|continuer) (?:la suite|votre lecture|à lire|cet article)\\b.*",
-    "(?:cet article est|la suite (?:de cet article )?est) réservée? aux abonnés\\b.*",
+  ],
+  ["cet la", "(?:cet article est|la suite (?:de cet article )?est) réservée? aux abonnés\\b.*"],
+  [
+    "to continue um para per",
     "(?:to continue reading|continue reading with|um (?:den artikel )?weiterzulesen|para seguir leyendo|per continuare a leggere)\\b.*",
+  ],
+  [
+    "subscribe sign login log register",
     "(?:subscribe|sign in|log ?in|register) to (?:continue|read|keep reading|unlock)\\b.*",
+  ],
+  [
+    "this the",
     "(?:this|the) (?:article|story|content) is (?:only )?(?:for|available to|reserved for) (?:subscribers|members)\\b.*",
+  ],
+  [
+    "already bereits déjà ya",
     "(?:already a (?:subscriber|member)|bereits abonnent(?:in)?|déjà abonné|ya (?:eres|soy) suscriptor)\\b.*",
-    // Membership and donation pleas.
+  ],
+  // Membership and donation pleas.
+  [
+    "support unterstützen unterstütze soutenez apoya apoye",
     "(?:support|unterstützen sie|unterstütze|soutenez|apoya|apoye) (?:our|unseren|unsere|notre|nuestro|el) (?:journalism|journalismus|arbeit|work|journalisme|periodismo)\\b.*",
+  ],
+  [
+    "become werden werde devenez hazte",
     "(?:become|werden sie|werde|devenez|hazte) (?:a |an )?(?:member|mitglied|supporter|unterstützer(?:in)?|membre|abonné|miembro|socio)\\b.*",
-    // Invitations to follow, to join a channel, to get a newsletter, to send a tip.
+  ],
+  // Invitations to follow, to join a channel, to get a newsletter, to send a tip.
+  [
+    "folgen folge suivez síguenos seguici",
     "(?:folgen sie|folge|suivez|síguenos en|seguici su) (?:uns |nous )?(?:auf|sur|en|su)? ?(?:twitter|facebook|instagram|x|linkedin|telegram|whatsapp|youtube|tiktok|mastodon|threads)\\b.*",
+  ],
+  [
+    "join únete tritt",
     "(?:join|únete a|tritt) (?:our|unserem|nuestro|el) (?:telegram|whatsapp|signal)[- ]?(?:channel|kanal|canal|group|gruppe|grupo)?\\b.*",
+  ],
+  [
+    "get receive bekommen erhalten",
     "(?:get|receive|bekommen sie|erhalten sie) (?:our|the|unseren|den) (?:free )?(?:newsletter|daily briefing|morning briefing)\\b.*",
-    "newsletter (?:abonnieren|bestellen)\\b.*",
-    "(?:inscrivez-vous|abonnez-vous) à (?:notre|la) newsletter\\b.*",
+  ],
+  ["newsletter", "newsletter (?:abonnieren|bestellen)\\b.*"],
+  ["inscrivez abonnez", "(?:inscrivez-vous|abonnez-vous) à (?:notre|la) newsletter\\b.*"],
+  [
+    "*",
     "(?:[^.!?]{0,12} )?(?:(?:nie|nichts|keine?n?)(?: [^\\s.!?]+){0,3} (?:verpassen|versäumen)|never miss a (?:thing|story|beat))\\b.*",
-    // Pleas that ask the reader whether they like the site, then for support.
-    "(?:sie lesen|du liest|lesen sie|liest du) gerne? [^?]{1,40}\\?.*",
+  ],
+  // Pleas that ask the reader whether they like the site, then for support.
+  ["sie du lesen liest", "(?:sie lesen|du liest|lesen sie|liest du) gerne? [^?]{1,40}\\?.*"],
+  [
+    "like enjoy love value do",
     "(?:do you )?(?:like|enjoy|love|value) (?:reading )?(?:this (?:site|blog|article|story)|our (?:site|work|journalism|reporting)|what you(?:'re| are) reading)\\?.*",
-    "(?:have|got) a (?:news )?tip\\??.*",
-    "(?:send us|email us|share) (?:your )?(?:news )?tips?\\b.*",
-    // Comment policies.
+  ],
+  ["have got", "(?:have|got) a (?:news )?tip\\??.*"],
+  ["send email share", "(?:send us|email us|share) (?:your )?(?:news )?tips?\\b.*"],
+  // Comment policies.
+  [
+    "comment comments kommentar kommentare",
     "(?:comments?|kommentare?) (?:are|is|werden) (?:moderated|reviewed|pre-moderated|geprüft|moderiert)\\b.*",
+  ],
+  [
+    "read see bitte",
     "(?:read|see|bitte beachten sie) (?:our|unsere) (?:comment(?:ing)?|community) (?:policy|guidelines|standards|regeln)\\b.*",
+  ],
+  [
+    "bitte please",
     "(?:bitte beachten sie|bitte beachte|please read) (?:unsere|our) (?:netiquette|kommentarrichtlinien|house rules)\\b.*",
-    // Share buttons: a line that is only a network's name or a share verb.
+  ],
+  // Share buttons: a line that is only a network's name or a share verb.
+  [
+    "share teilen partager compartir condividi udostępnij",
     "(?:share|teilen|partager|compartir|condividi|udostępnij)(?: (?:on|auf|sur|en|su|via) (?:facebook|twitter|x|whatsapp|linkedin|e-?mail|telegram|pinterest))?",
+  ],
+  [
+    "facebook twitter whatsapp linkedin xing pinterest telegram reddit email e flipboard tweet pin copy link",
     "(?:facebook|twitter|whatsapp|linkedin|xing|pinterest|telegram|reddit|e-?mail|flipboard|tweet|pin it|copy link|link kopieren|link copied)",
-    // Metadata labels printed in the body, alone or with a short value.
+  ],
+  // Metadata labels printed in the body, alone or with a short value.
+  [
+    "von autor autoren autorin author authors by veröffentlicht veröffentlichung aktualisiert published updated release datum date",
     "(?:von|autor|autoren|autorin|author|authors|by|veröffentlicht|veröffentlichung|aktualisiert|published|updated|release date|datum|date)\\s*:?",
-    "zapraszamy (?:(?:też|także|również) )?do (?:subskrypcji|zapisu|obserwowania)\\b.*",
-  ].join("|")})[\\s:.!…]*$`,
-  "i",
-);
+  ],
+  ["zapraszamy", "zapraszamy (?:(?:też|także|również) )?do (?:subskrypcji|zapisu|obserwowania)\\b.*"],
+];
+/** What may follow a promo line's words: punctuation and spaces to its end. */
+export const PROMO_LINE_TAIL = "[\\s:.!…]*$";
+const PROMO_LINE = byOpeningWord(PROMO_LINE_PARTS, PROMO_LINE_TAIL, "i");
 
 /**
  * "[What you need to know to start the day: Get New York Today in your inbox.]", "[Read more:
