@@ -41,10 +41,11 @@
  *              the publisher name plus a suffix ("Libération.fr", "Spiceworks Inc",
  *              "Aktuálně.cz - Víte, co se právě děje"), the publisher name is used.
  * publishedTime (normalised, dates.ts) JSON-LD datePublished > article:published_time >
- *              itemprop=datePublished > dc:date.issued / dc:date / dc:created > parsely-pub-date >
+ *              itemprop=datePublished (its value; else the date its words print) > dc:date.issued / dc:date / dc:created > parsely-pub-date >
  *              sailthru.date > pubdate / publishdate / publish-date / date meta > <time datetime>
  *              (pubdate/itemprop/header first, then the first in the page) > the date the
- *              article's header prints, a day without a time (printed-date.ts).
+ *              article's header prints, a day without a time > the date an element named
+ *              for it prints, outside the page's furniture (both printed-date.ts).
  * modifiedTime JSON-LD dateModified > article:modified_time > og:updated_time >
  *              itemprop=dateModified > dc:modified > last-modified meta.
  * canonicalUrl link[rel=canonical] > og:url > JSON-LD url / mainEntityOfPage; resolved against
@@ -65,7 +66,7 @@
 
 import { readDir } from "./direction.ts";
 import { readAuthors } from "./author-sources.ts";
-import { readPrintedDate } from "./printed-date.ts";
+import { readItempropPrintedDate, readNamedDate, readPrintedDate } from "./printed-date.ts";
 import { normalizeDate } from "./dates.ts";
 import { endsLikeSentence, isHeadlineLike, printedAfterHeadline, readDek } from "./dek.ts";
 import { type JsonLdArticle, readJsonLd } from "./json-ld.ts";
@@ -265,12 +266,14 @@ export function extractMetadata(doc: Document, documentUrl: string): PageMetadat
       meta.first("article:published_time"),
       meta.first("itemprop:datepublished"),
       readItemprop(index, "datePublished")[0],
+      readItempropPrintedDate(index),
       meta.first("dc:date.issued", "dc:issued", "dc:date", "dc:created"),
       meta.first("parsely-pub-date"),
       meta.first("sailthru.date"),
       meta.first("pubdate", "publishdate", "publish-date", "publish_date", "date"),
       readTimeElement(index),
       readPrintedDate(index, title),
+      readNamedDate(index),
     ),
     modifiedTime: firstDate(
       article?.dateModified,

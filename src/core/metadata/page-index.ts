@@ -31,6 +31,8 @@ export interface PageIndex {
   bylineCandidates: Element[];
   /** Elements whose class or id names a dek, or with itemprop description (see dek.ts). */
   dekCandidates: Element[];
+  /** Elements whose class or id names a date ("post-date", "itemPostDate", "datum"): printed-date.ts. */
+  dateCandidates: Element[];
   /** Position of an element in document order (only for elements in the lists above). */
   order: Map<Element, number>;
   /** The article's header region per title, found once (metadata/header.ts `headerRegion`). */
@@ -97,6 +99,14 @@ function namesBylineIn(...values: (string | null)[]): boolean {
   return false;
 }
 
+/** Words that name the element holding a story's date in templates' class and id names. */
+const DATE_WORDS = new Set(["date", "datum", "dateline", "pubdate", "postdate", "published"]);
+const DATE_HINT = /dat|publish/i;
+
+function namesDate(value: string): boolean {
+  return DATE_HINT.test(value) && words(value).some((w) => DATE_WORDS.has(w));
+}
+
 function tokens(value: string | null): string[] {
   return value ? value.split(/\s+/).filter(Boolean) : [];
 }
@@ -119,6 +129,7 @@ export function indexPage(doc: Document): PageIndex {
     relAuthors: [],
     bylineCandidates: [],
     dekCandidates: [],
+    dateCandidates: [],
     order: new Map(),
     headerRegions: new Map(),
     furniture: new Map(),
@@ -194,6 +205,7 @@ export function indexPage(doc: Document): PageIndex {
         index.dekCandidates.push(el);
         keep = true;
       }
+      if ((cls && namesDate(cls)) || (id && namesDate(id))) index.dateCandidates.push(el);
       const component = names.includes("data-component") ? el.getAttribute("data-component") : null;
       // React templates name their parts in data-testid ("prism-byline") where others use a class.
       const testId = names.includes("data-testid") ? el.getAttribute("data-testid") : null;

@@ -14,6 +14,8 @@
 import { format } from "./dates.ts";
 import { headerRegion } from "./header.ts";
 import { inFurniture, type PageIndex } from "./page-index.ts";
+import { readItemprop } from "./meta-tags.ts";
+import { squash } from "../whitespace.ts";
 
 /**
  * Month names, lower case: English, German, French, Dutch, Italian, Spanish, Polish and Russian
@@ -116,4 +118,38 @@ export function readPrintedDate(index: PageIndex, title: string | null): string 
     text += ` ${node.nodeValue ?? ""}`;
   }
   return dateInText(text);
+}
+
+/**
+ * The date an `itemprop="datePublished"` element prints when it gives no machine-readable value
+ * (`<span itemprop="datePublished">28. Dezember 2022</span>`, no `content` or `datetime`): the
+ * page declares the element its date, and the date is read from its words as a header's is.
+ */
+export function readItempropPrintedDate(index: PageIndex): string | null {
+  for (const value of readItemprop(index, "datePublished")) {
+    const day = dateInText(value);
+    if (day) return day;
+  }
+  return null;
+}
+
+/** The longest text of a date-named element that is read: a date line, not a block. */
+const NAMED_DATE_MAX_CHARS = 100;
+
+/**
+ * The date printed in an element the template names for it (`<p class="date">Erstellt am
+ * Dienstag 6. Mai 2014</p>`, `<li class="content__meta__date">26.02.2020</li>`,
+ * `<span class="itemPostDate">am 25.08.2015</span>`) anywhere outside the page's furniture,
+ * the first in the page: the last resort, for pages whose header the header region misses
+ * (the date in a meta column or under the story).
+ */
+export function readNamedDate(index: PageIndex): string | null {
+  for (const el of index.dateCandidates) {
+    if (inFurniture(el, index.furniture)) continue;
+    const text = squash(el.textContent);
+    if (text.length === 0 || text.length > NAMED_DATE_MAX_CHARS) continue;
+    const day = dateInText(text);
+    if (day) return day;
+  }
+  return null;
 }

@@ -84,6 +84,61 @@ describe("the date printed in the article's header", () => {
   });
 });
 
+describe("the date an itemprop=datePublished element prints", () => {
+  it("is read from its words when it gives no machine-readable value, wherever it stands", () => {
+    const doc = page(
+      "<title>Kind krank</title>",
+      `<main><h1>Kind krank</h1><p>Was Arbeitgeber wissen müssen.</p><h2>Die Rechte</h2>
+        <p>Eltern haben Anspruch auf Freistellung.</p>
+        <div class="meta"><span itemprop="datePublished">28. Dezember 2022</span></div></main>`,
+    );
+    expect(extractMetadata(doc, URL).publishedTime).toBe("2022-12-28");
+  });
+
+  it("gives way to its own machine-readable value, and to a declared date", () => {
+    const valued = page(
+      "",
+      '<main><h1>Hens</h1><time itemprop="datePublished" datetime="2022-01-10">Monday</time><p>Text.</p></main>',
+    );
+    expect(extractMetadata(valued, URL).publishedTime).toBe("2022-01-10");
+    const declared = page(
+      '<meta property="article:published_time" content="2022-01-10T08:00:00+01:00">',
+      '<main><h1>Hens</h1><p>Text.</p><span itemprop="datePublished">28. Dezember 2022</span></main>',
+    );
+    expect(extractMetadata(declared, URL).publishedTime).toBe("2022-01-10T08:00:00+01:00");
+  });
+});
+
+describe("the date an element named for it prints", () => {
+  it("is read, outside the header and its furniture, when nothing else gives a date", () => {
+    const doc = page(
+      "<title>Podcasts in Plex</title>",
+      `<aside class="sidebar"><span class="post-date">01.01.2020</span></aside>
+      <main><h2>Tutorials</h2><h1>Podcasts in Plex</h1><h2>Setup</h2><p>Add the feed as a library.</p>
+        <p class="date">Erstellt von Fabian am Dienstag 6. Mai 2014</p></main>`,
+    );
+    expect(extractMetadata(doc, URL).publishedTime).toBe("2014-05-06");
+  });
+
+  it("takes camelCase names and leaves long blocks and other words alone", () => {
+    const camel = page(
+      "",
+      '<main><h1>Bembel</h1><h2>A</h2><span class="itemPostDate">am 25.08.2015 22:30</span></main>',
+    );
+    expect(extractMetadata(camel, URL).publishedTime).toBe("2015-08-25");
+    const long = page(
+      "",
+      `<main><h1>Bembel</h1><h2>A</h2><div class="date">${"Lorem ipsum dolor sit amet. ".repeat(5)} 25.08.2015</div></main>`,
+    );
+    expect(extractMetadata(long, URL).publishedTime).toBeNull();
+    const other = page(
+      "",
+      '<main><h1>Bembel</h1><h2>A</h2><span class="update-data">25.08.2015</span></main>',
+    );
+    expect(extractMetadata(other, URL).publishedTime).toBeNull();
+  });
+});
+
 describe("furniture around the main content", () => {
   it("does not count the wrappers above <main>: a date in the article's header there is read", () => {
     const doc = page(
