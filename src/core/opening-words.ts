@@ -16,7 +16,7 @@
  */
 
 /** A letter with case, or an ASCII digit: what opening words are made of. */
-function isWordChar(c: string): boolean {
+export function isWordChar(c: string): boolean {
   return (c >= "0" && c <= "9") || c.toLowerCase() !== c.toUpperCase();
 }
 

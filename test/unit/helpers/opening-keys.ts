@@ -4,10 +4,7 @@
  * the tests use it, to check every declaration; the extension never parses its patterns.
  */
 
-/** A letter with case, or an ASCII digit (as in src/core/opening-words.ts). */
-function isWordChar(c: string): boolean {
-  return (c >= "0" && c <= "9") || c.toLowerCase() !== c.toUpperCase();
-}
+import { isWordChar } from "../../../src/core/opening-words.ts";
 
 /** The key of texts that open with a digit. */
 const DIGITS = "0-9";
