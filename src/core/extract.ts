@@ -25,7 +25,9 @@
  *                    declared title names, when Readability kept another (own-article.ts)
  *   7. after-passes  on the article only (small, so cheap): ad labels, promo lines, notices, calendar
  *                    widgets, repeated text and captions, figures, the header repeated in the
- *                    body, lists of other stories, blocks left empty (URLs are absolute by then)
+ *                    body, lists of other stories, blocks left empty (URLs are absolute by then);
+ *                    first, on a page that names no person elsewhere, the byline the story
+ *                    prints at its start or end (story-byline.ts)
  *   7b. article?     unless forced: a page that declares an article is read; otherwise the
  *                    reading must be prose and not a list of teasers (reading-evidence.ts)
  *   8. sanitize      in place, once: the article's HTML is safe from here on (or, with
@@ -65,6 +67,7 @@ import { plainText } from "./plain-text.ts";
 import { isTeaserList, readingEvidence, readsAsArticle } from "./reading-evidence.ts";
 import { sanitizeInPlace, sanitizerDropsContent } from "./sanitize.ts";
 import { textStats } from "./text-stats.ts";
+import { storyByline } from "./story-byline.ts";
 import type { Article, ExtractOptions, ExtractResult, FailureKind } from "./types.ts";
 
 const fail = (kind: FailureKind, message: string): ExtractResult => ({ ok: false, error: { kind, message } });
@@ -134,7 +137,8 @@ function extract(doc: Document, options: ExtractOptions, finish: Finisher | null
   // (Blocks are emptied only on a page within the depth limit: a plain clone, no depth walk.)
   if (work.emptied && readLength(work.parsed) < FIRST_ATTEMPT_MIN_CHARS)
     work = readCopy(doc, { copy: doc.cloneNode(true) as Document, emptied: [] }, url, options);
-  const { meta, ctx, declares } = work;
+  const { ctx, declares } = work;
+  let meta = work.meta;
   let parsed = work.parsed;
 
   // 6b. A short reading gets a second look (see the stage list above). Only short readings are
@@ -161,8 +165,13 @@ function extract(doc: Document, options: ExtractOptions, finish: Finisher | null
   let root = parsed?.content;
   if (!parsed || !root) return fail("empty", "Folio found no article text on this page.");
 
-  // 7. After Readability, on the article only. Titles may be better known now.
+  // 7. After Readability, on the article only. Titles may be better known now, and so may the
+  // authors: a page that names no person anywhere else may print its byline in the story.
   ctx.title = meta.title ?? parsed.title ?? "";
+  if ((meta.authorsKind === "none" || meta.authorsKind === "site") && !parsed.byline) {
+    const names = storyByline(root, meta.siteName ? [meta.siteName] : []);
+    if (names.length > 0) [meta, ctx.authors] = [{ ...meta, authors: names, authorsKind: "printed" }, names];
+  }
   for (const pass of AFTER_READABILITY) pass.run(root, ctx);
 
   // 7b. Is it an article? Decided after reading: a page that declares an article is one; else

@@ -59,7 +59,7 @@ const PARTICLES = /^(?:von|van|der|den|de|di|da|du|la|le|del|dos|das|zu|bin|al|y
  * ("von Daniela Obers") is found by its first word only, and "Von Berlin aus fuhr er..." is not
  * a byline: its other words are not written as a name's.
  */
-function writtenAsName(name: string): boolean {
+export function writtenAsName(name: string): boolean {
   return name.split(/\s+/).every((w) => /^[\p{Lu}\p{Lt}]/u.test(w) || PARTICLES.test(w));
 }
 

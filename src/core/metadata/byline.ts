@@ -61,6 +61,11 @@ const BYLINE_START =
 /** How long a printed byline line may be (a longer one is a paragraph). */
 const MAX_LINE_LENGTH = 120;
 
+/** Whether `line` (squashed) reads as a printed byline: a byline word first, nothing long. */
+export function isBylineStart(line: string): boolean {
+  return line.length <= MAX_LINE_LENGTH && BYLINE_START.test(line);
+}
+
 /** Text nodes of the header region looked at. */
 const MAX_NODES = 400;
 
@@ -82,7 +87,7 @@ export function readPrintedBylines(index: PageIndex, title: string | null): stri
         .split(/\n/)
         .find((l) => l.trim() !== "") ?? "",
     );
-    if (line.length > MAX_LINE_LENGTH || !BYLINE_START.test(line)) continue;
+    if (!isBylineStart(line)) continue;
     if (!line.startsWith(squash(node.nodeValue ?? ""))) continue;
     out.push(line);
   }

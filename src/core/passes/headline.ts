@@ -22,7 +22,10 @@ function normal(text: string | null | undefined): string {
     .replace(/[\s.:;,!?–—-]+$/, "");
 }
 
-/** "By Jane Doe", "Jane Doe, DHNS", "Von Jane Doe" and alike: the byline and nothing else. */
+/**
+ * "By Jane Doe", "Jane Doe, DHNS", "Von Jane Doe", "Text: Jane Doe" and alike: the byline and
+ * nothing else (the label words are those of a printed byline, metadata/byline.ts).
+ */
 function isBylineLine(text: string, authors: string[]): boolean {
   if (authors.length === 0 || text.length > 160) return false;
   const line = ` ${normal(text).replace(/[,;|·•/]/g, " ")} `;
@@ -30,7 +33,7 @@ function isBylineLine(text: string, authors: string[]): boolean {
   for (const author of authors) rest = rest.replace(` ${normal(author)} `, " ");
   if (rest === line) return false; // no author named: "and" alone is not a byline
   rest = rest.replace(
-    /\b(?:by|von|par|por|di|and|und|et|y|e|with|the|staff|reporter|correspondent|writer|dhns|pti|ians|ap|afp|reuters|dpa|ani)\b/g,
+    /\b(?:by|von|par|por|di|and|und|et|y|e|with|the|staff|reporter|correspondent|writer|dhns|pti|ians|ap|afp|reuters|dpa|ani|text|words|story|written|posted|reported|autor|autorin|author|verfasser|verfasserin|auteur)\b/g,
     " ",
   );
   return rest.replace(/[\s,&|/·•]+/g, "").length === 0 && normal(text) !== "";
