@@ -18,13 +18,20 @@ import { squash } from "./whitespace.ts";
 /** Paragraphs looked at, at each end of the reading. */
 const LOOK_AT = 3;
 
+function hasText(p: Element): boolean {
+  return squash(p.textContent) !== "";
+}
+
 /** The people a byline line at the start or end of the reading `root` names; [] when none. */
 export function storyByline(root: Element, siteNames: string[]): string[] {
-  const paragraphs = Array.from(root.getElementsByTagName("p")).filter((p) => squash(p.textContent) !== "");
-  const ends =
-    paragraphs.length > 2 * LOOK_AT
-      ? [...paragraphs.slice(0, LOOK_AT), ...paragraphs.slice(-LOOK_AT)]
-      : paragraphs;
+  const all = root.getElementsByTagName("p");
+  // The first and last few paragraphs with text, found from each end (not every one measured).
+  const first: Element[] = [];
+  for (let i = 0; i < all.length && first.length < LOOK_AT; i++) if (hasText(all[i]!)) first.push(all[i]!);
+  const last: Element[] = [];
+  for (let i = all.length - 1; i >= 0 && last.length < LOOK_AT && !first.includes(all[i]!); i--)
+    if (hasText(all[i]!)) last.unshift(all[i]!);
+  const ends = [...first, ...last];
   const sites = new Set(siteNames.map((s) => s.toLowerCase()));
   for (const p of ends) {
     for (const raw of visibleText(p).split("\n")) {
