@@ -36,7 +36,9 @@
  *   itemprop element or in an element named for the date (metadata/printed-date.ts) and the
  *   byline a story prints in its own text (issue 10, 2026-12-01: story-byline.ts; dates right
  *   on 13 more dev-set pages, authors on 4 more pages, none made wrong) 1.1 kB more, 131.1 ->
- *   132.2 kB, and the budget to 133 kB;
+ *   132.2 kB, and the budget to 133 kB; the site's menu inside the reading (issue 10,
+ *   2026-12-01: passes/site-menus.ts, on 8 dev-set pages, the body's benchmark unchanged) 0.9 kB
+ *   more, and the budget to 134 kB;
  * - worker: the background, started for a context-menu click and for every save. About 129 kB
  *   of it is the public suffix list (tldts) that library/canonical.ts needs to tell a page's
  *   own canonical address from a forged one; the rest is Folio's code, idb and valibot. Keeping
@@ -67,7 +69,7 @@ const dist = process.env.FOLIO_DIST ?? join(root, "dist", "chrome");
 const KB = 1024;
 /** Budgets, in bytes. */
 const BUDGETS = {
-  "content script": 133 * KB,
+  "content script": 134 * KB,
   worker: 168 * KB,
   "popup, first chunk": 12 * KB,
 };

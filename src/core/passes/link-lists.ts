@@ -37,7 +37,7 @@ function letters(text: string | null): number {
 }
 
 /** The page part of an address: two links to the same story differ only in their fragment. */
-function pageOf(href: string, base: string): string | null {
+export function pageOf(href: string, base: string): string | null {
   if (!href || href.startsWith("#") || /^(?:javascript|mailto|tel):/i.test(href)) return null;
   try {
     const url = new URL(href, base);
@@ -73,7 +73,7 @@ function isLabel(el: Element): boolean {
   return descendants(el, new Set(["p", "ul", "ol", "li", "div", "table", "img"])).length === 0;
 }
 
-function siteOf(page: string): string {
+export function siteOf(page: string): string {
   try {
     return new URL(page).hostname.replace(/^www\./, "");
   } catch {
@@ -114,7 +114,7 @@ function removeLabelledLists(root: Element, ctx: PassContext, here: string): voi
 }
 
 /** The page's own address without its fragment: links to it are not links away. */
-function here(ctx: PassContext): string {
+export function here(ctx: PassContext): string {
   return pageOf(ctx.doc.URL, ctx.doc.URL) ?? ctx.doc.URL;
 }
 

@@ -16,6 +16,7 @@ import { labelledLinkLists } from "./link-lists.ts";
 import { notices } from "./notices.ts";
 import { promoBlocks } from "./promo-blocks.ts";
 import { promoLines } from "./promo-lines.ts";
+import { siteMenus } from "./site-menus.ts";
 
 /**
  * Passes over the whole working copy, before Readability. Order: fix images before judging blocks.
@@ -43,5 +44,6 @@ export const AFTER_READABILITY: readonly Pass[] = [
   figures,
   headline,
   labelledLinkLists,
+  siteMenus,
   emptyBlocks,
 ];

@@ -1,0 +1,81 @@
+/**
+ * The site's menu inside the reading (after Readability): a list whose every item is one link
+ * of one to three words to a section of the site ("Info", "Berichte", "Regatta", "Ausrüstung &
+ * Technik"), its sub-lists included. Blog themes print their navigation inside the post's
+ * container, where Readability keeps it, and a reading that opens with a menu reads as a list
+ * of teasers (reading-evidence.ts), so the article was refused as well as cluttered.
+ *
+ * The shape is the evidence, never a name: at least five items, each nothing but its link (and
+ * its own sub-list), every link on the page's own site and to a page at most two path segments
+ * deep (a section, a category, a tag: a story's address carries its slug deeper, and a link
+ * within the page is a table of contents), and the list before the story's first paragraph of
+ * prose or after its last. A list of names or topics that links elsewhere, with any words of
+ * its own, or among the story's paragraphs (a wiki's list of its own articles) stays. Removed as "text" evidence: the content guard still keeps
+ * any picture in it.
+ */
+import { squash } from "../whitespace.ts";
+import { type Pass, type PassContext, isGone, remove } from "./context.ts";
+import { here, pageOf, siteOf } from "./link-lists.ts";
+import { elementsInOrder } from "./measure.ts";
+
+const MIN_ITEMS = 5;
+const ITEM_MAX_WORDS = 3;
+const ITEM_MAX_CHARS = 30;
+const MAX_PATH_SEGMENTS = 2;
+const LISTS = new Set(["ul", "ol"]);
+
+/** Whether `li` is one short link to a section of `site` (its own sub-list aside). */
+function isMenuItem(li: Element, site: string, base: string): boolean {
+  let link: Element | null = null;
+  for (let node = li.firstChild; node; node = node.nextSibling) {
+    if (node.nodeType === 3) {
+      if (squash(node.nodeValue) !== "") return false;
+    } else if (node.nodeType === 1) {
+      const el = node as Element;
+      if (LISTS.has(el.localName)) continue;
+      if (el.localName !== "a" || link) return false;
+      link = el;
+    }
+  }
+  if (!link) return false;
+  const text = squash(link.textContent);
+  if (!text || text.length > ITEM_MAX_CHARS || text.split(" ").length > ITEM_MAX_WORDS) return false;
+  const page = pageOf(link.getAttribute("href") ?? "", base);
+  if (!page || siteOf(page) !== site) return false;
+  const url = new URL(page);
+  return url.search === "" && url.pathname.split("/").filter(Boolean).length <= MAX_PATH_SEGMENTS;
+}
+
+function isSiteMenu(list: Element, site: string, base: string): boolean {
+  const items = list.getElementsByTagName("li");
+  if (items.length < MIN_ITEMS) return false;
+  for (const li of items) if (!isMenuItem(li, site, base)) return false;
+  return true;
+}
+
+/** A paragraph of the story's prose: a list between two of them is the story's own. */
+const PROSE_MIN_CHARS = 80;
+const FOLLOWING = 4; // Node.DOCUMENT_POSITION_FOLLOWING
+
+function removeSiteMenus(root: Element, ctx: PassContext): void {
+  const base = here(ctx);
+  const site = siteOf(base);
+  const order = elementsInOrder(ctx, root);
+  const prose = order.filter(
+    (el) => el.localName === "p" && squash(el.textContent).length >= PROSE_MIN_CHARS,
+  );
+  const [first, last] = [prose[0], prose[prose.length - 1]];
+  // Before the story's first paragraph of prose or after its last: not among its paragraphs.
+  const outsideStory = (el: Element) =>
+    !first ||
+    !last ||
+    (el.compareDocumentPosition(first) & FOLLOWING) !== 0 ||
+    (last.compareDocumentPosition(el) & FOLLOWING) !== 0;
+  for (const el of order) {
+    if (!LISTS.has(el.localName) || isGone(ctx, el) || !isSiteMenu(el, site, base) || !outsideStory(el))
+      continue;
+    remove(ctx, el, "promo", "the site's menu", "text");
+  }
+}
+
+export const siteMenus: Pass = { name: "site-menus", run: removeSiteMenus };
