@@ -57,20 +57,31 @@ function isSiteMenu(list: Element, site: string, base: string): boolean {
 const PROSE_MIN_CHARS = 80;
 const FOLLOWING = 4; // Node.DOCUMENT_POSITION_FOLLOWING
 
+/** The story's first and last paragraphs of prose, looked for from each end of the reading. */
+function storyEnds(order: readonly Element[]): [Element, Element] | null {
+  const isProse = (el: Element) => el.localName === "p" && squash(el.textContent).length >= PROSE_MIN_CHARS;
+  const first = order.find(isProse);
+  let last: Element | undefined;
+  for (let i = order.length - 1; i >= 0 && !last; i--) if (isProse(order[i]!)) last = order[i];
+  return first && last ? [first, last] : null;
+}
+
 function removeSiteMenus(root: Element, ctx: PassContext): void {
   const base = here(ctx);
   const site = siteOf(base);
   const order = elementsInOrder(ctx, root);
-  const prose = order.filter(
-    (el) => el.localName === "p" && squash(el.textContent).length >= PROSE_MIN_CHARS,
-  );
-  const [first, last] = [prose[0], prose[prose.length - 1]];
+  // Asked only once a list is a menu: most readings hold none.
+  let ends: [Element, Element] | null | undefined;
   // Before the story's first paragraph of prose or after its last: not among its paragraphs.
-  const outsideStory = (el: Element) =>
-    !first ||
-    !last ||
-    (el.compareDocumentPosition(first) & FOLLOWING) !== 0 ||
-    (last.compareDocumentPosition(el) & FOLLOWING) !== 0;
+  const outsideStory = (el: Element) => {
+    if (ends === undefined) ends = storyEnds(order);
+    if (!ends) return true;
+    const [first, last] = ends;
+    return (
+      (el.compareDocumentPosition(first) & FOLLOWING) !== 0 ||
+      (last.compareDocumentPosition(el) & FOLLOWING) !== 0
+    );
+  };
   for (const el of order) {
     if (!LISTS.has(el.localName) || isGone(ctx, el) || !isSiteMenu(el, site, base) || !outsideStory(el))
       continue;
