@@ -38,7 +38,11 @@
  *   on 13 more dev-set pages, authors on 4 more pages, none made wrong) 1.1 kB more, 131.1 ->
  *   132.2 kB, and the budget to 133 kB; the site's menu inside the reading (issue 10,
  *   2026-12-01: passes/site-menus.ts, on 8 dev-set pages, the body's benchmark unchanged) 0.9 kB
- *   more, and the budget to 134 kB;
+ *   more, and the budget to 134 kB; a recipe read with its ingredients and steps (issue 10,
+ *   2026-12-01: recipe-reading.ts finding the parts a reading lacks where the page prints them,
+ *   metadata/recipe.ts reading the declared recipe; on the dev set's tune half 6 more main-text
+ *   snippets on 3 recipe pages, one of which read none of its recipe) 4.4 kB more, 133.5 ->
+ *   137.9 kB, and the budget to 139 kB;
  * - worker: the background, started for a context-menu click and for every save. About 129 kB
  *   of it is the public suffix list (tldts) that library/canonical.ts needs to tell a page's
  *   own canonical address from a forged one; the rest is Folio's code, idb and valibot. Keeping
@@ -69,7 +73,7 @@ const dist = process.env.FOLIO_DIST ?? join(root, "dist", "chrome");
 const KB = 1024;
 /** Budgets, in bytes. */
 const BUDGETS = {
-  "content script": 134 * KB,
+  "content script": 139 * KB,
   worker: 168 * KB,
   "popup, first chunk": 12 * KB,
 };

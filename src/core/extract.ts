@@ -5,8 +5,9 @@
  * work on one clone (metadata reads it before anything changes it). The order of the stages matters:
  *
  *   1. guards        refuse what cannot be read: not a web page (a PDF...), no body
- *   2. clone         one copy; everything below works on it. The big blocks Readability drops
- *                    unread (a comment thread, a mega-menu) are copied empty (working-copy.ts);
+ *   2. clone         one copy (read-copy.ts); everything below works on it. The big blocks
+ *                    Readability drops unread (a comment thread, a mega-menu) are copied empty
+ *                    (working-copy.ts);
  *                    when what is left reads shorter than Readability's threshold, a whole copy
  *                    is read again. Past the depth the browser's parser allows, a copy made
  *                    without recursion, cut at that depth (depth.ts)
@@ -23,6 +24,9 @@
  *                    that element; the longest reading wins (second-reading.ts)
  *   6c. own story    a page of several <article>s (infinite scroll): the one the address or the
  *                    declared title names, when Readability kept another (own-article.ts)
+ *   6d. recipe       a page that declares a recipe (schema.org Recipe) and whose reading lacks
+ *                    its ingredients or its steps: the parts as the page prints them follow the
+ *                    rest of the reading (recipe-reading.ts)
  *   7. after-passes  on the article only (small, so cheap): ad labels, promo lines, notices, calendar
  *                    widgets, repeated text and captions, figures, the header repeated in the
  *                    body, lists of other stories, blocks left empty (URLs are absolute by then);
@@ -36,34 +40,23 @@
  *                    on first read
  */
 import { isProbablyReaderable } from "@mozilla/readability";
-import { copyDocument } from "./depth.ts";
 import { nonHtmlDocument } from "./document-type.ts";
 import { serializeChildren } from "./html.ts";
 import { leadImageOnce } from "./lead-image.ts";
 import { defineLazyMarkdown } from "./lazy-markdown.ts";
 import { toMarkdown } from "./markdown.ts";
 import { assembleMetadata } from "./assemble.ts";
-import { extractMetadata } from "./metadata/index.ts";
-import { CAPTION_SELECTOR } from "./passes/captions.ts";
-import type { PassContext } from "./passes/context.ts";
-import { AFTER_READABILITY, BEFORE_READABILITY } from "./passes/pipeline.ts";
+import { AFTER_READABILITY } from "./passes/pipeline.ts";
 import { squash } from "./whitespace.ts";
 import { oversized, withinLimits } from "./limits.ts";
-import { type Memo, newMemo } from "./passes/memo.ts";
-import { FIRST_ATTEMPT_MIN_CHARS, type WorkingCopy, workingCopy } from "./working-copy.ts";
-import { declaredArticleBodies, elementsByTag } from "./passes/scan.ts";
-import { type Parsed, readDocument } from "./readability.ts";
-import {
-  atPath,
-  candidatesOf,
-  declaredBody,
-  type ElementPath,
-  pathOf,
-  SECOND_READING,
-} from "./second-reading.ts";
+import { FIRST_ATTEMPT_MIN_CHARS, workingCopy } from "./working-copy.ts";
+import type { Parsed } from "./readability.ts";
+import { adopt, preparedAlone, readAlone, readCopy } from "./read-copy.ts";
+import { candidatesOf, declaredBody, pathOf, SECOND_READING } from "./second-reading.ts";
 import { OWN_STORY_MIN_CHARS, ownArticle, readsOwnStory } from "./own-article.ts";
 import { mainRegionOutside } from "./forced-reading.ts";
 import { plainText } from "./plain-text.ts";
+import { missingRecipe, recipeKeys, withoutRepeats } from "./recipe-reading.ts";
 import { isTeaserList, readingEvidence, readsAsArticle } from "./reading-evidence.ts";
 import { sanitizeInPlace, sanitizerDropsContent } from "./sanitize.ts";
 import { textStats } from "./text-stats.ts";
@@ -162,6 +155,24 @@ function extract(doc: Document, options: ExtractOptions, finish: Finisher | null
     if (retry?.parsed?.content && squash(retry.parsed.textContent).length >= OWN_STORY_MIN_CHARS)
       parsed = adopt(retry, ctx);
   }
+  // 6d. A page that declares a recipe: when the reading lacks a part of it (the ingredients, the
+  // steps), the recipe's parts are read from where the page prints them and follow the rest of
+  // the reading, which keeps no copy of them (recipe-reading.ts).
+  if (meta.recipe && parsed?.content && doc.body) {
+    const missing = missingRecipe(doc.body, recipeKeys(meta.recipe), parsed.textContent ?? "");
+    const added =
+      missing.length > 0
+        ? preparedAlone(
+            doc,
+            missing.map((el) => pathOf(el, doc.body!)),
+            ctx,
+          )
+        : null;
+    if (added) {
+      withoutRepeats(parsed.content, added.textContent ?? "");
+      parsed.content.append(...Array.from(added.childNodes));
+    }
+  }
   let root = parsed?.content;
   if (!parsed || !root) return fail("empty", "Folio found no article text on this page.");
 
@@ -225,97 +236,4 @@ function isArticleReading(root: Element, readerable: boolean): boolean {
 /** The squashed length of a reading's text (0 for none). */
 function readLength(parsed: Parsed | null): number {
   return parsed?.content ? squash(parsed.textContent).length : 0;
-}
-
-/**
- * Steps 3 to 6 on a working copy of `doc`: the live page's hidden caption copies mapped onto it,
- * its metadata (read before any pass touches it: the same page as the original, but for the
- * emptied blocks), the passes' context, then the before-passes and Readability.
- */
-function readCopy(doc: Document, work: WorkingCopy, url: string, options: ExtractOptions) {
-  const clone = work.copy;
-  const hidden = options.isVisible
-    ? hiddenInClone(doc, clone, options.isVisible, work.emptied.length > 0)
-    : undefined;
-  const memo = newMemo();
-  const meta = extractMetadata(clone, url);
-  const ctx: PassContext = {
-    ...memo,
-    doc: clone,
-    title: meta.title ?? "",
-    subtitle: meta.subtitle,
-    authors: meta.authors,
-    hidden,
-    removed: [],
-  };
-  // Whether the page declares its article's body (schema.org articleBody, or its one <article>),
-  // known from the scan already; the element itself is looked up only when it is needed.
-  const declares = clone.body ? declaration(memo, clone.body) : { articleBody: false, articles: 0 };
-  return { meta, ctx, declares, parsed: readClone(clone, ctx), emptied: work.emptied.length > 0 };
-}
-
-/** Steps 5 and 6 on a working copy: the before-passes, then Readability (its element, not HTML). */
-function readClone(clone: Document, ctx: PassContext): Parsed | null {
-  for (const pass of BEFORE_READABILITY) pass.run(clone.body, ctx);
-  return readDocument(clone);
-}
-
-/** Whether the page declares its article's body, from the passes' scan of the working copy. */
-function declaration(memo: Memo, body: Element): { articleBody: boolean; articles: number } {
-  return {
-    articleBody: declaredArticleBodies(memo, body).length > 0,
-    articles: elementsByTag(memo, body, "article").length,
-  };
-}
-
-/** Takes a second reading's result and its record of removals. */
-function adopt(retry: { parsed: Parsed | null; ctx: PassContext }, ctx: PassContext): Parsed | null {
-  ctx.removed = retry.ctx.removed;
-  ctx.captionTexts = retry.ctx.captionTexts;
-  return retry.parsed;
-}
-
-/** Steps 5 and 6 again on a fresh copy of `doc` whose body holds only the element at `path`. */
-function readAlone(
-  doc: Document,
-  path: ElementPath,
-  ctx: PassContext,
-): { parsed: Parsed | null; ctx: PassContext } | null {
-  const copy = copyDocument(doc);
-  if (!copy.body) return null;
-  const el = atPath(copy.body, path);
-  if (!el) return null;
-  copy.body.replaceChildren(el);
-  const fresh: PassContext = { ...ctx, doc: copy, hidden: undefined, removed: [], captionTexts: undefined };
-  return { parsed: readClone(copy, fresh), ctx: fresh };
-}
-
-/**
- * Caption copies that the live page hides, as elements of the clone. Clone and original have
- * the same structure until the first pass runs (an emptied block stands where it stood), so
- * the n-th match in one is the n-th in the other, or, when blocks were emptied, the element at
- * the same path.
- */
-function hiddenInClone(
-  doc: Document,
-  clone: Document,
-  isVisible: (el: Element) => boolean,
-  emptied: boolean,
-): Set<Element> {
-  const hidden = new Set<Element>();
-  const copies = clone.querySelectorAll(CAPTION_SELECTOR);
-  if (emptied) {
-    if (!doc.body || !clone.body) return hidden;
-    for (const copy of copies) {
-      const live = atPath(doc.body, pathOf(copy, clone.body));
-      if (live && !isVisible(live)) hidden.add(copy);
-    }
-    return hidden;
-  }
-  const live = doc.querySelectorAll(CAPTION_SELECTOR);
-  if (live.length !== copies.length) return hidden;
-  live.forEach((el, i) => {
-    if (!isVisible(el)) hidden.add(copies[i]!);
-  });
-  return hidden;
 }

@@ -70,6 +70,7 @@ import { readItempropPrintedDate, readNamedDate, readPrintedDate } from "./print
 import { normalizeDate } from "./dates.ts";
 import { endsLikeSentence, isHeadlineLike, printedAfterHeadline, readDek } from "./dek.ts";
 import { type JsonLdArticle, readJsonLd } from "./json-ld.ts";
+import { readMicrodataRecipe } from "./recipe.ts";
 import { findFigure, imageKey, isGenericShareImage } from "./lead-image.ts";
 import {
   type MetaTags,
@@ -218,7 +219,7 @@ function usableAsSubtitle(text: string | null | undefined, title: string | null,
 export function extractMetadata(doc: Document, documentUrl: string): PageMetadata {
   const index = indexPage(doc);
   const meta = readMetaTags(index);
-  const { article, siteName: ldSite } = readJsonLd(index);
+  const { article, siteName: ldSite, recipe } = readJsonLd(index);
   const base = baseUrl(index, documentUrl);
 
   const siteName = readSiteName(meta, article, ldSite);
@@ -288,6 +289,7 @@ export function extractMetadata(doc: Document, documentUrl: string): PageMetadat
     dir: readDir(index),
     description,
     declaresArticle: isArticle,
+    recipe: recipe ?? readMicrodataRecipe(index),
     leadImage: readLeadImage(index, meta, article, base),
   };
 }

@@ -14,8 +14,17 @@
 import { parseJsonLdText } from "./json-ld-text.ts";
 import type { PageIndex } from "./page-index.ts";
 import { decodedText } from "./text.ts";
-
-type JsonObject = Record<string, unknown>;
+import { type DeclaredRecipe, readRecipe } from "./recipe.ts";
+import {
+  asArray,
+  deref,
+  indexIds,
+  isObject,
+  type JsonObject,
+  text,
+  topNodes,
+  typesOf,
+} from "./json-ld-nodes.ts";
 
 export interface JsonLdImage {
   url: string;
@@ -49,95 +58,13 @@ export interface JsonLdData {
   article: JsonLdArticle | null;
   /** Name of a top-level Organization / WebSite node, for siteName when the article has none. */
   siteName: string | null;
+  /** The recipe the page declares (recipe.ts). */
+  recipe: DeclaredRecipe | null;
 }
 
 const ARTICLE_TYPE = /(?:Article|Posting)$|^Report$/;
 const PAGE_TYPE = /^(?:WebPage|ItemPage|AboutPage|CollectionPage|QAPage|FAQPage|ProfilePage)$/;
 const SITE_TYPE = /(?:Organization|WebSite|Corporation|NewsMediaOrganization)$/;
-
-function isObject(value: unknown): value is JsonObject {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-
-function asArray(value: unknown): unknown[] {
-  if (value === undefined || value === null) return [];
-  return Array.isArray(value) ? value : [value];
-}
-
-/** `@type` as a list of bare type names ("http://schema.org/NewsArticle" -> "NewsArticle"). */
-function typesOf(node: JsonObject): string[] {
-  return asArray(node["@type"])
-    .filter((t): t is string => typeof t === "string")
-    .map((t) => t.trim().replace(/^.*[/#:]/, ""));
-}
-
-/** Top-level nodes of a parsed script: arrays and `@graph`s flattened (one level each). */
-function topNodes(parsed: unknown): JsonObject[] {
-  const out: JsonObject[] = [];
-  const visit = (value: unknown, depth: number) => {
-    if (depth > 4) return;
-    if (Array.isArray(value)) {
-      for (const item of value) visit(item, depth + 1);
-      return;
-    }
-    if (!isObject(value)) return;
-    if (Array.isArray(value["@graph"]) || isObject(value["@graph"])) {
-      visit(value["@graph"], depth + 1);
-      if (value["@type"] === undefined) return;
-    }
-    out.push(value);
-  };
-  visit(parsed, 0);
-  return out;
-}
-
-/** Every object with an `@id` anywhere in the data, for resolving references. */
-function indexIds(nodes: JsonObject[]): Map<string, JsonObject> {
-  const ids = new Map<string, JsonObject>();
-  const seen = new Set<unknown>();
-  const visit = (value: unknown, depth: number) => {
-    if (depth > 8 || seen.has(value)) return;
-    if (Array.isArray(value)) {
-      seen.add(value);
-      for (const item of value) visit(item, depth + 1);
-      return;
-    }
-    if (!isObject(value)) return;
-    seen.add(value);
-    const id = value["@id"];
-    // Prefer the fullest definition of an id over a bare reference to it.
-    if (
-      typeof id === "string" &&
-      (!ids.has(id) || Object.keys(value).length > Object.keys(ids.get(id)!).length)
-    ) {
-      ids.set(id, value);
-    }
-    for (const key of Object.keys(value)) visit(value[key], depth + 1);
-  };
-  visit(nodes, 0);
-  return ids;
-}
-
-function deref(value: unknown, ids: Map<string, JsonObject>): unknown {
-  if (isObject(value) && typeof value["@id"] === "string" && Object.keys(value).length <= 2) {
-    return ids.get(value["@id"]) ?? value;
-  }
-  return value;
-}
-
-/** A text value: string, number, `{ "@value": ... }`, or the first of a list. */
-function text(value: unknown): string | null {
-  if (typeof value === "string") return decodedText(value);
-  if (Array.isArray(value)) {
-    for (const item of value) {
-      const t = text(item);
-      if (t) return t;
-    }
-    return null;
-  }
-  if (isObject(value) && "@value" in value) return text(value["@value"]);
-  return null;
-}
 
 interface AuthorNames {
   people: string[];
@@ -251,7 +178,7 @@ function toArticle(
   } satisfies JsonLdArticle;
 }
 
-/** The article described by the page's JSON-LD scripts, and a site name. Read-only. */
+/** The article described by the page's JSON-LD scripts, a site name and a recipe. Read-only. */
 export function readJsonLd(index: PageIndex): JsonLdData {
   const parsed: unknown[] = [];
   for (const script of index.ldScripts) {
@@ -288,5 +215,5 @@ export function readJsonLd(index: PageIndex): JsonLdData {
     if (!siteName && types.some((t) => SITE_TYPE.test(t))) siteName = text(node.name);
   }
 
-  return { article: article ?? page, siteName };
+  return { article: article ?? page, siteName, recipe: readRecipe(nodes, ids) };
 }

@@ -1,3 +1,5 @@
+import type { DeclaredRecipe } from "./recipe.ts";
+
 /** What the page says about itself, before Readability looks at it. */
 export interface PageMetadata {
   /** Canonical URL (link rel=canonical, og:url, JSON-LD url), absolute; null when none. */
@@ -26,5 +28,7 @@ export interface PageMetadata {
   description: string | null;
   /** The page declares itself an article: a schema.org Article type (or Posting, Report), or og:type article. */
   declaresArticle: boolean;
+  /** The recipe the page declares (schema.org Recipe): its ingredients and steps. */
+  recipe: DeclaredRecipe | null;
   leadImage: { url: string; alt: string | null; caption: string | null } | null;
 }

@@ -650,6 +650,7 @@ describe("purity", () => {
       dir: null,
       description: null,
       declaresArticle: false,
+      recipe: null,
       leadImage: null,
     });
   });

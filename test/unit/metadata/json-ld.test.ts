@@ -146,6 +146,6 @@ describe("readJsonLd", () => {
   });
 
   it("returns nothing for pages without JSON-LD", () => {
-    expect(scripts()).toEqual({ article: null, siteName: null });
+    expect(scripts()).toEqual({ article: null, siteName: null, recipe: null });
   });
 });
