@@ -40,7 +40,7 @@
  *   2026-12-01: passes/site-menus.ts, on 8 dev-set pages, the body's benchmark unchanged) 0.9 kB
  *   more, and the budget to 134 kB; a recipe read with its ingredients and steps (issue 10,
  *   2026-12-01: recipe-reading.ts finding the parts a reading lacks where the page prints them,
- *   metadata/recipe.ts reading the declared recipe; on the dev set's tune half 6 more main-text
+ *   metadata/recipe.ts reading the declared recipe; on the dev set's tune half 7 more main-text
  *   snippets on 3 recipe pages, one of which read none of its recipe) 4.4 kB more, 133.5 ->
  *   137.9 kB, and the budget to 139 kB;
  * - worker: the background, started for a context-menu click and for every save. About 129 kB
