@@ -42,7 +42,10 @@ export const PROMO_HEADING_PARTS: readonly Alternative[] = [
   ["about", "about the author"],
   ["further", "further reading"],
   // German
-  ["weitere", "weitere (?:artikel|beiträge|themen|nachrichten|meldungen|tourentipps|links)"],
+  [
+    "weitere",
+    "weitere (?:artikel|beiträge|themen|nachrichten|meldungen|tourentipps|links)(?: (?:zum|zu diesem) thema)?",
+  ],
   [
     "verwandte ähnliche empfohlene beliebte neueste",
     "(?:verwandte|ähnliche|empfohlene|beliebte|neueste) (?:beiträge|artikel|themen|nachrichten)",
