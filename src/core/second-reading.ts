@@ -47,10 +47,25 @@ const OUTSIDE = new Set(["nav", "footer", "aside", "header", "noscript", "templa
 /** Readers' comments: often longer than a short story, never the story. */
 const COMMENTS = /comment|disqus|repl(?:y|ies)|respon[sd]|forum/i;
 
-/** The body the page declares, if any: the first `itemprop=articleBody`, else its one `<article>`. */
+/**
+ * The body the page declares, if any: the first `itemprop=articleBody` the page shows, else its
+ * one `<article>`. A declared body inside a hidden block (`display: none`, the `hidden`
+ * attribute) is a copy for search engines, often a part of the story only, not what the reader
+ * sees.
+ */
 export function declaredBody(body: Element, hasArticleBody: boolean, articles: number): Element | null {
-  if (hasArticleBody) return firstDescendant(body, isArticleBody);
+  if (hasArticleBody) return firstDescendant(body, (el) => isArticleBody(el) && !hiddenBlock(el, body));
   return articles === 1 ? firstDescendant(body, (el) => el.localName === "article") : null;
+}
+
+const HIDDEN_STYLE = /(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)/i;
+
+/** Whether `el` or an ancestor below `body` is hidden by its own markup. */
+function hiddenBlock(el: Element, body: Element): boolean {
+  for (let n: Element | null = el; n && n !== body; n = n.parentElement) {
+    if (n.hasAttribute("hidden") || HIDDEN_STYLE.test(n.getAttribute("style") ?? "")) return true;
+  }
+  return false;
 }
 
 /**

@@ -79,6 +79,17 @@ describe("a declared article body Readability missed", () => {
     expect(out).not.toContain("Comment 3");
   });
 
+  it("is not a copy for search engines that the page hides", () => {
+    const hidden = `<div style="display:none" itemscope itemtype="https://schema.org/NewsArticle">
+      <span itemprop="headline">Book prize for a novel</span>
+      <span itemprop="articleBody">${STORY.slice(1).join(" ")}</span></div>`;
+    const html = page("story-extra", 'class="text"').replace("<h1>", `${hidden}<h1>`);
+    const out = text(html);
+    for (const p of STORY) expect(out).toContain(p);
+    // The story's paragraphs as the page shows them, not the copy's run-on text.
+    expect(out).toContain(`${STORY[0]}\n\n${STORY[1]}`);
+  });
+
   it("keeps Readability's reading when it already holds the declared body", () => {
     const out = text(page("story", 'itemprop="articleBody"'));
     for (const p of STORY) expect(out).toContain(p);
