@@ -42,7 +42,12 @@
  *   2026-12-01: recipe-reading.ts finding the parts a reading lacks where the page prints them,
  *   metadata/recipe.ts reading the declared recipe; on the dev set's tune half 7 more main-text
  *   snippets on 3 recipe pages, one of which read none of its recipe) 4.4 kB more, 133.5 ->
- *   137.9 kB, and the budget to 139 kB;
+ *   137.9 kB, and the budget to 139 kB; lines and lists of the site's machinery inside the reading
+ *   (issue 10, 2026-12-01: passes/button-rows.ts, a list of headline links between the story's
+ *   paragraphs in link-lists.ts, rating widgets' counts and recipe cards' buttons among the
+ *   phrases, a line between line breaks standing alone in context.ts; each one boilerplate
+ *   leak less on the tune half, the check half unchanged) 1.8 kB more, 137.9 -> 139.7 kB, and
+ *   the budget to 141 kB;
  * - worker: the background, started for a context-menu click and for every save. About 129 kB
  *   of it is the public suffix list (tldts) that library/canonical.ts needs to tell a page's
  *   own canonical address from a forged one; the rest is Folio's code, idb and valibot. Keeping
@@ -73,7 +78,7 @@ const dist = process.env.FOLIO_DIST ?? join(root, "dist", "chrome");
 const KB = 1024;
 /** Budgets, in bytes. */
 const BUDGETS = {
-  "content script": 139 * KB,
+  "content script": 141 * KB,
   worker: 168 * KB,
   "popup, first chunk": 12 * KB,
 };

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { seededRandom } from "../../bench/stats.ts";
 import { type Alternative, byOpeningWord, openingWord } from "../../src/core/opening-words.ts";
 import { PROMO_HEADING_PARTS, PROMO_HEADING_TAIL } from "../../src/core/passes/promo-blocks.ts";
-import { PROMO_LINE_PARTS, PROMO_LINE_TAIL } from "../../src/core/passes/promo-lines.ts";
+import { PROMO_LINE_PARTS, PROMO_LINE_TAIL } from "../../src/core/passes/promo-phrases.ts";
 import { declaredOpenings, openingKeys } from "./helpers/opening-keys.ts";
 
 const TAIL = "[\\s:.!…]*$";

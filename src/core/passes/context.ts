@@ -127,29 +127,38 @@ const INLINE = new Set([
   "time",
 ]);
 
-/** Whether a sibling run next to `node` carries text on the same line (up to the next block). */
-function textOnSameLine(node: Node, direction: "previousSibling" | "nextSibling"): boolean {
+/**
+ * What stands next to `node` on its line, up to the line's edge: text ("text"), a line break or
+ * a block first ("break"), or nothing up to its parent's edge ("open": the parent's siblings say).
+ */
+function lineEdge(node: Node, direction: "previousSibling" | "nextSibling"): "text" | "break" | "open" {
   for (let n = node[direction]; n; n = n[direction]) {
     if (n.nodeType === 3) {
-      if ((n.nodeValue ?? "").trim()) return true;
+      if ((n.nodeValue ?? "").trim()) return "text";
     } else if (n.nodeType === 1) {
       const name = (n as Element).localName;
-      if (name === "br") return false;
-      if (!INLINE.has(name)) return false;
-      if ((n.textContent ?? "").trim()) return true;
+      if (name === "br" || !INLINE.has(name)) return "break";
+      if ((n.textContent ?? "").trim()) return "text";
     }
   }
-  return false;
+  return "open";
 }
 
 /**
  * Whether an element's text stands on its own line: a block, or an inline element with no
- * text beside it up to the nearest block boundary. "The trip was <em>sponsored</em> by..."
- * keeps its word; `<a>SKIP ADVERTISEMENT</a>` between two paragraphs is a line of its own.
+ * text beside it up to the nearest line break or block boundary on each side. "The trip was
+ * <em>sponsored</em> by..." keeps its word; `<a>SKIP ADVERTISEMENT</a>` between two paragraphs
+ * is a line of its own, and so is `<strong>Was this helpful?</strong><br>` inside a widget
+ * that prints more lines after the break.
  */
 export function standsAlone(el: Element): boolean {
+  let before: "text" | "break" | "open" = "open";
+  let after: "text" | "break" | "open" = "open";
   for (let n: Element | null = el; n && INLINE.has(n.localName); n = n.parentElement) {
-    if (textOnSameLine(n, "previousSibling") || textOnSameLine(n, "nextSibling")) return false;
+    if (before === "open") before = lineEdge(n, "previousSibling");
+    if (after === "open") after = lineEdge(n, "nextSibling");
+    if (before === "text" || after === "text") return false;
+    if (before === "break" && after === "break") return true;
   }
   return true;
 }

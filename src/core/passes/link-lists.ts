@@ -8,6 +8,11 @@
  * names; links to shops or other sites are the author's recommendations or sources). The label
  * goes with its list.
  *
+ * links between the story's paragraphs: a list, without a label, whose every item is one link to
+ * another story of the site (a headline), standing between two paragraphs of prose ("The
+ * latest news about the outbreak", in bold, in a list of its own). The story's own lists are of
+ * text, and the links an author gives are inside its sentences or to other sites.
+ *
  * The names of the blocks are not looked at: the shape is the evidence. Removals go through the
  * content guard as "name" evidence, so no photo, table, list of text or prose is ever taken.
  */
@@ -121,4 +126,37 @@ export function here(ctx: PassContext): string {
 export const labelledLinkLists: Pass = {
   name: "labelled-link-lists",
   run: (root, ctx) => removeLabelledLists(root, ctx, here(ctx)),
+};
+
+/** A paragraph of prose: the story's own words, a sentence or more. */
+const PROSE_CHARS = 80;
+
+function isProse(el: Element | null): boolean {
+  return el?.localName === "p" && squash(el.textContent).length >= PROSE_CHARS;
+}
+
+/** Whether `list` is a list of links, one per item, each to another story of the site. */
+function isStoryLinkList(list: Element, here: string): boolean {
+  const items = Array.from(list.children);
+  if (items.length === 0 || items.length > 4 || items.some((li) => li.localName !== "li")) return false;
+  const site = siteOf(here);
+  return items.every((li) => {
+    const links = linksAway(li, here);
+    if (links.length !== 1 || siteOf(links[0]!.page) !== site) return false;
+    const text = links[0]!.text;
+    return words(text) >= HEADLINE_WORDS && letters(text) >= letters(li.textContent) * 0.9;
+  });
+}
+
+export const inlineLinkLists: Pass = {
+  name: "inline-link-lists",
+  run(root, ctx) {
+    const page = here(ctx);
+    for (const list of descendants(root, new Set(["ul", "ol"]))) {
+      if (isGone(ctx, list) || !isProse(list.previousElementSibling) || !isProse(list.nextElementSibling))
+        continue;
+      if (isStoryLinkList(list, page))
+        remove(ctx, list, "promo", "links to other stories between the story's paragraphs");
+    }
+  },
 };

@@ -4,6 +4,7 @@
  * Each pass's own file says why it exists.
  */
 import { adLabels, adSlots } from "./ads.ts";
+import { buttonRows } from "./button-rows.ts";
 import { calendarGrids } from "./calendar-grids.ts";
 import { captionMarks, hiddenCopies, repeatedText } from "./captions.ts";
 import { contentShield } from "./content-shield.ts";
@@ -12,7 +13,7 @@ import { emptyBlocks } from "./empty-blocks.ts";
 import { figures } from "./figures.ts";
 import { headline } from "./headline.ts";
 import { lazyImages } from "./lazy-images.ts";
-import { labelledLinkLists } from "./link-lists.ts";
+import { inlineLinkLists, labelledLinkLists } from "./link-lists.ts";
 import { notices } from "./notices.ts";
 import { promoBlocks } from "./promo-blocks.ts";
 import { promoLines } from "./promo-lines.ts";
@@ -38,12 +39,14 @@ export const BEFORE_READABILITY: readonly Pass[] = [
 export const AFTER_READABILITY: readonly Pass[] = [
   adLabels,
   promoLines,
+  buttonRows,
   notices,
   calendarGrids,
   repeatedText,
   figures,
   headline,
   labelledLinkLists,
+  inlineLinkLists,
   siteMenus,
   emptyBlocks,
 ];

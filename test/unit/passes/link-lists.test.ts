@@ -1,7 +1,7 @@
-/** Lists of other stories inside the reading: link lists under a short label. */
+/** Lists of other stories inside the reading: link lists under a short label, and between the story's paragraphs. */
 import { describe, expect, it } from "vitest";
 import type { PassContext } from "../../../src/core/passes/context.ts";
-import { labelledLinkLists } from "../../../src/core/passes/link-lists.ts";
+import { inlineLinkLists, labelledLinkLists } from "../../../src/core/passes/link-lists.ts";
 
 const linkLists = {
   run(root: Element, ctx: PassContext) {
@@ -92,5 +92,53 @@ describe("link-lists: keeps", () => {
     linkLists.run(root, ctx);
     expect(text()).toContain("Correction");
     expect(text()).toContain("The pier at dusk");
+  });
+});
+
+describe("link-lists: links between the story's paragraphs", () => {
+  const run = (html: string) => {
+    const setup = passSetup(html);
+    inlineLinkLists.run(setup.root, setup.ctx);
+    return setup;
+  };
+
+  it("removes a list of one bold headline link to another story of the site, between two paragraphs", () => {
+    const { text, ctx } = run(
+      `${P}<ul><li><a href="https://news.example/2020/timeline-of-the-outbreak"><strong>The latest news about the outbreak in the region, free to read</strong></a></li></ul>${P2}`,
+    );
+    expect(text()).not.toContain("The latest news");
+    expect(text()).toContain("anglers");
+    expect(ctx.removed.map((r) => r.reason)).toEqual([
+      "links to other stories between the story's paragraphs",
+    ]);
+  });
+
+  it("removes two such links", () => {
+    const { text } = run(`${P}<ul>${headlines(2)}</ul>${P2}`);
+    expect(text()).not.toContain("night bus");
+  });
+
+  it.each([
+    [
+      "a list of text with a link inside a sentence",
+      `<ul><li>The board meets again in May, as the <a href="https://news.example/news/1">agenda for the spring meetings</a> says.</li></ul>`,
+    ],
+    [
+      "links to another site (the author's sources)",
+      `<ul><li><a href="https://harbour-board.example/report-2020">The harbour board's report on the pier and its repairs</a></li></ul>`,
+    ],
+    [
+      "short links (names, topics)",
+      `<ul><li><a href="https://news.example/topic/pier">Ferry pier</a></li></ul>`,
+    ],
+    ["a long list (the story's own list of links)", `<ul>${headlines(6)}</ul>`],
+  ])("keeps %s", (_, list) => {
+    const { text } = run(`${P}${list}${P2}`);
+    expect(text()).toContain(list.replace(/<[^>]+>/g, "").slice(0, 20));
+  });
+
+  it("keeps such a list when it is not between two paragraphs (the story's end, a list of its own)", () => {
+    const { text } = run(`${P}${P2}<ul>${headlines(2)}</ul>`);
+    expect(text()).toContain("night bus");
   });
 });

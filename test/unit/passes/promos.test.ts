@@ -255,6 +255,21 @@ describe("promoLines: site machinery and promo headings", () => {
     promoLines.run(root, ctx);
     expect(text()).not.toContain(line);
   });
+  it("removes a line that stands alone between line breaks inside a widget with more lines", () => {
+    const { root, ctx, text } = setup(
+      `<p>${LONG}</p><div><span class="ratings"><strong>War der Artikel nützlich?</strong><br><img src="https://x.example/star.gif" alt="1 Stern"> (95 Stimmen)</span><span>Loading...</span></div>`,
+    );
+    promoLines.run(root, ctx);
+    expect(text()).not.toContain("nützlich");
+    expect(text()).toContain("95 Stimmen");
+  });
+  it("keeps a phrase that shares its line with other words after a widget's inline parts", () => {
+    const { root, ctx, text } = setup(
+      `<p>${LONG}</p><p><span><strong>Rezept drucken</strong></span> lohnt sich, sagt die Autorin.</p>`,
+    );
+    promoLines.run(root, ctx);
+    expect(text()).toContain("Rezept drucken");
+  });
   it("removes a comment heading that says how many comments there are and that they are closed", () => {
     const { root, ctx, text } = setup(
       `<p>${LONG}</p><h3 id="comments"><span class="comment-number">Keine Kommentare</span> <span class="comment-message"><em>Kommentare sind geschlossen</em>.</span></h3>`,
