@@ -12,6 +12,7 @@ import type { Pass } from "./context.ts";
 import { emptyBlocks } from "./empty-blocks.ts";
 import { figures } from "./figures.ts";
 import { headline } from "./headline.ts";
+import { iconGlyphs } from "./icon-glyphs.ts";
 import { lazyImages } from "./lazy-images.ts";
 import { inlineLinkLists, labelledLinkLists } from "./link-lists.ts";
 import { notices } from "./notices.ts";
@@ -28,6 +29,7 @@ export const BEFORE_READABILITY: readonly Pass[] = [
   adSlots,
   promoBlocks,
   hiddenCopies,
+  iconGlyphs,
   captionMarks,
   contentShield,
 ];
