@@ -31,6 +31,8 @@ export const RECIPE_READING = {
   /** A part's element holds at most this many times its entries' text, plus `slack`. */
   spread: 3,
   slack: 1500,
+  /** How deep in a reading its copies of the parts are looked for. */
+  repeatDepth: 12,
   /** A box around a part is taken with it when it adds at most this many characters (a heading, a servings form). */
   boxExtra: 200,
 } as const;
@@ -233,11 +235,14 @@ export function missingRecipe(body: Element, recipe: RecipeKeys, readingText: st
  */
 export function withoutRepeats(root: Element, added: string): void {
   const key = recipeKey(added);
-  const stack = Array.from(root.children);
+  // Looked for down to a depth that real readings' blocks stand at: below it, each level would
+  // measure the same text again (a hostile page nests thousands of levels).
+  const stack = Array.from(root.children, (el) => ({ el, depth: 1 }));
   while (stack.length > 0) {
-    const el = stack.pop()!;
+    const { el, depth } = stack.pop()!;
     const own = recipeKey(el.textContent ?? "");
     if (own && key.includes(own)) el.remove();
-    else stack.push(...Array.from(el.children));
+    else if (depth < RECIPE_READING.repeatDepth)
+      stack.push(...Array.from(el.children, (child) => ({ el: child, depth: depth + 1 })));
   }
 }

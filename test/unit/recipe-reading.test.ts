@@ -133,6 +133,24 @@ describe("a page that declares a recipe", () => {
   });
 });
 
+describe("a deep page that declares a recipe", () => {
+  const card = `<h3>Ingredients</h3><ul>${INGREDIENTS.map((i) => `<li>${i}</li>`).join("")}</ul><h3>Method</h3><ol>${STEPS.map((s, n) => `<li>${s}${PHOTO(n)}</li>`).join("")}</ol>`;
+  const nested = (depth: number) =>
+    `<main><article><h1>Red lentil soup</h1>${STORY}${"<div>".repeat(depth)}${card}${"</div>".repeat(depth)}</article></main>`;
+
+  it("its recipe 400 levels down (within what browsers' parsers build): read with it", () => {
+    const article = read(doc(ldRecipe(), nested(400)));
+    expect(article.textContent).toContain("my grandmother made this soup");
+    expect(article.textContent).toContain("250 g red lentils");
+    expect(article.textContent).toContain(STEPS[2]);
+  });
+
+  it("its recipe 2,000 levels down (past the depth Folio reads to): the story read, no error", () => {
+    const article = read(doc(ldRecipe(), nested(2000)));
+    expect(article.textContent).toContain("my grandmother made this soup");
+  });
+});
+
 describe("the recipe a page declares", () => {
   it("JSON-LD: strings, HowToSteps, HowToSections, in a @graph", () => {
     const graph = {

@@ -7,7 +7,8 @@
  *
  * The article node is the first node whose `@type` (string or list) ends in "Article" or
  * "Posting" (Article, NewsArticle, BlogPosting, ReportageNewsArticle, LiveBlogPosting...)
- * or is Report; a WebPage-family node (or its `mainEntity`) is a weak fallback.
+ * or is Report; else a Recipe (a recipe page's author, date and name are the recipe's); a
+ * WebPage-family node (or its `mainEntity`) is a weak fallback.
  * `publisher` falls back to a top-level Organization / NewsMediaOrganization / WebSite node.
  */
 
@@ -189,6 +190,7 @@ export function readJsonLd(index: PageIndex): JsonLdData {
   const ids = indexIds(nodes);
 
   let article: JsonLdArticle | null = null;
+  let recipe: JsonLdArticle | null = null;
   let page: JsonLdArticle | null = null;
   let siteName: string | null = null;
 
@@ -196,6 +198,7 @@ export function readJsonLd(index: PageIndex): JsonLdData {
     const types = typesOf(node);
     const articleType = types.find((t) => ARTICLE_TYPE.test(t));
     if (articleType && !article) article = toArticle(node, articleType, "article", ids);
+    if (!recipe && types.includes("Recipe")) recipe = toArticle(node, "Recipe", "article", ids);
     const pageType = types.find((t) => PAGE_TYPE.test(t));
     if (pageType && !page) {
       page = toArticle(node, pageType, "page", ids);
@@ -215,5 +218,5 @@ export function readJsonLd(index: PageIndex): JsonLdData {
     if (!siteName && types.some((t) => SITE_TYPE.test(t))) siteName = text(node.name);
   }
 
-  return { article: article ?? page, siteName, recipe: readRecipe(nodes, ids) };
+  return { article: article ?? recipe ?? page, siteName, recipe: readRecipe(nodes, ids) };
 }

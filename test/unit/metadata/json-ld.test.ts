@@ -145,6 +145,29 @@ describe("readJsonLd", () => {
     expect(article?.headline).toBe("Rock & roll’s return");
   });
 
+  it("reads a recipe page's Recipe as its article when no Article is declared, and an Article first", () => {
+    const recipe = {
+      "@type": "Recipe",
+      name: "Lentil soup",
+      author: { "@type": "Person", name: "Ada Cook" },
+      datePublished: "2020-09-01",
+    };
+    const fromRecipe = scripts(json({ "@context": "https://schema.org", ...recipe }));
+    expect(fromRecipe.article).toMatchObject({
+      type: "Recipe",
+      strength: "article",
+      name: "Lentil soup",
+      authors: ["Ada Cook"],
+    });
+    const both = scripts(
+      json({
+        "@context": "https://schema.org",
+        "@graph": [recipe, { "@type": "BlogPosting", headline: "Soup season", author: { name: "Ada Cook" } }],
+      }),
+    );
+    expect(both.article).toMatchObject({ type: "BlogPosting", headline: "Soup season" });
+  });
+
   it("returns nothing for pages without JSON-LD", () => {
     expect(scripts()).toEqual({ article: null, siteName: null, recipe: null });
   });
