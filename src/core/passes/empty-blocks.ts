@@ -3,6 +3,10 @@
  * `<div>` or `<p>` renders as a gap in the reader. Media, line breaks and table cells count as
  * content; an element with neither text nor media goes. One bottom-up walk, so a wrapper that
  * held only empty wrappers goes too (reported once, as its outermost empty block).
+ *
+ * Headings left last: a heading with nothing under it at the reading's end ("Weitere
+ * Tourentipps in Schweden", "Related", "Share this") introduced what the cleanup, or
+ * Readability, took away: a list of other stories, share buttons, a comment form.
  */
 import { type Pass, remove } from "./context.ts";
 
@@ -78,6 +82,55 @@ export const emptyBlocks: Pass = {
       // Only the outermost removable empty element is removed and reported.
       if (parent && parent !== root && empty.has(parent) && REMOVABLE.has(parent.localName)) continue;
       remove(ctx, el, "empty", "block left empty");
+    }
+  },
+};
+
+const HEADING = /^h[1-6]$/;
+/** Trailing headings taken at most: a few labels stacked at a story's end, never a section of it. */
+const MAX_TRAILING_HEADINGS = 3;
+
+/** A label: a few words, no sentence. */
+function isLabel(text: string): boolean {
+  return text.length <= 60 && text.split(/\s+/).length <= 8 && !/[.!?…]["»«”’)]*$/.test(text);
+}
+
+/** The reading's last text or media, in document order: a walk from its end. */
+function lastContent(root: Element): Node | null {
+  let node: Node | null = root.lastChild;
+  while (node) {
+    if (node.nodeType === 3 && (node.nodeValue ?? "").trim()) return node;
+    if (node.nodeType === 1) {
+      const el = node as Element;
+      if (KEEP.has(el.localName) && el.localName !== "br") return el;
+      if (el.lastChild) {
+        node = el.lastChild;
+        continue;
+      }
+    }
+    // Back one: the previous sibling, else the nearest ancestor's previous sibling.
+    while (node && node !== root && !node.previousSibling) node = node.parentNode;
+    node = node && node !== root ? node.previousSibling : null;
+  }
+  return null;
+}
+
+export const trailingHeadings: Pass = {
+  name: "trailing-headings",
+  run(root, ctx) {
+    for (let i = 0; i < MAX_TRAILING_HEADINGS; i++) {
+      const last = lastContent(root);
+      let heading: Element | null = null;
+      for (let n = last?.parentElement ?? null; n && n !== root; n = n.parentElement) {
+        if (HEADING.test(n.localName)) heading = n;
+      }
+      // A label ("More on this", "Share this"), not a subheading that says something (a
+      // sentence, a paywalled section's lead); never the reading's only words.
+      const words = (heading?.textContent ?? "").trim();
+      const rest = (root.textContent ?? "").trim().length - words.length;
+      if (!heading || rest <= 0 || !isLabel(words)) return;
+      if (!remove(ctx, heading, "promo", "a heading with nothing under it, at the reading's end", "text"))
+        return;
     }
   },
 };

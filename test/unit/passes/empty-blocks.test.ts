@@ -1,6 +1,6 @@
 /** Blocks left empty after the other passes: removed, outermost once; media and structure kept. */
 import { describe, expect, it } from "vitest";
-import { emptyBlocks } from "../../../src/core/passes/empty-blocks.ts";
+import { emptyBlocks, trailingHeadings } from "../../../src/core/passes/empty-blocks.ts";
 import { passSetup } from "./harness.ts";
 
 const setup = (html: string) => passSetup(html);
@@ -67,5 +67,43 @@ describe("emptyBlocks: keeps", () => {
     const { root, ctx } = setup("");
     emptyBlocks.run(root, ctx);
     expect(root.isConnected).toBe(true);
+  });
+});
+
+describe("headings left last", () => {
+  const P =
+    "<p>The harbour board met on Thursday to decide how the old ferry pier should be repaired, and by whom.</p>";
+  // (shadows the file's short paragraph: these cases need a story's sentence)
+  const run = (html: string) => {
+    const setup = passSetup(html);
+    trailingHeadings.run(setup.root, setup.ctx);
+    return setup;
+  };
+
+  it("removes headings with nothing under them at the reading's end, inside wrappers too", () => {
+    const { text, ctx } = run(`${P}<div><h3>More harbour stories</h3><div><h4>Share this</h4></div></div>`);
+    expect(text()).not.toMatch(/More harbour|Share this/);
+    expect(text()).toContain("ferry pier");
+    expect(ctx.removed).toHaveLength(2);
+  });
+
+  it.each([
+    ["a heading with its paragraph", `<h3>What happens next</h3>${P}`],
+    [
+      "a subheading that says something (a paywalled section's lead)",
+      "<h3>The board has not decided yet. It meets again in May.</h3>",
+    ],
+    [
+      "a heading over a picture",
+      `<h3>The pier at dusk</h3><p><img src="https://news.example/pier.jpg" alt="The pier"></p>`,
+    ],
+  ])("keeps %s", (_, end) => {
+    const { text } = run(`${P}${end}`);
+    expect(text()).toMatch(/What happens next|The pier at dusk|has not decided/);
+  });
+
+  it("keeps a reading's only words", () => {
+    const { text } = run("<h2>Harbour board meets</h2>");
+    expect(text()).toContain("Harbour board meets");
   });
 });
