@@ -8,7 +8,9 @@
  * Tourentipps in Schweden", "Related", "Share this") introduced what the cleanup, or
  * Readability, took away: a list of other stories, share buttons, a comment form.
  */
+import { squash } from "../whitespace.ts";
 import { type Pass, remove } from "./context.ts";
+import { isLabelText } from "./link-lists.ts";
 
 const REMOVABLE = new Set([
   "div",
@@ -90,11 +92,6 @@ const HEADING = /^h[1-6]$/;
 /** Trailing headings taken at most: a few labels stacked at a story's end, never a section of it. */
 const MAX_TRAILING_HEADINGS = 3;
 
-/** A label: a few words, no sentence. */
-function isLabel(text: string): boolean {
-  return text.length <= 60 && text.split(/\s+/).length <= 8 && !/[.!?…]["»«”’)]*$/.test(text);
-}
-
 /** The reading's last text or media, in document order: a walk from its end. */
 function lastContent(root: Element): Node | null {
   let node: Node | null = root.lastChild;
@@ -126,9 +123,9 @@ export const trailingHeadings: Pass = {
       }
       // A label ("More on this", "Share this"), not a subheading that says something (a
       // sentence, a paywalled section's lead); never the reading's only words.
-      const words = (heading?.textContent ?? "").trim();
-      const rest = (root.textContent ?? "").trim().length - words.length;
-      if (!heading || rest <= 0 || !isLabel(words)) return;
+      const words = squash(heading?.textContent);
+      const rest = squash(root.textContent).length - words.length;
+      if (!heading || rest <= 0 || !isLabelText(words)) return;
       if (!remove(ctx, heading, "promo", "a heading with nothing under it, at the reading's end", "text"))
         return;
     }

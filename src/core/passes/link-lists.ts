@@ -68,12 +68,14 @@ function median(values: number[]): number {
   return sorted[Math.floor(sorted.length / 2)] ?? 0;
 }
 
+/** Whether `text` (squashed) reads as a label: a few words, not a sentence. */
+export function isLabelText(text: string): boolean {
+  return !!text && text.length <= LABEL_MAX_CHARS && words(text) <= LABEL_MAX_WORDS && !/[.;,]$/.test(text);
+}
+
 /** Whether `el` is a short label: a few words standing alone, not a sentence. */
 function isLabel(el: Element): boolean {
-  if (!LABEL_TAGS.has(el.localName)) return false;
-  const text = squash(el.textContent);
-  if (!text || text.length > LABEL_MAX_CHARS || words(text) > LABEL_MAX_WORDS) return false;
-  if (/[.;,]$/.test(text)) return false;
+  if (!LABEL_TAGS.has(el.localName) || !isLabelText(squash(el.textContent))) return false;
   // Its own words, not a block of blocks.
   return descendants(el, new Set(["p", "ul", "ol", "li", "div", "table", "img"])).length === 0;
 }
