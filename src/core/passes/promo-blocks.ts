@@ -44,7 +44,7 @@ export const PROMO_HEADING_PARTS: readonly Alternative[] = [
   // German
   [
     "weitere",
-    "weitere (?:artikel|beiträge|themen|nachrichten|meldungen|tourentipps|links)(?: (?:zum|zu diesem) thema)?",
+    "weitere (?:artikel|beiträge|themen|nachrichten|meldungen|tourentipps|links)(?: zum thema)?",
   ],
   [
     "verwandte ähnliche empfohlene beliebte neueste",

@@ -286,7 +286,7 @@ describe("promoLines: site machinery and promo headings", () => {
     promoLines.run(root, ctx);
     expect(text()).toContain(line);
   });
-  it.each(["Mehr zum Thema", "Weitere Beiträge zum Thema", "Weitere Artikel zu diesem Thema"])(
+  it.each(["Mehr zum Thema", "Weitere Beiträge zum Thema", "Weitere Artikel zum Thema"])(
     "removes a promo heading %j and the links under it",
     (heading) => {
       const { root, ctx, text } = setup(
