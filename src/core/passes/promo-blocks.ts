@@ -42,10 +42,7 @@ export const PROMO_HEADING_PARTS: readonly Alternative[] = [
   ["about", "about the author"],
   ["further", "further reading"],
   // German
-  [
-    "weitere",
-    "weitere (?:artikel|beiträge|themen|nachrichten|meldungen|tourentipps|links)(?: zum thema)?",
-  ],
+  ["weitere", "weitere (?:artikel|beiträge|themen|nachrichten|meldungen|tourentipps|links)(?: zum thema)?"],
   [
     "verwandte ähnliche empfohlene beliebte neueste",
     "(?:verwandte|ähnliche|empfohlene|beliebte|neueste) (?:beiträge|artikel|themen|nachrichten)",
