@@ -74,8 +74,12 @@ export function recipeKeys(recipe: DeclaredRecipe): RecipeKeys {
 
 /** The share of `keys` found in `text` (1 when there are none to look for). */
 export function recipeCoverage(text: string, keys: readonly string[]): number {
+  return shareIn(recipeKey(text), keys);
+}
+
+/** The share of `keys` found in a text's key. */
+function shareIn(key: string, keys: readonly string[]): number {
   if (keys.length === 0) return 1;
-  const key = recipeKey(text);
   let found = 0;
   for (const k of keys) if (key.includes(k)) found++;
   return found / keys.length;
@@ -200,7 +204,9 @@ function headingBefore(part: Element): Element | null {
  */
 export function missingRecipe(body: Element, recipe: RecipeKeys, readingText: string): Element[] {
   const parts = [recipe.ingredients, recipe.steps].filter((keys) => keys.length > 0);
-  if (!parts.some((keys) => recipeCoverage(readingText, keys) < RECIPE_READING.enough)) return [];
+  const reading = recipeKey(readingText);
+  const lacking = parts.filter((keys) => shareIn(reading, keys) < RECIPE_READING.enough);
+  if (lacking.length === 0) return [];
   const map = textMap(body);
   const out: Element[] = [];
   for (const keys of parts) {
@@ -213,14 +219,7 @@ export function missingRecipe(body: Element, recipe: RecipeKeys, readingText: st
   }
   // Nothing to add unless a missing part was found.
   const added = recipeKey(out.map((el) => el.textContent ?? "").join(" "));
-  if (
-    !parts.some(
-      (keys) =>
-        recipeCoverage(readingText, keys) < RECIPE_READING.enough &&
-        recipeCoverage(added, keys) >= RECIPE_READING.enough,
-    )
-  )
-    return [];
+  if (!lacking.some((keys) => shareIn(added, keys) >= RECIPE_READING.enough)) return [];
   // In page order, an element inside another taken once.
   return out
     .filter((el) => !out.some((other) => other !== el && other.contains(el)))
