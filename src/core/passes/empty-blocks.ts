@@ -4,10 +4,12 @@
  * content; an element with neither text nor media goes. One bottom-up walk, so a wrapper that
  * held only empty wrappers goes too (reported once, as its outermost empty block).
  *
- * Headings left last: a heading with nothing under it at the reading's end ("Weitere
- * Tourentipps in Schweden", "Related", "Share this") introduced what the cleanup, or
- * Readability, took away: a list of other stories, share buttons, a comment form.
+ * Headings with nothing under them: a label-like heading left last at the reading's end
+ * ("Weitere Tourentipps in Schweden", "Related", "Share this"), or followed straight by another
+ * heading of its rank or higher, introduced what the cleanup, or Readability, took away: a
+ * list of other stories, share buttons, a comment form.
  */
+import { descendants } from "../dom.ts";
 import { squash } from "../whitespace.ts";
 import { type Pass, remove } from "./context.ts";
 import { isLabelText } from "./link-lists.ts";
@@ -89,6 +91,7 @@ export const emptyBlocks: Pass = {
 };
 
 const HEADING = /^h[1-6]$/;
+const SUBHEADINGS = new Set(["h2", "h3", "h4", "h5", "h6"]);
 /** Trailing headings taken at most: a few labels stacked at a story's end, never a section of it. */
 const MAX_TRAILING_HEADINGS = 3;
 
@@ -112,8 +115,8 @@ function lastContent(root: Element): Node | null {
   return null;
 }
 
-export const trailingHeadings: Pass = {
-  name: "trailing-headings",
+export const emptyHeadings: Pass = {
+  name: "empty-headings",
   run(root, ctx) {
     for (let i = 0; i < MAX_TRAILING_HEADINGS; i++) {
       const last = lastContent(root);
@@ -125,9 +128,51 @@ export const trailingHeadings: Pass = {
       // sentence, a paywalled section's lead); never the reading's only words.
       const words = squash(heading?.textContent);
       const rest = squash(root.textContent).length - words.length;
-      if (!heading || rest <= 0 || !isLabelText(words)) return;
+      if (!heading || rest <= 0 || !isLabelText(words)) break;
       if (!remove(ctx, heading, "promo", "a heading with nothing under it, at the reading's end", "text"))
-        return;
+        break;
+    }
+    // Inside the reading: a label-like heading whose next words are another heading of its rank
+    // or higher heads a section left empty.
+    for (const heading of descendants(root, SUBHEADINGS)) {
+      const next = nextContent(heading, root);
+      const nextHeading = next && closestHeading(next, root);
+      if (!nextHeading || nextHeading.localName > heading.localName) continue;
+      if (isLabelText(squash(heading.textContent)))
+        remove(ctx, heading, "promo", "a heading with nothing under it, before the next heading", "text");
     }
   },
 };
+
+/** The first text or media after `el` (not inside it), in document order, below `root`. */
+function nextContent(el: Element, root: Element): Node | null {
+  let node: Node | null = el;
+  for (;;) {
+    while (node && node !== root && !node.nextSibling) node = node.parentNode;
+    if (!node || node === root) return null;
+    node = node.nextSibling;
+    // Down into it, to its first text or media.
+    while (node) {
+      if (node.nodeType === 3 && (node.nodeValue ?? "").trim()) return node;
+      if (
+        node.nodeType === 1 &&
+        KEEP.has((node as Element).localName) &&
+        (node as Element).localName !== "br"
+      )
+        return node;
+      if (node.nodeType === 1 && node.firstChild) node = node.firstChild;
+      else break;
+    }
+    if (!node) return null;
+  }
+}
+
+function closestHeading(node: Node, root: Element): Element | null {
+  for (
+    let n = node.nodeType === 1 ? (node as Element) : node.parentElement;
+    n && n !== root;
+    n = n.parentElement
+  )
+    if (HEADING.test(n.localName)) return n;
+  return null;
+}

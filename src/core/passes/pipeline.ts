@@ -9,7 +9,7 @@ import { calendarGrids } from "./calendar-grids.ts";
 import { captionMarks, hiddenCopies, repeatedText } from "./captions.ts";
 import { contentShield } from "./content-shield.ts";
 import type { Pass } from "./context.ts";
-import { emptyBlocks, trailingHeadings } from "./empty-blocks.ts";
+import { emptyBlocks, emptyHeadings } from "./empty-blocks.ts";
 import { figures } from "./figures.ts";
 import { headline } from "./headline.ts";
 import { iconGlyphs } from "./icon-glyphs.ts";
@@ -51,5 +51,5 @@ export const AFTER_READABILITY: readonly Pass[] = [
   inlineLinkLists,
   siteMenus,
   emptyBlocks,
-  trailingHeadings,
+  emptyHeadings,
 ];

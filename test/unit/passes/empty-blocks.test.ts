@@ -1,6 +1,6 @@
 /** Blocks left empty after the other passes: removed, outermost once; media and structure kept. */
 import { describe, expect, it } from "vitest";
-import { emptyBlocks, trailingHeadings } from "../../../src/core/passes/empty-blocks.ts";
+import { emptyBlocks, emptyHeadings } from "../../../src/core/passes/empty-blocks.ts";
 import { passSetup } from "./harness.ts";
 
 const setup = (html: string) => passSetup(html);
@@ -70,13 +70,13 @@ describe("emptyBlocks: keeps", () => {
   });
 });
 
-describe("headings left last", () => {
+describe("headings with nothing under them", () => {
   const P =
     "<p>The harbour board met on Thursday to decide how the old ferry pier should be repaired, and by whom.</p>";
   // (shadows the file's short paragraph: these cases need a story's sentence)
   const run = (html: string) => {
     const setup = passSetup(html);
-    trailingHeadings.run(setup.root, setup.ctx);
+    emptyHeadings.run(setup.root, setup.ctx);
     return setup;
   };
 
@@ -100,6 +100,20 @@ describe("headings left last", () => {
   ])("keeps %s", (_, end) => {
     const { text } = run(`${P}${end}`);
     expect(text()).toMatch(/What happens next|The pier at dusk|has not decided/);
+  });
+
+  it("removes a label-like heading whose next words are a heading of its rank or higher", () => {
+    const { text, ctx } = run(`${P}<h3>Related stories</h3><div></div><h2>What the board decided</h2>${P}`);
+    expect(text()).not.toContain("Related stories");
+    expect(text()).toContain("What the board decided");
+    expect(ctx.removed.map((r) => r.reason)).toEqual([
+      "a heading with nothing under it, before the next heading",
+    ]);
+  });
+
+  it("keeps a heading over its subsections", () => {
+    const { text } = run(`${P}<h2>The pier</h2><h3>Its history</h3>${P}`);
+    expect(text()).toContain("The pier");
   });
 
   it("keeps a reading's only words", () => {
