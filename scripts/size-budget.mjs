@@ -49,7 +49,9 @@
  *   leak less on the tune half, the check half unchanged) 1.8 kB more, 137.9 -> 139.7 kB, and
  *   the budget to 141 kB (then icon glyphs, a recipe page's Recipe as its article and a
  *   label-like heading left last at the reading's end, 1.2 kB: 140.9 kB, at the budget's edge;
- *   the heading rule is the day's one that moved the check half, 66 -> 64 leaks);
+ *   the heading rule is the day's one that moved the check half, 66 -> 64 leaks); a label-like
+ *   heading right before a heading of its rank or higher too (empty-blocks.ts: check half 64 ->
+ *   63 leaks, a tune page no longer refused) 0.7 kB more, 141.5 kB, and the budget to 142 kB;
  * - worker: the background, started for a context-menu click and for every save. About 129 kB
  *   of it is the public suffix list (tldts) that library/canonical.ts needs to tell a page's
  *   own canonical address from a forged one; the rest is Folio's code, idb and valibot. Keeping
@@ -80,7 +82,7 @@ const dist = process.env.FOLIO_DIST ?? join(root, "dist", "chrome");
 const KB = 1024;
 /** Budgets, in bytes. */
 const BUDGETS = {
-  "content script": 141 * KB,
+  "content script": 142 * KB,
   worker: 168 * KB,
   "popup, first chunk": 12 * KB,
 };
