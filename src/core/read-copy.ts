@@ -64,19 +64,34 @@ export function adopt(retry: { parsed: Parsed | null; ctx: PassContext }, ctx: P
   return retry.parsed;
 }
 
+/**
+ * A fresh copy of `doc` whose body holds only the elements at `paths` (those found, in that
+ * order), with a context of its own; null when none is found.
+ */
+function copyHolding(
+  doc: Document,
+  paths: readonly ElementPath[],
+  ctx: PassContext,
+): { body: Element; fresh: PassContext } | null {
+  const copy = copyDocument(doc);
+  if (!copy.body) return null;
+  const els = paths.map((path) => atPath(copy.body!, path)).filter((el): el is Element => el !== null);
+  if (els.length === 0) return null;
+  copy.body.replaceChildren(...els);
+  return {
+    body: copy.body,
+    fresh: { ...ctx, doc: copy, hidden: undefined, removed: [], captionTexts: undefined },
+  };
+}
+
 /** Steps 5 and 6 again on a fresh copy of `doc` whose body holds only the element at `path`. */
 export function readAlone(
   doc: Document,
   path: ElementPath,
   ctx: PassContext,
 ): { parsed: Parsed | null; ctx: PassContext } | null {
-  const copy = copyDocument(doc);
-  if (!copy.body) return null;
-  const el = atPath(copy.body, path);
-  if (!el) return null;
-  copy.body.replaceChildren(el);
-  const fresh: PassContext = { ...ctx, doc: copy, hidden: undefined, removed: [], captionTexts: undefined };
-  return { parsed: readClone(copy, fresh), ctx: fresh };
+  const held = copyHolding(doc, [path], ctx);
+  return held && { parsed: readClone(held.fresh.doc, held.fresh), ctx: held.fresh };
 }
 
 /**
@@ -88,15 +103,11 @@ export function preparedAlone(
   paths: readonly ElementPath[],
   ctx: PassContext,
 ): Element | null {
-  const copy = copyDocument(doc);
-  if (!copy.body) return null;
-  const els = paths.map((path) => atPath(copy.body!, path)).filter((el): el is Element => el !== null);
-  if (els.length === 0) return null;
-  copy.body.replaceChildren(...els);
-  const fresh: PassContext = { ...ctx, doc: copy, hidden: undefined, removed: [], captionTexts: undefined };
-  for (const pass of BEFORE_READABILITY) pass.run(copy.body, fresh);
-  ctx.removed.push(...fresh.removed);
-  return copy.body;
+  const held = copyHolding(doc, paths, ctx);
+  if (!held) return null;
+  for (const pass of BEFORE_READABILITY) pass.run(held.body, held.fresh);
+  ctx.removed.push(...held.fresh.removed);
+  return held.body;
 }
 
 /**

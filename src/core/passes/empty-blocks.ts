@@ -120,10 +120,7 @@ export const emptyHeadings: Pass = {
   run(root, ctx) {
     for (let i = 0; i < MAX_TRAILING_HEADINGS; i++) {
       const last = lastContent(root);
-      let heading: Element | null = null;
-      for (let n = last?.parentElement ?? null; n && n !== root; n = n.parentElement) {
-        if (HEADING.test(n.localName)) heading = n;
-      }
+      const heading = last && outermostHeading(last, root);
       // A label ("More on this", "Share this"), not a subheading that says something (a
       // sentence, a paywalled section's lead); never the reading's only words.
       const words = squash(heading?.textContent);
@@ -136,7 +133,7 @@ export const emptyHeadings: Pass = {
     // or higher heads a section left empty.
     for (const heading of descendants(root, SUBHEADINGS)) {
       const next = nextContent(heading, root);
-      const nextHeading = next && closestHeading(next, root);
+      const nextHeading = next && outermostHeading(next, root);
       if (!nextHeading || nextHeading.localName > heading.localName) continue;
       if (isLabelText(squash(heading.textContent)))
         remove(ctx, heading, "promo", "a heading with nothing under it, before the next heading", "text");
@@ -167,12 +164,14 @@ function nextContent(el: Element, root: Element): Node | null {
   }
 }
 
-function closestHeading(node: Node, root: Element): Element | null {
+/** The outermost heading that holds `node` (itself when it is one), below `root`. */
+function outermostHeading(node: Node, root: Element): Element | null {
+  let heading: Element | null = null;
   for (
     let n = node.nodeType === 1 ? (node as Element) : node.parentElement;
     n && n !== root;
     n = n.parentElement
   )
-    if (HEADING.test(n.localName)) return n;
-  return null;
+    if (HEADING.test(n.localName)) heading = n;
+  return heading;
 }

@@ -130,6 +130,8 @@ export const labelledLinkLists: Pass = {
   run: (root, ctx) => removeLabelledLists(root, ctx, here(ctx)),
 };
 
+const LISTS = new Set(["ul", "ol"]);
+
 /** A paragraph of prose: the story's own words, a sentence or more. */
 const PROSE_CHARS = 80;
 
@@ -154,7 +156,7 @@ export const inlineLinkLists: Pass = {
   name: "inline-link-lists",
   run(root, ctx) {
     const page = here(ctx);
-    for (const list of descendants(root, new Set(["ul", "ol"]))) {
+    for (const list of descendants(root, LISTS)) {
       if (isGone(ctx, list) || !isProse(list.previousElementSibling) || !isProse(list.nextElementSibling))
         continue;
       if (isStoryLinkList(list, page))
