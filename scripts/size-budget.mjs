@@ -52,6 +52,12 @@
  *   the heading rule is the day's one that moved the check half, 66 -> 64 leaks); a label-like
  *   heading right before a heading of its rank or higher too (empty-blocks.ts: check half 64 ->
  *   63 leaks, a tune page no longer refused) 0.7 kB more, 141.5 kB, and the budget to 142 kB;
+ *   the site's machinery of other shapes (issue 10, 2026-12-01: passes/server-errors.ts, PHP's
+ *   warnings in its own markup; "click to enlarge" in captions and alone, in six languages, in
+ *   figures.ts; a table of the site's links outside the story in site-menus.ts; a long
+ *   follow-us sign-off at the story's end and a line of labelled facts among the promo lines; a
+ *   byline line with its date in headline.ts: on the tune half 6 leaks less, the check half
+ *   unchanged) 3.7 kB more, 145.0 kB, and the budget to 146 kB;
  * - worker: the background, started for a context-menu click and for every save. About 129 kB
  *   of it is the public suffix list (tldts) that library/canonical.ts needs to tell a page's
  *   own canonical address from a forged one; the rest is Folio's code, idb and valibot. Keeping
@@ -82,7 +88,7 @@ const dist = process.env.FOLIO_DIST ?? join(root, "dist", "chrome");
 const KB = 1024;
 /** Budgets, in bytes. */
 const BUDGETS = {
-  "content script": 142 * KB,
+  "content script": 146 * KB,
   worker: 168 * KB,
   "popup, first chunk": 12 * KB,
 };

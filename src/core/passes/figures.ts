@@ -15,10 +15,14 @@
  *    once and reads "Credit: " between the caption and the name;
  *  - author photos: a picture whose alternative text is an author's name is the byline's, which
  *    the header shows;
- *  - orphan captions: a figure with a caption and no picture goes.
+ *  - orphan captions: a figure with a caption and no picture goes;
+ *  - zoom hints: "Click to enlarge", "Zum Vergrößern auf das Bild klicken": the page's lightbox
+ *    is not in the reader, so the instruction goes from captions, and a line that says only
+ *    that goes too.
  */
-import { closestTag, descendants, descendantsWhere } from "../dom.ts";
-import { isGone, type Pass, type PassContext, remove, standsAlone } from "./context.ts";
+import { closestTag, closestWhere, descendants, descendantsWhere } from "../dom.ts";
+import { CAPTION_MARK } from "./captions.ts";
+import { isGone, type Pass, type PassContext, record, remove, standsAlone } from "./context.ts";
 import { squash } from "../whitespace.ts";
 import { elementsInOrder } from "./measure.ts";
 
@@ -29,6 +33,26 @@ const MEDIA_LABEL =
 /** A credit's label and nothing else. */
 const CREDIT_LABEL =
   /^(?:credit|credits|photo|photograph|image|foto|bild|quelle|source|crédit|crédito)s?\s*:?$/i;
+
+/** An instruction to click or tap a picture to see it larger, in our readers' languages. */
+const ZOOM_HINT = new RegExp(
+  `[([]?\\s*(?:${[
+    "(?:click|tap)(?: here| (?:on )?(?:the |this )?(?:image|photo|picture|graphic|map|chart|thumbnail))? (?:to|for) (?:enlarge|zoom|a larger (?:version|view|image)|(?:view )?(?:larger|full[- ]size))",
+    "(?:image|photo|picture|graphic) (?:enlarges|opens larger) (?:on|with a) (?:click|tap)",
+    "(?:zum|für eine) vergrößer(?:n|ung|te ansicht)(?: bitte)?(?: (?:auf|aufs) (?:das )?(?:bild|foto|grafik))? (?:an)?klick(?:en)?",
+    "(?:bild|foto|grafik|karte) (?:zum vergrößern |vergrößern durch )?(?:an)?klicken(?: zum vergrößern)?",
+    "klicken sie(?: auf (?:das|die) (?:bild|foto|grafik|karte))? zum vergrößern",
+    "vergrößern (?:per|mit|durch) klick",
+    "cliquez(?: sur (?:l'|l’)(?:image|photo))? pour (?:l'|l’)?agrandir",
+    "(?:haga|haz) clic(?: en la (?:imagen|foto))? para (?:ampliar|agrandar)(?:la)?",
+    "clicca(?: sull'immagine| sulla foto)? per ingrandire",
+    "kliknij,? (?:aby|żeby) powiększyć",
+  ].join("|")})(?=[\\s.!?,:)\\]]|$)[^.!?()[\\]]{0,30}[.!?]?\\s*[)\\]]?`,
+  "gi",
+);
+
+/** What every zoom hint holds: asked first, so most lines never reach the long pattern. */
+const ZOOM_WORD = /cli[cq]|klick|kliknij|tap /i;
 
 const PICTURE = new Set(["img", "picture", "video", "svg"]);
 
@@ -69,6 +93,35 @@ function mendCreditLabels(root: Element): void {
   }
 }
 
+function removeZoomHints(root: Element, ctx: PassContext): void {
+  // A line that says only that.
+  for (const el of elementsInOrder(ctx, root)) {
+    if (isGone(ctx, el) || el.firstElementChild) continue;
+    const text = squash(el.textContent);
+    if (!text || text.length > 120 || !ZOOM_WORD.test(text)) continue;
+    if (!squash(text.replace(ZOOM_HINT, " ")) && standsAlone(el))
+      remove(ctx, el, "caption", "an instruction to enlarge a picture", "text");
+  }
+  // The instruction inside a caption, which keeps the rest of its words.
+  for (const caption of descendantsWhere(root, isCaption)) {
+    if (isGone(ctx, caption) || (caption.parentElement && closestWhere(caption.parentElement, isCaption)))
+      continue;
+    const walker = caption.ownerDocument.createTreeWalker(caption, 4); // NodeFilter.SHOW_TEXT
+    for (let t = walker.nextNode(); t; t = walker.nextNode()) {
+      const value = t.nodeValue ?? "";
+      if (!ZOOM_WORD.test(value)) continue;
+      const cut = value.replace(ZOOM_HINT, " ");
+      if (cut === value) continue;
+      t.nodeValue = cut;
+      record(ctx, "caption", "an instruction to enlarge a picture", value);
+    }
+  }
+}
+
+function isCaption(el: Element): boolean {
+  return el.localName === "figcaption" || el.hasAttribute(CAPTION_MARK);
+}
+
 function removeAuthorPhotos(root: Element, ctx: PassContext): void {
   const names = new Set(ctx.authors.map((a) => squash(a).toLowerCase()).filter((a) => a.length >= 4));
   if (names.size === 0) return;
@@ -106,5 +159,6 @@ export const figures: Pass = {
     mendCreditLabels(root);
     removeAuthorPhotos(root, ctx);
     removeOrphanCaptions(root, ctx);
+    removeZoomHints(root, ctx);
   },
 };

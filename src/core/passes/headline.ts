@@ -24,7 +24,8 @@ function normal(text: string | null | undefined): string {
 
 /**
  * "By Jane Doe", "Jane Doe, DHNS", "Von Jane Doe", "Text: Jane Doe" and alike: the byline and
- * nothing else (the label words are those of a printed byline, metadata/byline.ts).
+ * nothing else (the label words are those of a printed byline, metadata/byline.ts), or the
+ * byline and its date.
  */
 function isBylineLine(text: string, authors: string[]): boolean {
   if (authors.length === 0 || text.length > 160) return false;
@@ -36,7 +37,11 @@ function isBylineLine(text: string, authors: string[]): boolean {
     /\b(?:by|von|par|por|di|and|und|et|y|e|with|the|staff|reporter|correspondent|writer|dhns|pti|ians|ap|afp|reuters|dpa|ani|text|words|story|written|posted|reported|autor|autorin|author|verfasser|verfasserin|auteur)\b/g,
     " ",
   );
-  return rest.replace(/[\s,&|/·•]+/g, "").length === 0 && normal(text) !== "";
+  if (normal(text) === "") return false;
+  if (rest.replace(/[\s,&|/·•]+/g, "").length === 0) return true;
+  // The byline with its date: "von Jane Doe am 3. Mai 2024, 15:40 Uhr", "By Jane Doe on May 3, 2024".
+  const date = rest.replace(/\b(?:on|at|um|le|el|den)\b/g, " ").trim();
+  return /\d/.test(date) && DATE_ONLY.test(date);
 }
 
 const MONTH =

@@ -18,6 +18,7 @@ import { inlineLinkLists, labelledLinkLists } from "./link-lists.ts";
 import { notices } from "./notices.ts";
 import { promoBlocks } from "./promo-blocks.ts";
 import { promoLines } from "./promo-lines.ts";
+import { serverErrors } from "./server-errors.ts";
 import { siteMenus } from "./site-menus.ts";
 
 /**
@@ -30,6 +31,7 @@ export const BEFORE_READABILITY: readonly Pass[] = [
   promoBlocks,
   hiddenCopies,
   iconGlyphs,
+  serverErrors,
   captionMarks,
   contentShield,
 ];

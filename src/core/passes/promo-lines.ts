@@ -133,6 +133,18 @@ const LINE_TAGS = new Set([
   "small",
 ]);
 
+/** Whether nothing the reader sees (text or a picture) follows `el` in the reading. */
+function endsReading(el: Element, root: Element): boolean {
+  for (let n: Element | null = el; n && n !== root; n = n.parentElement)
+    for (let s = n.nextSibling; s; s = s.nextSibling)
+      if (
+        (s.textContent ?? "").trim() ||
+        (s.nodeType === 1 && (s as Element).querySelector("img, video, iframe"))
+      )
+        return false;
+  return true;
+}
+
 export const promoLines: Pass = {
   name: "promo-lines",
   run(root, ctx) {
@@ -141,7 +153,14 @@ export const promoLines: Pass = {
       const m = sizes.get(el)!;
       if (m.hasMedia || isGone(ctx, el) || (m.hasBlock && hasDescendant(el, PARAGRAPH))) continue;
       const text = squash(el.textContent);
-      if (!text || text.length > 160 || !standsAlone(el)) continue;
+      if (!text || !standsAlone(el)) continue;
+      if (text.length > 160) {
+        // The sign-off under the story ("Follow The Daily on Twitter ... Send us a message on
+        // WhatsApp at ... or email us at ..."): a promo line that goes on, where the story ended.
+        if (PROMO_LINE.test(text) && endsReading(el, root))
+          remove(ctx, el, "promo", "promo line under the story", "text");
+        continue;
+      }
       if (PROMO_LINE.test(text)) {
         remove(ctx, el, "promo", "promo line", "text");
       } else if (isLegalFooterLine(text) || isCopyrightLine(el, text)) {

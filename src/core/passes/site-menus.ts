@@ -12,9 +12,15 @@
  * prose or after its last. A list of names or topics that links elsewhere, with any words of
  * its own, or among the story's paragraphs (a wiki's list of its own articles) stays. Removed as "text" evidence: the content guard still keeps
  * any picture in it.
+ *
+ * The same menu laid out as a table (a wiki's series box beside the lead, an old site's link
+ * grid): a table of at least ten links that is links nearly all through (its group names
+ * aside), nine in ten of them on the page's own site, before the story's first paragraph of prose or after its last. A table of
+ * data has words of its own, and the content guard keeps it.
  */
 import { squash } from "../whitespace.ts";
 import { type Pass, type PassContext, isGone, remove } from "./context.ts";
+import { linkDensity } from "./promo-blocks.ts";
 import { here, pageOf, siteOf } from "./link-lists.ts";
 import { elementsInOrder } from "./measure.ts";
 
@@ -53,6 +59,26 @@ function isSiteMenu(list: Element, site: string, base: string): boolean {
   return true;
 }
 
+const TABLE_MIN_LINKS = 10;
+const TABLE_MIN_LINK_DENSITY = 0.8;
+/** Share of its links a menu table keeps on the site (a wiki's box links one venue outside). */
+const TABLE_MIN_OWN_SITE = 0.9;
+
+function isMenuTable(table: Element, site: string, base: string): boolean {
+  const links = table.getElementsByTagName("a");
+  if (links.length < TABLE_MIN_LINKS || linkDensity(table) < TABLE_MIN_LINK_DENSITY) return false;
+  let own = 0;
+  let linked = 0;
+  for (const a of links) {
+    const href = a.getAttribute("href");
+    if (href === null) continue; // the page's own entry, which a wiki prints unlinked
+    linked++;
+    const page = pageOf(href, base);
+    if (page && siteOf(page) === site) own++;
+  }
+  return linked > 0 && own / linked >= TABLE_MIN_OWN_SITE;
+}
+
 /** A paragraph of the story's prose: a list between two of them is the story's own. */
 const PROSE_MIN_CHARS = 80;
 const FOLLOWING = 4; // Node.DOCUMENT_POSITION_FOLLOWING
@@ -83,9 +109,11 @@ function removeSiteMenus(root: Element, ctx: PassContext): void {
     );
   };
   for (const el of order) {
-    if (!LISTS.has(el.localName) || isGone(ctx, el) || !isSiteMenu(el, site, base) || !outsideStory(el))
-      continue;
-    remove(ctx, el, "promo", "the site's menu", "text");
+    if (isGone(ctx, el)) continue;
+    if (LISTS.has(el.localName) && isSiteMenu(el, site, base) && outsideStory(el))
+      remove(ctx, el, "promo", "the site's menu", "text");
+    else if (el.localName === "table" && isMenuTable(el, site, base) && outsideStory(el))
+      remove(ctx, el, "promo", "the site's menu, laid out as a table", "text");
   }
 }
 

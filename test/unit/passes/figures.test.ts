@@ -88,6 +88,34 @@ describe("figures: a caption without its picture", () => {
   });
 });
 
+describe("figures: an instruction to enlarge a picture", () => {
+  it.each([
+    [
+      "Firmen und Beteiligungen. Zum Vergrößern auf das Bild klicken. CC-BY-SA 2.0",
+      "Firmen und Beteiligungen. CC-BY-SA 2.0",
+    ],
+    ["The route of the march (click to enlarge)", "The route of the march"],
+    ["Le parcours. Cliquez sur l’image pour l’agrandir.", "Le parcours."],
+    ["Mapa de la ruta. Haga clic para ampliar.", "Mapa de la ruta."],
+    ["Trasa marszu. Kliknij, aby powiększyć.", "Trasa marszu."],
+  ])("goes from the caption %j, which keeps its other words", (caption, kept) => {
+    const { root, ctx, text } = passSetup(`<figure>${IMG}<figcaption>${caption}</figcaption></figure>`);
+    figures.run(root, ctx);
+    expect(text()).toBe(kept);
+    expect(ctx.removed).toEqual([
+      expect.objectContaining({ kind: "caption", reason: "an instruction to enlarge a picture" }),
+    ]);
+  });
+
+  it("a line that says only that goes; a sentence of the story that mentions clicking stays", () => {
+    const story = "Readers could click to enlarge the map on the council's site, the mayor said.";
+    const { root, ctx, text } = passSetup(`<p>${IMG}</p><p>(Click image to enlarge)</p><p>${story}</p>`);
+    figures.run(root, ctx);
+    expect(text()).toBe(story);
+    expect(ctx.removed).toHaveLength(1);
+  });
+});
+
 describe("promo lines: a bracketed plug", () => {
   it("removes a whole line in brackets around a link", () => {
     const { root, ctx, text } = passSetup(

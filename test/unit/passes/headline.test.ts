@@ -46,6 +46,8 @@ describe("headline: removes", () => {
     ["Anirban Bhaumik, DHNS", ["Anirban Bhaumik"]],
     ["By Marisol Whitcombe and Daniel Okafor", ["Marisol Whitcombe", "Daniel Okafor"]],
     ["Von Katrin Oberländer und Jonas Wiesehöfer", ["Katrin Oberländer", "Jonas Wiesehöfer"]],
+    ["von Katrin Oberländer am 3. Mai 2024, 15:40 Uhr", ["Katrin Oberländer"]],
+    ["By Marisol Whitcombe on May 3, 2024", ["Marisol Whitcombe"]],
   ])("the byline line %j", (line, authors) => {
     const { root, ctx } = setup(`<div class="byline">${line}</div><p>${LONG}</p>`, { authors });
     headline.run(root, ctx);
@@ -104,6 +106,13 @@ describe("headline: keeps", () => {
     const { root, ctx } = setup(`<p>${sentence}</p>`);
     headline.run(root, ctx);
     expect(root.textContent).toBe(sentence);
+  });
+
+  it("a line that names the author with a date and more words", () => {
+    const line = "Anirban Bhaumik on 3 May 2024 asked the ministry for comment";
+    const { root, ctx } = setup(`<p>${line}</p><p>${LONG}</p>`, { authors: ["Anirban Bhaumik"] });
+    headline.run(root, ctx);
+    expect(root.querySelector("p")?.textContent).toBe(line);
   });
 
   it("a byline-like line when the authors are not known", () => {

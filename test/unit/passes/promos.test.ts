@@ -340,6 +340,7 @@ describe("promo lines: prompts that many sites print", () => {
     ["a network's name alone", "Twitter"],
     ["a metadata label alone", "Aktualisiert:"],
     ["a category line with a space before its colon", "Category : Press Releases"],
+    ["a line of labelled facts", "News date : 04/21/2022 Category : Press Releases"],
     ["a skip link", "Skip to main content"],
     ["a German skip link", "Zum Hauptinhalt springen"],
     ["a French skip link", "Aller au contenu principal"],
@@ -371,5 +372,23 @@ describe("promo lines: prompts that many sites print", () => {
     const { root, ctx, text } = passSetup(`<p>${line}</p>`);
     promoLines.run(root, ctx);
     expect(text()).toBe(line);
+  });
+});
+
+describe("promo lines: the sign-off under the story", () => {
+  const SIGN_OFF =
+    "Follow The Daily Courier on Twitter and Instagram @DailyCourier and on Facebook @TheDailyCourier. Send us a message on WhatsApp at 1-555-010-0199 or email us at tips@courier.example or editors@courier.example";
+
+  it("goes where the story ends, though it is longer than a promo line", () => {
+    const { root, ctx, text } = passSetup(`<div><p>${LONG}</p><p><strong>${SIGN_OFF}</strong></p></div> `);
+    promoLines.run(root, ctx);
+    expect(text()).toBe(LONG);
+    expect(ctx.removed.map((r) => r.reason)).toEqual(["promo line under the story"]);
+  });
+
+  it("stays when the story goes on after it", () => {
+    const { root, ctx, text } = passSetup(`<p><strong>${SIGN_OFF}</strong></p><p>${LONG}</p>`);
+    promoLines.run(root, ctx);
+    expect(text()).toContain("Follow The Daily Courier");
   });
 });

@@ -42,3 +42,46 @@ describe("the site's menu in the reading", () => {
     expect(text()).toContain("Classics");
   });
 });
+
+describe("the site's menu laid out as a table", () => {
+  const TOPICS = [
+    "Decision trees",
+    "Bagging",
+    "Boosting",
+    "Random forest",
+    "k-means",
+    "DBSCAN",
+    "PCA",
+    "t-SNE",
+    "Bayes net",
+    "Hidden Markov",
+    "Q-learning",
+  ];
+  const cell = (t: string) => `<td><a href="/wiki/${t.replace(/ /g, "_")}">${t}</a></td>`;
+  const TABLE = `<table><tr><th>Machine learning</th></tr>${TOPICS.map((t) => `<tr>${cell(t)}</tr>`).join("")}</table>`;
+
+  it("goes before the story's first paragraph of prose, and says why", () => {
+    const { text, ctx } = run(`${TABLE}${P}`);
+    expect(text()).not.toContain("Bagging");
+    expect(text()).toContain("four bags of plastic");
+    expect(ctx.removed.map((r) => r.reason)).toEqual(["the site's menu, laid out as a table"]);
+  });
+
+  it.each([
+    ["among the story's paragraphs", `${P}${TABLE}${P}`],
+    ["linking to other sites", `${TABLE.replaceAll('href="/', 'href="https://other.example/')}${P}`],
+    [
+      "with words of its own (a table of data)",
+      `${TABLE.replaceAll("</a></td>", "</a> was first described in 1995 by two researchers</td>")}${P}`,
+    ],
+    [
+      "of fewer than ten links",
+      `<table>${TOPICS.slice(0, 9)
+        .map((t) => `<tr>${cell(t)}</tr>`)
+        .join("")}</table>${P}`,
+    ],
+  ])("stays %s", (_, html) => {
+    const { text } = run(html);
+    expect(text()).toContain("Bagging");
+  });
+});
