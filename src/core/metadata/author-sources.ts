@@ -14,7 +14,7 @@
 import { cleanAuthors } from "./authors.ts";
 import { readHeaderBylines, readPrintedBylines } from "./byline.ts";
 import type { JsonLdArticle } from "./json-ld.ts";
-import { type MetaTags, readItempropAuthors, readRelAuthors } from "./meta-tags.ts";
+import { type MetaTags, readAuthorPageLinks, readItempropAuthors, readRelAuthors } from "./meta-tags.ts";
 import type { PageIndex } from "./page-index.ts";
 import { comparable } from "./text.ts";
 
@@ -103,6 +103,12 @@ export function readAuthors(
     () => ({ names: clean(readRelAuthors(index)), printed: true }),
     () => printed(readHeaderBylines(index, title)),
     () => printed(readPrintedBylines(index, title), writtenAsName),
+    // Last: a link to an author's page whose text is a name ("Jane Roe / 22.04.2020").
+    () =>
+      printed(
+        readAuthorPageLinks(index).filter((t) => t.split(/\s+/).length >= 2),
+        writtenAsName,
+      ),
   ];
   let weak: string[] = [];
   for (const source of sources) {

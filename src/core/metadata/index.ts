@@ -30,7 +30,8 @@
  *              URLs dropped) > dc:creator ("Last, First" kept whole) > meta author >
  *              parsely-author > sailthru.author > byl > itemprop=author (nested itemprop=name
  *              preferred) > a[rel=author] text > byline element in the article header (byline.ts)
- *              > a plain-text byline line under the headline ("von Jane Roe") > JSON-LD author
+ *              > a plain-text byline line under the headline ("von Jane Roe") > a link to an
+ *              author's page ("/autor/jane-roe") whose text is a name > JSON-LD author
  *              typed as an Organization (author-sources.ts). A source naming only the site itself
  *              (author "BBC News" on BBC News) is skipped while a later source names a person,
  *              and used when none does (`authorsWeak`); a user name ("CC7567", "mcupdate") is

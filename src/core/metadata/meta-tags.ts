@@ -149,6 +149,17 @@ export function readRelAuthors(index: PageIndex): string[] {
   return out;
 }
 
+/** The texts of the links to an author's page, outside the page's furniture, in page order. */
+export function readAuthorPageLinks(index: PageIndex): string[] {
+  const out: string[] = [];
+  for (const a of index.authorLinks) {
+    if (inFurniture(a, index.furniture)) continue;
+    const value = decodedText(a.textContent);
+    if (value) out.push(value);
+  }
+  return out;
+}
+
 /**
  * The article's `<time datetime>`: one marked as publication time (`pubdate`, itemprop,
  * class "publish"/"posted"), else the first inside a header or byline, else the first inside

@@ -7,6 +7,13 @@
 import { closestTag } from "../dom.ts";
 import type { HeaderRegion } from "./header.ts";
 
+/**
+ * The address of an author's page as content systems make it: a path segment that says author,
+ * in our readers' languages, then the author's slug (WordPress, TYPO3, Drupal, news systems).
+ */
+const AUTHOR_PAGE =
+  /\/(?:author|authors|autor|autoren|autorin|auteur|auteurs|autore|autori|autorzy|redakteur|redaktion\/autor)\/[^/?#]+\/?(?:[?#].*)?$/i;
+
 export interface PageIndex {
   doc: Document;
   metas: Element[];
@@ -27,6 +34,8 @@ export interface PageIndex {
   itemprops: Element[];
   /** `a[rel~=author]` */
   relAuthors: Element[];
+  /** Other links to an author's page on the site ("/autor/jane-roe", "/author/jroe/"). */
+  authorLinks: Element[];
   /** Elements whose class, id or data-component names a byline (see byline.ts). */
   bylineCandidates: Element[];
   /** Elements whose class or id names a dek, or with itemprop description (see dek.ts). */
@@ -127,6 +136,7 @@ export function indexPage(doc: Document): PageIndex {
     times: [],
     itemprops: [],
     relAuthors: [],
+    authorLinks: [],
     bylineCandidates: [],
     dekCandidates: [],
     dateCandidates: [],
@@ -186,6 +196,7 @@ export function indexPage(doc: Document): PageIndex {
       case "a":
         if (tokens(el.getAttribute("rel")).some((t) => t.toLowerCase() === "author"))
           index.relAuthors.push(el);
+        else if (AUTHOR_PAGE.test(el.getAttribute("href") ?? "")) index.authorLinks.push(el);
         break;
     }
     // One read of the attribute names (cheap in jsdom), then only the attributes present.

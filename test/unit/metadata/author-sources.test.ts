@@ -123,3 +123,31 @@ describe("the byline in the article (extract.ts)", () => {
     expect(result.ok && result.article.byline).toBe("Rob Roe");
   });
 });
+
+describe("a link to the author's page", () => {
+  it("names the author when nothing else does", () => {
+    const doc = page(
+      "<title>Harbour</title>",
+      `<div><h1>Harbour rebuilt</h1><div><a href="/autor/roe_j">Jane Roe</a> / 22.04.2020 / 06:15</div>${prose(3)}</div>`,
+    );
+    expect(authors(doc)).toEqual(["Jane Roe"]);
+  });
+
+  it.each([
+    ["one word (a team or a desk)", `<a href="/author/redaktion/">Redaktion</a>`],
+    ["words not written as a name", `<a href="/author/jroe/">all posts by this author</a>`],
+    ["a link to another kind of page", `<a href="/tag/jane-roe/">Jane Roe</a>`],
+    ["a link in the page's footer", `<footer><a href="/author/jroe/">Jane Roe</a></footer>`],
+  ])("names no one from %s", (_, link) => {
+    const doc = page("<title>Harbour</title>", `<div><h1>Harbour rebuilt</h1>${prose(3)}</div>${link}`);
+    expect(authors(doc)).toEqual([]);
+  });
+
+  it("comes after a byline the page prints", () => {
+    const doc = page(
+      "",
+      `<div><h1>Harbour rebuilt</h1><div>Text: Jane Roe</div>${prose(2)}<p>More by <a href="/author/mmoe/">Max Moe</a></p></div>`,
+    );
+    expect(authors(doc)).toEqual(["Jane Roe"]);
+  });
+});
