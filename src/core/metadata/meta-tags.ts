@@ -140,19 +140,17 @@ export function readItempropAuthors(index: PageIndex): string[] {
 
 /** Link texts of `a[rel~=author]` outside page furniture. */
 export function readRelAuthors(index: PageIndex): string[] {
-  const out: string[] = [];
-  for (const a of index.relAuthors) {
-    if (inFurniture(a, index.furniture)) continue;
-    const value = decodedText(a.textContent);
-    if (value) out.push(value);
-  }
-  return out;
+  return linkTexts(index.relAuthors, index);
 }
 
 /** The texts of the links to an author's page, outside the page's furniture, in page order. */
 export function readAuthorPageLinks(index: PageIndex): string[] {
+  return linkTexts(index.authorLinks, index);
+}
+
+function linkTexts(links: readonly Element[], index: PageIndex): string[] {
   const out: string[] = [];
-  for (const a of index.authorLinks) {
+  for (const a of links) {
     if (inFurniture(a, index.furniture)) continue;
     const value = decodedText(a.textContent);
     if (value) out.push(value);

@@ -16,7 +16,7 @@
  *  - author photos: a picture whose alternative text is an author's name is the byline's, which
  *    the header shows;
  *  - orphan captions: a figure with a caption and no picture goes;
- *  - zoom hints: "Click to enlarge", "Zum Vergrößern auf das Bild klicken": the page's lightbox
+ *  - zoom hints: "Click to enlarge", "Bild zum Vergrößern anklicken": the page's lightbox
  *    is not in the reader, so the instruction goes from captions, and a line that says only
  *    that goes too.
  */

@@ -35,7 +35,7 @@ export const PROMO_LINE_PARTS: readonly Alternative[] = [
     "category categories kategorie kategorien tags schlagwörter schlagworte rubrik ressort themen",
     "(?:category|categories|kategorie|kategorien|tags|schlagwörter|schlagworte|rubrik|ressort|themen) ?:.{0,120}",
   ],
-  // A theme's line of labelled facts: "News date : 04/21/2022 Category : Press Releases".
+  // A theme's line of labelled facts: "Posted: 3 May 2024 Categories: Town, Harbour".
   [
     "news date posted published datum veröffentlicht",
     "(?:news date|date|posted(?: on)?|published(?: on)?|datum|veröffentlicht(?: am)?) ?: ?[^:]{4,40}? (?:category|categories|kategorie|kategorien|rubrik|tags|filed under) ?:.{0,120}",

@@ -91,8 +91,8 @@ describe("figures: a caption without its picture", () => {
 describe("figures: an instruction to enlarge a picture", () => {
   it.each([
     [
-      "Firmen und Beteiligungen. Zum Vergrößern auf das Bild klicken. CC-BY-SA 2.0",
-      "Firmen und Beteiligungen. CC-BY-SA 2.0",
+      "Der Hafen im Jahr 1910. Zum Vergrößern bitte anklicken. CC-BY-SA 2.0",
+      "Der Hafen im Jahr 1910. CC-BY-SA 2.0",
     ],
     ["The route of the march (click to enlarge)", "The route of the march"],
     ["Le parcours. Cliquez sur l’image pour l’agrandir.", "Le parcours."],
