@@ -68,7 +68,7 @@ export const serverErrors: Pass = {
   name: "server-errors",
   run(root, ctx) {
     for (const bold of Array.from(root.getElementsByTagName("b"))) {
-      if (isGone(ctx, bold) || !bold.parentNode || !LEVEL.test((bold.textContent ?? "").trim())) continue;
+      if (isGone(ctx, bold) || !LEVEL.test((bold.textContent ?? "").trim())) continue;
       const run = errorRun(bold);
       if (run) removeRun(ctx, run);
     }

@@ -15,8 +15,8 @@
  *
  * The same menu laid out as a table (a wiki's series box beside the lead, an old site's link
  * grid): a table of at least ten links that is links nearly all through (its group names
- * aside), nine in ten of them on the page's own site, before the story's first paragraph of prose or after its last. A table of
- * data has words of its own, and the content guard keeps it.
+ * aside), nine in ten of them on the page's own site, before the story's first paragraph of
+ * prose or after its last. A table of data has words of its own, and the content guard keeps it.
  */
 import { squash } from "../whitespace.ts";
 import { type Pass, type PassContext, isGone, remove } from "./context.ts";
